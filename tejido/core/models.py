@@ -1,0 +1,18 @@
+from django.db import models
+from django.utils.translation import get_language
+
+
+class TimeStamped(models.Model):
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+def in_language(obj: object, field: str, language: str | None = None) -> str:
+    """The bilingual field `field_es` / `field_en` in the active language, falling back to the
+    other one when the translation is empty."""
+    lang = (language or get_language() or "es")[:2]
+    other = "en" if lang == "es" else "es"
+    return getattr(obj, f"{field}_{lang}", "") or getattr(obj, f"{field}_{other}", "")

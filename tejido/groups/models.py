@@ -1,0 +1,65 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from tejido.core.models import TimeStamped, in_language
+
+
+class Group(TimeStamped):
+    class Kind(models.TextChoices):
+        LOCAL = "local", _("Local")
+        THEMED = "themed", _("Themed")
+
+    class JoinPolicy(models.TextChoices):
+        OPEN = "open", _("Open to every member")
+        REQUEST = "request", _("By request")
+
+    slug = models.SlugField(unique=True)
+    name_es = models.CharField(_("name (Spanish)"), max_length=120)
+    name_en = models.CharField(_("name (English)"), max_length=120, blank=True)
+    description_es = models.TextField(_("description (Spanish)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.THEMED)
+    join_policy = models.CharField(
+        _("who can join"), max_length=10, choices=JoinPolicy.choices, default=JoinPolicy.OPEN
+    )
+    area = models.ForeignKey(
+        "membership.Area", on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("area")
+    )
+
+    class Meta:
+        ordering = ["name_es"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return in_language(self, "name")
+
+    @property
+    def description(self) -> str:
+        return in_language(self, "description")
+
+
+class GroupMembership(TimeStamped):
+    class Role(models.TextChoices):
+        MEMBER = "member", _("Member")
+        ORGANISER = "organiser", _("Group organiser")
+
+    class State(models.TextChoices):
+        ACTIVE = "active", _("Member")
+        REQUESTED = "requested", _("Asked to join")
+
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="group_memberships"
+    )
+    role = models.CharField(max_length=10, choices=Role.choices, default=Role.MEMBER)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.ACTIVE)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["group", "user"], name="one_membership_per_group")
+        ]
+        indexes = [models.Index(fields=["user", "state"])]

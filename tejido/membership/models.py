@@ -1,0 +1,184 @@
+"""How people become members: the network's public face, applications, invitations and the
+code of conduct they agree to."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from tejido.core.models import TimeStamped, in_language
+
+
+class NetworkSettings(TimeStamped):
+    """The one row of settings organisers edit; `current()` creates it on first use."""
+
+    name = models.CharField(_("network name"), max_length=120, default="Tejido")
+    tagline_es = models.CharField(_("tagline (Spanish)"), max_length=200, blank=True)
+    tagline_en = models.CharField(_("tagline (English)"), max_length=200, blank=True)
+    mission_es = models.TextField(_("mission (Spanish)"), blank=True)
+    mission_en = models.TextField(_("mission (English)"), blank=True)
+    how_to_join_es = models.TextField(_("how to join (Spanish)"), blank=True)
+    how_to_join_en = models.TextField(_("how to join (English)"), blank=True)
+    quick_exit_url = models.URLField(
+        _("quick exit destination"), default="https://www.google.com/search?q=weather"
+    )
+    applications_open = models.BooleanField(_("applications open"), default=True)
+
+    class Meta:
+        verbose_name = _("network settings")
+        constraints = [models.CheckConstraint(condition=Q(pk=1), name="single_settings_row")]
+
+    @classmethod
+    def current(cls) -> "NetworkSettings":
+        obj, _created = cls.objects.get_or_create(pk=1)
+        return obj
+
+    @property
+    def tagline(self) -> str:
+        return in_language(self, "tagline")
+
+    @property
+    def mission(self) -> str:
+        return in_language(self, "mission")
+
+    @property
+    def how_to_join(self) -> str:
+        return in_language(self, "how_to_join")
+
+
+class Area(models.Model):
+    """A neighbourhood or town organisers list; never an address."""
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CodeOfConduct(models.Model):
+    version = models.PositiveIntegerField(unique=True)
+    text_es = models.TextField(_("text (Spanish)"))
+    text_en = models.TextField(_("text (English)"))
+    published_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-version"]
+
+    @property
+    def text(self) -> str:
+        return in_language(self, "text")
+
+
+class ConductAcceptance(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="conduct_acceptances"
+    )
+    code = models.ForeignKey(CodeOfConduct, on_delete=models.CASCADE, related_name="acceptances")
+    accepted_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "code"], name="accept_once")]
+
+
+class ApplicationQuestion(models.Model):
+    text_es = models.CharField(_("question (Spanish)"), max_length=300)
+    text_en = models.CharField(_("question (English)"), max_length=300)
+    help_es = models.CharField(_("help text (Spanish)"), max_length=300, blank=True)
+    help_en = models.CharField(_("help text (English)"), max_length=300, blank=True)
+    required = models.BooleanField(_("required"), default=True)
+    active = models.BooleanField(_("asked"), default=True)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+
+    @property
+    def text(self) -> str:
+        return in_language(self, "text")
+
+    @property
+    def help(self) -> str:
+        return in_language(self, "help")
+
+
+class Application(TimeStamped):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for review")
+        QUESTION = "question", _("Organisers asked a question")
+        APPROVED = "approved", _("Approved")
+        DECLINED = "declined", _("Declined")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="application"
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        indexes = [models.Index(fields=["status"])]
+
+
+class ApplicationAnswer(models.Model):
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(ApplicationQuestion, on_delete=models.PROTECT)
+    text = models.TextField(max_length=3000)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["application", "question"], name="answer_once")
+        ]
+
+
+class ApplicationMessage(models.Model):
+    """The conversation on an application: an organiser's question or decline message, and the
+    applicant's replies."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="messages")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    from_organisers = models.BooleanField()
+    text = models.TextField(max_length=3000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at"]
+
+
+class Invitation(TimeStamped):
+    """A link that lets people join without an application, a limited number of times."""
+
+    token_digest = models.CharField(max_length=64, unique=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    note = models.CharField(_("note for organisers"), max_length=200, blank=True)
+    group = models.ForeignKey(
+        "groups.Group", on_delete=models.CASCADE, null=True, blank=True, verbose_name=_("group")
+    )
+    max_uses = models.PositiveIntegerField(_("how many people can use it"), default=1)
+    uses = models.PositiveIntegerField(default=0)
+    expires_at = models.DateTimeField(_("expires"))
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(condition=Q(uses__lte=models.F("max_uses")), name="uses_limit")
+        ]
+
+
+class InvitationUse(models.Model):
+    invitation = models.ForeignKey(Invitation, on_delete=models.CASCADE, related_name="used_by")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="invitation_use"
+    )
+    used_at = models.DateTimeField(auto_now_add=True)

@@ -1,0 +1,5 @@
+from allauth.account.adapter import DefaultAccountAdapter
+
+
+class TejidoAccountAdapter(DefaultAccountAdapter):
+    """Stub: the accounts helper fills this in."""

@@ -1,0 +1,14 @@
+"""Every HTML page, gathered from the view module of its area."""
+
+from tejido.web.views import conduct, groups, join, members, notices, organise, profile, public
+
+urlpatterns = [
+    *public.urlpatterns,
+    *join.urlpatterns,
+    *conduct.urlpatterns,
+    *profile.urlpatterns,
+    *members.urlpatterns,
+    *groups.urlpatterns,
+    *notices.urlpatterns,
+    *organise.urlpatterns,
+]

@@ -1,0 +1,56 @@
+"""The public face of the network, the home page and the language switch."""
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import path
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from tejido.access.audience import is_vetted
+from tejido.accounts.services import change_language
+from tejido.groups.selectors import list_my_groups
+from tejido.membership.selectors import current_conduct
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    if user.is_authenticated and not is_vetted(user):
+        return redirect("application_status")
+    if not is_vetted(user):
+        return render(request, "web/landing.html", {"conduct": current_conduct()})
+    return render(request, "web/home.html", {"my_groups": list_my_groups(viewer=user)})
+
+
+def about(request: HttpRequest) -> HttpResponse:
+    return render(request, "web/about.html", {"conduct": current_conduct()})
+
+
+@require_POST
+def set_language(request: HttpRequest) -> HttpResponse:
+    """Switch language from any page; a member's choice is saved to their account."""
+    language = request.POST.get("language", "")
+    target = request.POST.get("next", "/")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = "/"
+    response = HttpResponseRedirect(target)
+    if language not in dict(settings.LANGUAGES):
+        return response
+    if request.user.is_authenticated:
+        change_language(actor=request.user, language=language)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=365 * 24 * 3600,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+    return response
+
+
+urlpatterns = [
+    path("", home, name="home"),
+    path("about/", about, name="about"),
+    path("language/", set_language, name="set_language"),
+]
