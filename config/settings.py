@@ -30,7 +30,7 @@ def env_list(name: str, default: str = "") -> list[str]:
 PRODUCTION = env("ENV", "development") == "production"
 DEBUG = env_bool("DEBUG", default=False)
 
-_DEV_SECRET = "dev-only-insecure-key-never-use-in-production"  # noqa: S105
+_DEV_SECRET = "dev-only-insecure-key-never-use-in-production"
 SECRET_KEY = env("SECRET_KEY", "" if PRODUCTION else _DEV_SECRET)
 if PRODUCTION and (not SECRET_KEY or SECRET_KEY == _DEV_SECRET):
     raise ImproperlyConfigured("Set TEJIDO_SECRET_KEY to a long random value in production.")
@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "tejido.notifications",
     "tejido.web",
     "tejido.api",
+    "tejido.demo",
 ]
 
 MIDDLEWARE = [
@@ -143,18 +144,19 @@ TASKS = {
 }
 
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
-]
+# allauth's backend alone: with Django's ModelBackend before it, every login attempt would
+# hash the password twice.
+AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-     "OPTIONS": {"min_length": 10}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -174,6 +176,15 @@ ACCOUNT_REAUTHENTICATION_REQUIRED = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = True
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_ADAPTER = "tejido.web.auth_adapter.TejidoAccountAdapter"
+# Sign-up asks for a chosen name (never a legal name), optional pronouns and discreet mode.
+ACCOUNT_FORMS = {"signup": "tejido.web.forms.signup.ApplicantSignupForm"}
+ACCOUNT_USER_DISPLAY = "tejido.web.auth_adapter.display_name"
+# Tell members by email when their password or address changes (discreet when they asked).
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+# No "there is no account here" email to addresses typed into the reset form: mail from the
+# network must not land in the inbox of someone who never joined.
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "5/5m/ip,5/5m/key",
     "signup": "10/h/ip",
@@ -186,7 +197,13 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_PASSKEY_LOGIN_ENABLED = True
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = not PRODUCTION
 MFA_TOTP_ISSUER = "Tejido"
-USERSESSIONS_TRACK_ACTIVITY = True
+MFA_FORMS = {
+    "add_webauthn": "tejido.web.forms.passkeys.NamedAddWebAuthnForm",
+    "edit_webauthn": "tejido.web.forms.passkeys.NamedEditWebAuthnForm",
+}
+# Tracking activity would write the session row (with IP and browser) on every page view:
+# more personal data kept, and every page queued behind SQLite's write lock.
+USERSESSIONS_TRACK_ACTIVITY = False
 
 LANGUAGE_CODE = "es"
 LANGUAGES = [("es", _("Spanish")), ("en", _("English"))]
@@ -239,11 +256,14 @@ SECURE_CSP = {
 }
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "no-referrer"
+# No referrer ever leaves for another site. Not "no-referrer": with it browsers send
+# "Origin: null" on every form POST, which Django's CSRF check rightly rejects.
+SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_FAILURE_VIEW = "tejido.web.views.errors.csrf_failure"
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
 if PRODUCTION:
     SESSION_COOKIE_SECURE = True
@@ -259,4 +279,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
+    # Django logs every 4xx with its path at WARNING; paths can hold invitation tokens and
+    # member ids, so only server errors are logged.
+    "loggers": {"django.request": {"level": "ERROR"}},
 }

@@ -6,7 +6,7 @@ from django.contrib.auth.models import AnonymousUser
 
 from tejido.accounts.models import Audience, User
 
-__all__ = ["Audience", "Viewer", "is_vetted", "is_organiser", "reaches"]
+__all__ = ["Audience", "Viewer", "is_organiser", "is_vetted", "reaches"]
 
 AnyUser = User | AnonymousUser
 

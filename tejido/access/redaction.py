@@ -3,11 +3,13 @@ A field the viewer may not see is absent from the card, not blank-but-present.""
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
-from tejido.access.audience import Viewer, reaches
+from tejido.access.audience import Audience, Viewer, reaches
 from tejido.access.visibility import viewer_for
 from tejido.accounts.models import AUDIENCED_FIELDS, Profile, User
+from tejido.accounts.profile_choices import language_name
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,11 @@ class MemberCard:
             return self.fields.get(name)
         raise AttributeError(name)
 
+    @property
+    def language_names(self) -> list[str]:
+        """The languages the viewer may see, by their translated names."""
+        return [language_name(code) for code in self.fields.get("languages") or ()]
+
 
 def _roles(user: User) -> tuple[str, ...]:
     roles = []
@@ -38,13 +45,19 @@ def _roles(user: User) -> tuple[str, ...]:
 
 def _field_value(profile: Profile, name: str) -> Any:
     if name == "area":
-        return profile.area.name if profile.area_id else ""
+        return profile.area.name if profile.area is not None else ""
     return getattr(profile, name)
+
+
+# The audiences a member can preview their own profile as, narrowest first.
+PREVIEW_AUDIENCES = (Audience.ORGANISERS, Audience.SHARED_GROUP, Audience.MEMBERS)
 
 
 def member_card(viewer: Viewer, user: User, *, as_audience: str | None = None) -> MemberCard:
     """The card of `user` as `viewer` sees it. `as_audience` previews one's own profile as that
-    audience would see it."""
+    audience would see it; it is only for one's own card."""
+    if as_audience is not None and (viewer.id != user.pk or as_audience not in PREVIEW_AUDIENCES):
+        raise ValueError("A member previews only their own card, as one of PREVIEW_AUDIENCES.")
     profile = user.profile
     shown: dict[str, Any] = {}
     for name in AUDIENCED_FIELDS:
@@ -65,7 +78,7 @@ def member_card(viewer: Viewer, user: User, *, as_audience: str | None = None) -
     )
 
 
-_ORDER = ["only_me", "organisers", "shared_group", "members"]
+_ORDER: list[str] = [Audience.ONLY_ME, Audience.ORGANISERS, Audience.SHARED_GROUP, Audience.MEMBERS]
 
 
 def _audience_covers(field_audience: str, preview_audience: str) -> bool:
@@ -80,3 +93,26 @@ def member_cards(viewer_user: Any, users: Iterable[User]) -> list[MemberCard]:
     users = list(users)
     viewer = viewer_for(viewer_user, [u.pk for u in users])
     return [member_card(viewer, u) for u in users]
+
+
+@dataclass(frozen=True)
+class BlockedMemberCard:
+    """Someone the viewer blocked, as their own list of blocks shows them: a name to recognise
+    and the date, nothing else."""
+
+    id: int
+    chosen_name: str
+    blocked_at: datetime
+
+
+def blocked_member_cards(users: Iterable[User]) -> list[BlockedMemberCard]:
+    """Pass users from `members_blocked_by(viewer)` annotated with `blocked_at` and fetched
+    with select_related("profile")."""
+    return [
+        BlockedMemberCard(
+            id=u.pk,
+            chosen_name=u.profile.chosen_name,
+            blocked_at=u.blocked_at,  # type: ignore[attr-defined]
+        )
+        for u in users
+    ]

@@ -3,8 +3,9 @@ membership are applied here and nowhere else; `can_see_*` is an `.exists()` on t
 """
 
 from collections.abc import Iterable
+from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Value
 
 from tejido.access.audience import AnyUser, Viewer, is_organiser, is_vetted
 from tejido.accounts.models import Block, User
@@ -16,25 +17,44 @@ def blocked_ids(user: AnyUser) -> QuerySet[Block]:
     return Block.objects.filter(Q(blocker=user.pk) | Q(blocked=user.pk))
 
 
-def _hidden_from(user: AnyUser) -> Q:
-    blocks = blocked_ids(user)
-    return Q(pk__in=blocks.values("blocked")) | Q(pk__in=blocks.values("blocker"))
+def _not_in_a_block(viewer: AnyUser, at: str = "") -> Q:
+    """The user at prefix `at` is not in a block with the viewer, in either direction."""
+    blocks = blocked_ids(viewer)
+    in_a_block = Q(**{f"{at}pk__in": blocks.values("blocked")}) | Q(
+        **{f"{at}pk__in": blocks.values("blocker")}
+    )
+    return ~(in_a_block & ~Q(**{f"{at}pk": viewer.pk}))
 
 
-def _excluding_blocks(qs: QuerySet[User], viewer: AnyUser) -> QuerySet[User]:
-    return qs.exclude(_hidden_from(viewer) & ~Q(pk=viewer.pk))
+def _visible_member(viewer: AnyUser, path: str = "") -> Q:
+    """The condition "a member `viewer` may see" on the user found at `path` (empty for a
+    User queryset, "memberships__user" from a group): vetted and in good standing, with a
+    profile to show, and not in a block with the viewer."""
+    at = f"{path}__" if path else ""
+    standing = Q(**{f"{at}state": User.State.MEMBER, f"{at}profile__isnull": False})
+    return standing & _not_in_a_block(viewer, at)
 
 
 def visible_members(viewer: AnyUser | None) -> QuerySet[User]:
-    """Members the viewer may see in any member-facing list, profile, search or API answer."""
+    """Members the viewer may see in any member-facing list, profile, search or API answer.
+    Only vetted members see anyone."""
     if not is_vetted(viewer):
         return User.objects.none()
     assert viewer is not None
-    return _excluding_blocks(User.objects.filter(state=User.State.MEMBER), viewer)
+    return User.objects.filter(_visible_member(viewer))
 
 
 def can_see_member(viewer: AnyUser | None, member: User) -> bool:
     return visible_members(viewer).filter(pk=member.pk).exists()
+
+
+def members_blocked_by(viewer: AnyUser | None) -> QuerySet[User]:
+    """The people the viewer has blocked, for the viewer's own list of blocks (to undo them).
+    Nobody ever sees who has blocked them."""
+    if not is_vetted(viewer):
+        return User.objects.none()
+    assert viewer is not None
+    return User.objects.filter(blocks_received__blocker=viewer.pk, profile__isnull=False)
 
 
 def visible_groups(viewer: AnyUser | None) -> QuerySet[Group]:
@@ -48,27 +68,83 @@ def can_see_group(viewer: AnyUser | None, group: Group) -> bool:
     return visible_groups(viewer).filter(pk=group.pk).exists()
 
 
-def active_group_ids(user: AnyUser | None) -> QuerySet[GroupMembership]:
+def with_member_counts(groups: QuerySet[Group], viewer: AnyUser | None) -> QuerySet[Group]:
+    """`groups` annotated with `member_count`: the active members the viewer may see, so a
+    count never reveals someone hidden by a block."""
+    if not is_vetted(viewer):
+        return groups.annotate(member_count=Value(0))
+    assert viewer is not None
+    # The condition applies to each joined membership row; a subquery over all visible
+    # members per group would cost a scan of the whole network for every group.
+    return groups.annotate(
+        member_count=Count(
+            "memberships",
+            filter=Q(memberships__state=GroupMembership.State.ACTIVE)
+            & _visible_member(viewer, "memberships__user"),
+        )
+    )
+
+
+def active_group_ids(user: AnyUser | None) -> QuerySet[GroupMembership, Any]:
     return GroupMembership.objects.filter(
         user=user.pk if user else None, state=GroupMembership.State.ACTIVE
     ).values("group")
 
 
-def visible_group_members(viewer: AnyUser | None, group: Group) -> QuerySet[User]:
-    """A group's members as the viewer may see them: all of them for its own members and
-    network organisers, only its organisers for everyone else."""
-    members = visible_members(viewer).filter(
-        group_memberships__group=group, group_memberships__state=GroupMembership.State.ACTIVE
-    )
-    if is_organiser(viewer) or is_group_member(viewer, group):
-        return members
-    return members.filter(group_memberships__role=GroupMembership.Role.ORGANISER)
-
-
 def is_group_member(user: AnyUser | None, group: Group) -> bool:
+    return is_vetted(user) and active_group_ids(user).filter(group=group.pk).exists()
+
+
+def is_group_organiser(user: AnyUser | None, group: Group) -> bool:
+    """An active member of the group with the group organiser role, in good standing."""
     return (
-        is_vetted(user) and active_group_ids(user).filter(group=group.pk).exists()
+        is_vetted(user)
+        and GroupMembership.objects.filter(
+            group=group.pk,
+            user=user.pk,  # type: ignore[union-attr]
+            state=GroupMembership.State.ACTIVE,
+            role=GroupMembership.Role.ORGANISER,
+        ).exists()
     )
+
+
+def runs_group(user: AnyUser | None, group: Group) -> bool:
+    """Network organisers, and the group's own organisers, run a group: they see its join
+    requests and decide them."""
+    return is_organiser(user) or is_group_organiser(user, group)
+
+
+def sees_all_group_members(viewer: AnyUser | None, group: Group) -> bool:
+    """The group's own members and network organisers see who is in a group; everyone else
+    sees only its organisers, who speak for it."""
+    return is_organiser(viewer) or is_group_member(viewer, group)
+
+
+def visible_group_members(viewer: AnyUser | None, group: Group) -> QuerySet[User]:
+    """A group's active members as the viewer may see them: all of them for its own members
+    and network organisers, only its organisers for everyone else; blocks apply as everywhere."""
+    memberships = GroupMembership.objects.filter(group=group.pk, state=GroupMembership.State.ACTIVE)
+    if not sees_all_group_members(viewer, group):
+        memberships = memberships.filter(role=GroupMembership.Role.ORGANISER)
+    return visible_members(viewer).filter(pk__in=memberships.values("user"))
+
+
+def group_organiser_ids(group: Group) -> QuerySet[GroupMembership, Any]:
+    """Subquery of the group's active organisers, to split a visible member list by role."""
+    return GroupMembership.objects.filter(
+        group=group.pk,
+        state=GroupMembership.State.ACTIVE,
+        role=GroupMembership.Role.ORGANISER,
+    ).values("user")
+
+
+def visible_join_requests(viewer: AnyUser | None, group: Group) -> QuerySet[User]:
+    """The people asking to join `group`, for those who run it; blocks apply, so a request
+    from someone in a block with an organiser is left to the group's other organisers."""
+    if not runs_group(viewer, group):
+        return User.objects.none()
+    requests = GroupMembership.objects.filter(group=group.pk, state=GroupMembership.State.REQUESTED)
+    return visible_members(viewer).filter(pk__in=requests.values("user"))
 
 
 def viewer_for(viewer: AnyUser | None, subject_ids: Iterable[int] = ()) -> Viewer:
@@ -82,3 +158,12 @@ def viewer_for(viewer: AnyUser | None, subject_ids: Iterable[int] = ()) -> Viewe
         user__in=ids,
     ).values_list("user", flat=True)
     return Viewer(user=viewer, shared_with=frozenset(shared))
+
+
+def managed_people(viewer: AnyUser | None) -> QuerySet[User]:
+    """Everyone network organisers manage (applicants, members, suspended and removed people),
+    for organisers only, less anyone in a block with the viewer. Nobody else manages anyone."""
+    if not is_organiser(viewer):
+        return User.objects.none()
+    assert viewer is not None
+    return User.objects.filter(_not_in_a_block(viewer))

@@ -29,7 +29,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     profile = factory.RelatedFactory(ProfileFactory, factory_related_name="user")
 
     @factory.post_generation
-    def password(obj: User, create: bool, extracted: str | None, **kwargs: Any) -> None:  # type: ignore[misc]  # noqa: N805
+    def password(obj: User, create: bool, extracted: str | None, **kwargs: Any) -> None:
         obj.set_password(extracted or "correct horse battery staple")
         if create:
             obj.save(update_fields=["password"])

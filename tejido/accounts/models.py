@@ -64,7 +64,7 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
+    REQUIRED_FIELDS: list[str] = []  # type: ignore[misc]
 
     class Meta:
         verbose_name = _("member")
@@ -166,6 +166,10 @@ class Block(models.Model):
             models.CheckConstraint(condition=~Q(blocker=models.F("blocked")), name="no_self_block"),
         ]
 
+    def __str__(self) -> str:
+        # Never names: str() ends up in logs and admin pages.
+        return f"block #{self.pk}"
+
 
 class ApiToken(models.Model):
     """A personal access token for the JSON API; only its SHA-256 digest is stored."""
@@ -180,3 +184,6 @@ class ApiToken(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"token {self.prefix}…"

@@ -6,3 +6,7 @@ class GroupsConfig(AppConfig):
     name = "tejido.groups"
     label = "groups"
     verbose_name = _("Groups")
+
+    def ready(self) -> None:
+        # Register the notice kinds this app sends.
+        from tejido.groups import notices  # noqa: F401

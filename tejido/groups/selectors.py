@@ -1,11 +1,117 @@
 """Every read of groups, always shaped by the viewer."""
 
-from django.db.models import QuerySet
+from dataclasses import dataclass, field
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Case, Exists, F, OuterRef, QuerySet, Subquery, Value, When
+from django.db.models.functions import Coalesce, Lower, NullIf
+from django.utils.translation import get_language
 
 from tejido.access.audience import AnyUser
-from tejido.access.visibility import active_group_ids, visible_groups
-from tejido.groups.models import Group
+from tejido.access.permissions import can_manage_group
+from tejido.access.redaction import MemberCard, member_cards
+from tejido.access.visibility import (
+    active_group_ids,
+    group_organiser_ids,
+    sees_all_group_members,
+    visible_group_members,
+    visible_groups,
+    visible_join_requests,
+    with_member_counts,
+)
+from tejido.core.errors import NotFound
+from tejido.groups.models import Group, GroupMembership
+
+GROUP_MEMBERS_PER_PAGE = 50
 
 
 def list_my_groups(*, viewer: AnyUser) -> QuerySet[Group]:
     return visible_groups(viewer).filter(pk__in=active_group_ids(viewer))
+
+
+def _name_in_language() -> Lower:
+    """A group's name in the active language, for sorting alphabetically."""
+    if (get_language() or "es")[:2] == "en":
+        return Lower(Coalesce(NullIf(F("name_en"), Value("")), F("name_es")))
+    return Lower(F("name_es"))
+
+
+def _with_my_state(groups: QuerySet[Group], viewer: AnyUser | None) -> QuerySet[Group]:
+    """Annotate `my_state`: the viewer's membership state in each group ("active",
+    "requested"), or None when they are not in it."""
+    mine = GroupMembership.objects.filter(
+        group=OuterRef("pk"), user=viewer.pk if viewer is not None else None
+    )
+    return groups.annotate(my_state=Subquery(mine.values("state")[:1]))
+
+
+def list_groups(*, viewer: AnyUser | None) -> QuerySet[Group]:
+    """Every group the viewer may see, local ones first, each with `member_count` and
+    `my_state`."""
+    groups = with_member_counts(visible_groups(viewer), viewer)
+    groups = _with_my_state(groups, viewer).select_related("area")
+    local_first = Case(When(kind=Group.Kind.LOCAL, then=Value(0)), default=Value(1))
+    return groups.order_by(local_first, _name_in_language(), "pk")
+
+
+def get_group(*, viewer: AnyUser | None, slug: str) -> Group:
+    """A group the viewer may see, with `member_count` and `my_state`; else NotFound."""
+    groups = _with_my_state(with_member_counts(visible_groups(viewer), viewer), viewer)
+    group = groups.select_related("area").filter(slug=slug).first()
+    if group is None:
+        raise NotFound()
+    return group
+
+
+@dataclass(frozen=True)
+class GroupMemberEntry:
+    card: MemberCard
+    is_group_organiser: bool
+
+
+@dataclass(frozen=True)
+class GroupPage:
+    """What a group's page shows the viewer."""
+
+    group: Group
+    sees_all_members: bool
+    members: Page
+    entries: list[GroupMemberEntry]
+    can_manage: bool
+    join_requests: list[MemberCard] = field(default_factory=list)
+
+
+def get_group_page(*, viewer: AnyUser | None, slug: str, page: int | str | None = 1) -> GroupPage:
+    """A group with the members the viewer may see (organisers first, 50 a page) and, for
+    those who run it, the requests to join."""
+    group = get_group(viewer=viewer, slug=slug)
+    can_manage = can_manage_group(viewer, group)
+    sees_all = sees_all_group_members(viewer, group)
+    members = (
+        visible_group_members(viewer, group)
+        .select_related("profile__area", "professional")
+        .annotate(is_group_organiser=Exists(group_organiser_ids(group).filter(user=OuterRef("pk"))))
+        .order_by("-is_group_organiser", Lower("profile__chosen_name"), "pk")
+    )
+    current = Paginator(members, GROUP_MEMBERS_PER_PAGE).get_page(page)
+    requesters = []
+    if can_manage:
+        requesters = list(
+            visible_join_requests(viewer, group)
+            .select_related("profile__area", "professional")
+            .order_by(Lower("profile__chosen_name"), "pk")
+        )
+    on_page = list(current.object_list)
+    cards = member_cards(viewer, [*on_page, *requesters])
+    entries = [
+        GroupMemberEntry(card=card, is_group_organiser=bool(user.is_group_organiser))  # type: ignore[attr-defined]
+        for card, user in zip(cards, on_page, strict=False)
+    ]
+    return GroupPage(
+        group=group,
+        sees_all_members=sees_all,
+        members=current,
+        entries=entries,
+        can_manage=can_manage,
+        join_requests=cards[len(on_page) :],
+    )

@@ -6,3 +6,7 @@ class MembershipConfig(AppConfig):
     name = "tejido.membership"
     label = "membership"
     verbose_name = _("Membership")
+
+    def ready(self) -> None:
+        # Register the notice kinds membership sends.
+        from tejido.membership import notices  # noqa: F401

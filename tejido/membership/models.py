@@ -68,6 +68,9 @@ class CodeOfConduct(models.Model):
     class Meta:
         ordering = ["-version"]
 
+    def __str__(self) -> str:
+        return f"code of conduct v{self.version}"
+
     @property
     def text(self) -> str:
         return in_language(self, "text")
@@ -83,6 +86,9 @@ class ConductAcceptance(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "code"], name="accept_once")]
 
+    def __str__(self) -> str:
+        return f"acceptance #{self.pk}"
+
 
 class ApplicationQuestion(models.Model):
     text_es = models.CharField(_("question (Spanish)"), max_length=300)
@@ -95,6 +101,9 @@ class ApplicationQuestion(models.Model):
 
     class Meta:
         ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return f"question #{self.pk}"
 
     @property
     def text(self) -> str:
@@ -136,6 +145,10 @@ class ApplicationAnswer(models.Model):
             models.UniqueConstraint(fields=["application", "question"], name="answer_once")
         ]
 
+    def __str__(self) -> str:
+        # Never the answer itself: str() ends up in logs and admin pages.
+        return f"answer #{self.pk}"
+
 
 class ApplicationMessage(models.Model):
     """The conversation on an application: an organiser's question or decline message, and the
@@ -151,6 +164,9 @@ class ApplicationMessage(models.Model):
 
     class Meta:
         ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return f"message #{self.pk}"
 
 
 class Invitation(TimeStamped):
@@ -182,3 +198,6 @@ class InvitationUse(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="invitation_use"
     )
     used_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"invitation use #{self.pk}"

@@ -1,11 +1,28 @@
 """The kinds of notice features send. A kind's subject and text are lazy translatable strings
 with %(name)s placeholders filled from the notice's params, so each member reads them in their
-own language. Features register their kinds at import time of their `notices.py` module."""
+own language. Features register their kinds at import time of their `notices.py` module (the
+notifications app imports every installed app's `notices` module when Django starts).
 
+Params must only hold what the recipient may see (a chosen name from a `MemberCard`, a group's
+name, a count): they end up in the member's inbox and, unless they chose discreet mode, in an
+email. Never put an email address, a hidden place or private text in them."""
+
+import logging
 from dataclasses import dataclass
 from typing import Any
 
 from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+logger = logging.getLogger(__name__)
+
+
+class _Params(dict[str, Any]):
+    """Params for %-formatting: a placeholder with no value renders as an ellipsis rather than
+    failing, so an old notice survives a change of its kind's text."""
+
+    def __missing__(self, key: str) -> str:
+        return "…"
 
 
 @dataclass(frozen=True)
@@ -15,10 +32,19 @@ class NoticeKind:
     text: Promise | str
 
     def render_subject(self, params: dict[str, Any]) -> str:
-        return str(self.subject) % params
+        return _render(self.subject, params, fallback=GENERIC.subject)
 
     def render_text(self, params: dict[str, Any]) -> str:
-        return str(self.text) % params
+        return _render(self.text, params, fallback=GENERIC.text)
+
+
+def _render(template: Promise | str, params: dict[str, Any], *, fallback: Promise | str) -> str:
+    try:
+        return str(template) % _Params(params or {})
+    except (TypeError, ValueError, KeyError):
+        # A translation with a broken placeholder must not break a member's inbox.
+        logger.warning("Notice text could not be rendered: %r", str(template)[:60])
+        return str(fallback)
 
 
 KINDS: dict[str, NoticeKind] = {}
@@ -28,3 +54,16 @@ def register(name: str, *, subject: Promise | str, text: Promise | str) -> Notic
     kind = NoticeKind(name=name, subject=subject, text=text)
     KINDS[name] = kind
     return kind
+
+
+# What a notice of a kind nobody registered (a feature removed since, a typo) shows: it never
+# fails and never guesses at its params.
+GENERIC = NoticeKind(
+    name="generic",
+    subject=_("You have a new notification"),
+    text=_("Something new is waiting for you."),
+)
+
+
+def kind_for(name: str) -> NoticeKind:
+    return KINDS.get(name, GENERIC)

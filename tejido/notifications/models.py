@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Notice(models.Model):
@@ -14,7 +15,19 @@ class Notice(models.Model):
     url = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
+    # Set once the email for this notice has gone out, so a retried task never sends it twice.
+    emailed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["user", "read_at"])]
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+
+    def __str__(self) -> str:
+        # Never the params: they may name other members.
+        return f"notice #{self.pk} ({self.kind})"
+
+    @property
+    def is_read(self) -> bool:
+        return self.read_at is not None

@@ -1,18 +1,68 @@
 """The one way any feature tells a member something: an in-app notice, and an email in the
 member's language that honours discreet mode."""
 
+from functools import partial
 from typing import Any
 
 from django.db import transaction
+from django.utils.functional import Promise
 
 from tejido.accounts.models import User
+from tejido.core.clock import now
+from tejido.notifications.email import render_email
 from tejido.notifications.models import Notice
+from tejido.notifications.selectors import get_notice
+from tejido.notifications.tasks import send_email_task, send_notice_email
+
+
+def _is_local_path(url: str) -> bool:
+    return url.startswith("/") and not url.startswith("//") and "\\" not in url
 
 
 def notify(*, user: User, kind: str, params: dict[str, Any] | None = None, url: str = "") -> Notice:
     """Record a notice for `user` (its text is rendered from `kind` in their language when read)
-    and, once the surrounding transaction commits, email it to them."""
+    and, once the surrounding transaction commits, email it to them.
+
+    `params` must be JSON-serialisable and hold only what `user` may see; `url` is a path on
+    this site (the thing the notice is about), or empty."""
+    if url and not _is_local_path(url):
+        raise ValueError("A notice's url must be a path on this site.")
     notice = Notice.objects.create(user=user, kind=kind, params=params or {}, url=url)
-    # The notifications helper wires the email task here.
-    transaction.on_commit(lambda: None)
+    # Robust: the notice is already in the inbox; a queue hiccup is logged, not raised at the
+    # feature that called us after its own work has committed.
+    transaction.on_commit(partial(send_notice_email.enqueue, notice.pk), robust=True)
     return notice
+
+
+@transaction.atomic
+def mark_read(*, actor: User, notice_id: int) -> Notice:
+    """Mark one of the actor's own notices read. Someone else's notice is NotFound."""
+    notice = get_notice(viewer=actor, notice_id=notice_id)
+    if notice.read_at is None:
+        notice.read_at = now()
+        notice.save(update_fields=["read_at"])
+    return notice
+
+
+@transaction.atomic
+def mark_all_read(*, actor: User) -> int:
+    """Mark all of the actor's notices read; returns how many were unread."""
+    return Notice.objects.filter(user=actor, read_at__isnull=True).update(read_at=now())
+
+
+def queue_email(
+    *,
+    to: str,
+    subject: Promise | str,
+    text: Promise | str,
+    params: dict[str, Any] | None = None,
+    language: str | None = None,
+) -> None:
+    """Email an address that is not a member's (an invitation, say) once the surrounding
+    transaction commits. Rendered now, in `language`, so the worker needs no context."""
+    rendered_subject, body = render_email(
+        subject=subject, text=text, params=params, language=language
+    )
+    transaction.on_commit(
+        partial(send_email_task.enqueue, to=to, subject=rendered_subject, body=body), robust=True
+    )

@@ -5,6 +5,7 @@ from django.http import HttpRequest
 from tejido.access.audience import is_organiser, is_vetted
 from tejido.membership.models import NetworkSettings
 from tejido.notifications.selectors import unread_count
+from tejido.web.middleware import DISCREET_COOKIE_NAME
 
 
 def chrome(request: HttpRequest) -> dict[str, Any]:
@@ -12,11 +13,16 @@ def chrome(request: HttpRequest) -> dict[str, Any]:
     mode, the viewer's standing and their unread notices."""
     user = getattr(request, "user", None)
     network = NetworkSettings.current()
+    if user is not None and user.is_authenticated:
+        discreet = bool(user.discreet_mode)
+    else:
+        # A device where a member in discreet mode was logged in stays neutral after logout.
+        discreet = request.COOKIES.get(DISCREET_COOKIE_NAME) == "1"
     return {
         "network": network,
         "quick_exit_url": network.quick_exit_url,
-        "discreet": bool(user and user.is_authenticated and user.discreet_mode),
+        "discreet": discreet,
         "viewer_is_member": is_vetted(user),
         "viewer_is_organiser": is_organiser(user),
-        "unread_notices": unread_count(user=user) if is_vetted(user) else 0,
+        "unread_notices": unread_count(user=user) if user is not None and is_vetted(user) else 0,
     }

@@ -3,36 +3,74 @@
 from collections.abc import Callable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from django.conf import settings
 from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from tejido.accounts.models import User
 from tejido.membership.selectors import needs_conduct_acceptance
 
 Handler = Callable[[HttpRequest], HttpResponse]
 
+# Set on a device where a member in discreet mode has been logged in: the pages seen there
+# after logging out keep the neutral title and icon.
+DISCREET_COOKIE_NAME = "tejido_discreet"
+
 
 class MemberLocaleMiddleware:
     """A logged-in member's saved language and time zone win over the browser's and the
-    language cookie; the cookie (set by the switcher) covers everyone else."""
+    language cookie; for everyone else Django's LocaleMiddleware (before this one) has already
+    chosen from the language cookie, then the browser's Accept-Language, then Spanish.
+
+    It also leaves two small cookies on a member's device so that the pages they see after
+    logging out (the login page, the landing page) stay in their language and, if they chose
+    discreet mode, keep the neutral tab title and icon."""
 
     def __init__(self, get_response: Handler) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = request.user
-        if user.is_authenticated:
-            try:
-                timezone.activate(ZoneInfo(user.time_zone))
-            except (ZoneInfoNotFoundError, ValueError):
-                timezone.deactivate()
-            translation.activate(user.language)
-            request.LANGUAGE_CODE = user.language
-        else:
+        if not user.is_authenticated:
             timezone.deactivate()
-        return self.get_response(request)
+            return self.get_response(request)
+        try:
+            timezone.activate(ZoneInfo(user.time_zone))
+        except (ZoneInfoNotFoundError, ValueError):
+            timezone.deactivate()
+        language = user.language if user.language in dict(settings.LANGUAGES) else None
+        language = language or settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        # The member may have just logged out or changed a setting: mirror what they are now.
+        user = request.user
+        if user.is_authenticated:
+            self._remember(request, response, user)
+        return response
+
+    @staticmethod
+    def _remember(request: HttpRequest, response: HttpResponse, user: User) -> None:
+        def keep(name: str, value: str) -> None:
+            response.set_cookie(
+                name,
+                value,
+                max_age=365 * 24 * 3600,
+                secure=settings.LANGUAGE_COOKIE_SECURE,
+                httponly=True,
+                samesite="Lax",
+            )
+
+        if request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != user.language:
+            keep(settings.LANGUAGE_COOKIE_NAME, user.language)
+        discreet_cookie = request.COOKIES.get(DISCREET_COOKIE_NAME)
+        if user.discreet_mode and discreet_cookie != "1":
+            keep(DISCREET_COOKIE_NAME, "1")
+        elif not user.discreet_mode and discreet_cookie is not None:
+            response.delete_cookie(DISCREET_COOKIE_NAME, samesite="Lax")
 
 
 class EndInactiveSessionsMiddleware:
@@ -53,7 +91,15 @@ class ConductGateMiddleware:
     """A member who has not accepted the current code of conduct is asked to before anything
     else. Account, language and exit pages stay reachable."""
 
-    ALWAYS_ALLOWED = ("/accounts/", "/i18n/", "/static/", "/api/", "/conduct/", "/about/")
+    ALWAYS_ALLOWED = (
+        "/accounts/",
+        "/i18n/",
+        "/language/",
+        "/static/",
+        "/api/",
+        "/conduct/",
+        "/about/",
+    )
 
     def __init__(self, get_response: Handler) -> None:
         self.get_response = get_response
@@ -65,9 +111,8 @@ class ConductGateMiddleware:
             and user.state == "member"
             and not request.path.startswith(self.ALWAYS_ALLOWED)
             and request.path != "/"
-        ):
-            if needs_conduct_acceptance(user=user):
-                return redirect(f"{reverse('conduct')}?next={request.path}")
+        ) and needs_conduct_acceptance(user=user):
+            return redirect(f"{reverse('conduct')}?next={request.path}")
         return self.get_response(request)
 
 

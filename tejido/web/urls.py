@@ -1,11 +1,22 @@
 """Every HTML page, gathered from the view module of its area."""
 
-from tejido.web.views import conduct, groups, join, members, notices, organise, profile, public
+from tejido.web.views import (
+    conduct,
+    groups,
+    join,
+    members,
+    notices,
+    organise,
+    profile,
+    public,
+    tokens,
+)
 
 urlpatterns = [
     *public.urlpatterns,
     *join.urlpatterns,
     *conduct.urlpatterns,
+    *tokens.urlpatterns,
     *profile.urlpatterns,
     *members.urlpatterns,
     *groups.urlpatterns,

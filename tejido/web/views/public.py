@@ -43,8 +43,8 @@ def set_language(request: HttpRequest) -> HttpResponse:
         language,
         max_age=365 * 24 * 3600,
         secure=settings.LANGUAGE_COOKIE_SECURE,
-        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
-        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        httponly=True,
+        samesite="Lax",
     )
     return response
 

@@ -1,0 +1,335 @@
+"""A seeded generator of a large network for benchmarks: members with profiles, groups,
+memberships, blocks and applicants, on the configured database (SQLite, or PostgreSQL with
+TEJIDO_DATABASE_URL).
+
+    .venv/bin/python bench/generate.py                    # 10,000 members, seed 1
+    .venv/bin/python bench/generate.py --members 50000 --seed 7 --reset --migrate
+
+Everyone shares one precomputed password hash (BENCH_PASSWORD) and an address at
+@bench.tejido.test; rows are written with bulk_create, so 10,000 members take seconds.
+The same seed gives the same network.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sys
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+BENCH_DOMAIN = "bench.tejido.test"
+BENCH_PASSWORD = "bench-password-not-secret"
+GROUP_PREFIX = "bench-"
+
+FIRST_NAMES = (
+    "Alex",
+    "Ana",
+    "Andrea",
+    "Ángel",
+    "Ari",
+    "Bea",
+    "Carmen",
+    "Chris",
+    "Dani",
+    "Elena",
+    "Emma",
+    "Eri",
+    "Fátima",
+    "Gabriel",
+    "Hugo",
+    "Iker",
+    "Inés",
+    "Irene",
+    "Jamie",
+    "Jordan",
+    "Joaquín",
+    "Kai",
+    "Lara",
+    "Lola",
+    "Lucía",
+    "Luz",
+    "Marco",
+    "Mar",
+    "Mateo",
+    "Noa",
+    "Nico",
+    "Oksana",
+    "Pau",
+    "Paco",
+    "Priya",
+    "Río",
+    "Robin",
+    "Rosa",
+    "Sam",
+    "Sara",
+    "Sol",
+    "Taylor",
+    "Tomás",
+    "Valentina",
+    "Xián",
+    "Yeray",
+    "Zoe",
+)
+PRONOUNS = (
+    "ella / she/her",
+    "él / he/him",
+    "elle / they/them",
+    "cualquier pronombre / any pronouns",
+    "pregúntame / ask me",
+    "",
+)
+LANGUAGE_SETS = (("es",), ("es", "en"), ("en",), ("en", "es"), ("es", "ca"), ("ar", "es"))
+AUDIENCES = ("only_me", "organisers", "shared_group", "members")
+
+
+@dataclass(frozen=True)
+class Generated:
+    members: int
+    applicants: int
+    groups: int
+    memberships: int
+    blocks: int
+    areas: int
+    seconds: float
+
+
+class AlreadyGenerated(Exception):
+    pass
+
+
+def _chunks(size: int, batch: int) -> list[range]:
+    return [range(start, min(start + batch, size)) for start in range(0, size, batch)]
+
+
+def reset() -> None:
+    """Delete everything an earlier run generated (and nothing else)."""
+    from tejido.accounts.models import User
+    from tejido.groups.models import Group
+
+    Group.objects.filter(slug__startswith=GROUP_PREFIX).delete()
+    User.objects.filter(email__endswith=f"@{BENCH_DOMAIN}").delete()
+
+
+def generate(
+    *, members: int = 10_000, seed: int = 1, replace: bool = False, batch_size: int = 2_000
+) -> Generated:
+    from allauth.account.models import EmailAddress
+    from django.contrib.auth.hashers import make_password
+    from django.db import transaction
+
+    from tejido.accounts.models import Block, Profile, User
+    from tejido.groups.models import Group, GroupMembership
+    from tejido.membership.models import (
+        Application,
+        ApplicationAnswer,
+        ApplicationQuestion,
+        Area,
+        CodeOfConduct,
+        ConductAcceptance,
+    )
+
+    started = time.perf_counter()
+    rng = random.Random(seed)
+    if User.objects.filter(email__endswith=f"@{BENCH_DOMAIN}").exists():
+        if not replace:
+            raise AlreadyGenerated("This database already holds a generated network: use --reset.")
+        reset()
+
+    applicant_count = max(1, members // 20)
+    group_count = max(5, members // 100)
+
+    with transaction.atomic():
+        area_names = [f"Bench area {n:02d}" for n in range(1, 21)]
+        Area.objects.bulk_create(
+            [Area(name=name, position=100 + n) for n, name in enumerate(area_names)],
+            ignore_conflicts=True,
+        )
+        areas = list(Area.objects.filter(name__in=area_names).order_by("name"))
+
+        code = CodeOfConduct.objects.order_by("-version").first()
+        if code is None:
+            code = CodeOfConduct.objects.create(
+                version=1, text_es="Código de prueba.", text_en="Benchmark code of conduct."
+            )
+        questions = list(ApplicationQuestion.objects.filter(active=True))
+        if not questions:
+            questions = ApplicationQuestion.objects.bulk_create(
+                [
+                    ApplicationQuestion(
+                        text_es=f"Pregunta {n}", text_en=f"Question {n}", position=n
+                    )
+                    for n in range(3)
+                ]
+            )
+
+        groups = Group.objects.bulk_create(
+            [
+                Group(
+                    slug=f"{GROUP_PREFIX}{n:05d}",
+                    name_es=f"Grupo {n}",
+                    name_en=f"Group {n}",
+                    description_es="Un grupo generado.",
+                    description_en="A generated group.",
+                    kind=Group.Kind.LOCAL if n % 4 == 0 else Group.Kind.THEMED,
+                    join_policy=Group.JoinPolicy.REQUEST if n % 5 == 0 else Group.JoinPolicy.OPEN,
+                    area=areas[n % len(areas)] if n % 4 == 0 else None,
+                )
+                for n in range(group_count)
+            ],
+            batch_size=batch_size,
+        )
+
+        # One hash for everyone: hashing is deliberately slow, and this is not about logins.
+        hashed = make_password(BENCH_PASSWORD)
+        total = members + applicant_count
+        users: list[User] = []
+        for chunk in _chunks(total, batch_size):
+            users += User.objects.bulk_create(
+                [
+                    User(
+                        email=f"person{n:07d}@{BENCH_DOMAIN}",
+                        password=hashed,
+                        state=User.State.MEMBER if n < members else User.State.APPLICANT,
+                        is_organiser=n < members and n % 100 == 0,
+                        is_facilitator=n < members and n % 20 == 7,
+                        language="en" if rng.random() < 0.3 else "es",
+                        discreet_mode=rng.random() < 0.1,
+                    )
+                    for n in chunk
+                ]
+            )
+        vetted, applicants = users[:members], users[members:]
+
+        Profile.objects.bulk_create(
+            [
+                Profile(
+                    user=user,
+                    chosen_name=f"{rng.choice(FIRST_NAMES)} {n}",
+                    pronouns=rng.choice(PRONOUNS),
+                    languages=list(rng.choice(LANGUAGE_SETS)),
+                    area=rng.choice(areas) if rng.random() < 0.8 else None,
+                    bio="Generated member." if rng.random() < 0.5 else "",
+                    pronouns_audience=rng.choice(AUDIENCES),
+                    languages_audience=rng.choice(AUDIENCES),
+                    area_audience=rng.choice(AUDIENCES),
+                    bio_audience=rng.choice(AUDIENCES),
+                )
+                for n, user in enumerate(users)
+            ],
+            batch_size=batch_size,
+        )
+        EmailAddress.objects.bulk_create(
+            [EmailAddress(user=u, email=u.email, verified=True, primary=True) for u in users],
+            batch_size=batch_size,
+        )
+        ConductAcceptance.objects.bulk_create(
+            [ConductAcceptance(user=u, code=code) for u in users], batch_size=batch_size
+        )
+
+        # Memberships: most people in one to three groups, a few in many; each group has an
+        # organiser; a few pending requests in by-request groups.
+        memberships: dict[tuple[int, int], GroupMembership] = {}
+        for group in groups:
+            organiser = rng.choice(vetted)
+            memberships[(group.pk, organiser.pk)] = GroupMembership(
+                group=group, user=organiser, role=GroupMembership.Role.ORGANISER
+            )
+        for user in vetted:
+            count = rng.choices((0, 1, 2, 3, 8), weights=(15, 35, 30, 15, 5))[0]
+            for group in rng.sample(groups, min(count, len(groups))):
+                if (group.pk, user.pk) in memberships:
+                    continue
+                requested = group.join_policy == Group.JoinPolicy.REQUEST and rng.random() < 0.1
+                memberships[(group.pk, user.pk)] = GroupMembership(
+                    group=group,
+                    user=user,
+                    state=(
+                        GroupMembership.State.REQUESTED
+                        if requested
+                        else GroupMembership.State.ACTIVE
+                    ),
+                )
+        GroupMembership.objects.bulk_create(list(memberships.values()), batch_size=batch_size)
+
+        pairs: set[tuple[int, int]] = set()
+        while len(pairs) < members // 50 and members > 1:
+            blocker, blocked = rng.sample(vetted, 2)
+            pairs.add((blocker.pk, blocked.pk))
+        Block.objects.bulk_create(
+            [Block(blocker_id=a, blocked_id=b) for a, b in sorted(pairs)], batch_size=batch_size
+        )
+
+        applications = Application.objects.bulk_create(
+            [
+                Application(
+                    user=user,
+                    status=(
+                        Application.Status.QUESTION
+                        if rng.random() < 0.2
+                        else Application.Status.PENDING
+                    ),
+                )
+                for user in applicants
+            ],
+            batch_size=batch_size,
+        )
+        ApplicationAnswer.objects.bulk_create(
+            [
+                ApplicationAnswer(application=application, question=question, text="Generated.")
+                for application in applications
+                for question in questions
+            ],
+            batch_size=batch_size,
+        )
+
+    return Generated(
+        members=len(vetted),
+        applicants=len(applicants),
+        groups=len(groups),
+        memberships=len(memberships),
+        blocks=len(pairs),
+        areas=len(areas),
+        seconds=round(time.perf_counter() - started, 2),
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Generate a large Tejido network.")
+    parser.add_argument("--members", type=int, default=10_000, help="default: %(default)s")
+    parser.add_argument("--seed", type=int, default=1, help="default: %(default)s")
+    parser.add_argument("--batch-size", type=int, default=2_000, help="default: %(default)s")
+    parser.add_argument("--reset", action="store_true", help="replace a network generated earlier")
+    parser.add_argument("--migrate", action="store_true", help="run migrate first")
+    args = parser.parse_args(argv)
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    if args.migrate:
+        call_command("migrate", verbosity=0)
+    try:
+        result = generate(
+            members=args.members, seed=args.seed, replace=args.reset, batch_size=args.batch_size
+        )
+    except AlreadyGenerated as error:
+        print(error, file=sys.stderr)
+        return 1
+    counts: dict[str, Any] = asdict(result)
+    seconds = counts.pop("seconds")
+    print(f"Generated on {connection.vendor} in {seconds:.1f} s (seed {args.seed}):")
+    for name, value in counts.items():
+        print(f"  {name:<12} {value:>8}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,153 @@
+import pytest
+from django.contrib.auth.models import AnonymousUser
+
+from tejido.access.visibility import (
+    can_see_group,
+    can_see_member,
+    managed_people,
+    members_blocked_by,
+    runs_group,
+    sees_all_group_members,
+    viewer_for,
+    visible_group_members,
+    visible_groups,
+    visible_join_requests,
+    visible_members,
+    with_member_counts,
+)
+from tejido.accounts.factories import (
+    ApplicantFactory,
+    BlockFactory,
+    OrganiserFactory,
+    UserFactory,
+)
+from tejido.accounts.models import User
+from tejido.groups.factories import GroupFactory, GroupMembershipFactory
+from tejido.groups.models import Group, GroupMembership
+
+pytestmark = pytest.mark.django_db
+
+
+def test_members_see_vetted_members_in_good_standing_and_themselves():
+    me, other = UserFactory(), UserFactory()
+    applicant = ApplicantFactory()
+    suspended = UserFactory(state=User.State.SUSPENDED)
+    removed = UserFactory(state=User.State.REMOVED)
+    seen = set(visible_members(me))
+    assert {me, other} <= seen
+    assert not {applicant, suspended, removed} & seen
+
+
+def test_nobody_but_vetted_members_sees_anyone():
+    UserFactory()
+    for viewer in (None, AnonymousUser(), ApplicantFactory(), UserFactory(state="suspended")):
+        assert not visible_members(viewer).exists()
+        assert not visible_groups(viewer).exists()
+
+
+def test_a_member_without_a_profile_is_not_listed():
+    bare = User.objects.create_user("bare@example.org", state=User.State.MEMBER)
+    assert not can_see_member(UserFactory(), bare)
+
+
+def test_a_block_hides_both_ways_and_only_between_the_two():
+    a, b, c = UserFactory(), UserFactory(), UserFactory()
+    BlockFactory(blocker=a, blocked=b)
+    assert not can_see_member(a, b)
+    assert not can_see_member(b, a)
+    assert can_see_member(a, a)
+    assert can_see_member(b, b)
+    assert can_see_member(c, a)
+    assert can_see_member(c, b)
+
+
+def test_only_the_blocker_sees_whom_they_blocked():
+    a, b = UserFactory(), UserFactory()
+    BlockFactory(blocker=a, blocked=b)
+    assert list(members_blocked_by(a)) == [b]
+    assert not members_blocked_by(b).exists()
+    assert not members_blocked_by(AnonymousUser()).exists()
+
+
+def test_every_member_knows_every_group():
+    group = GroupFactory()
+    assert can_see_group(UserFactory(), group)
+    assert not can_see_group(ApplicantFactory(), group)
+
+
+def test_outsiders_see_only_a_groups_organisers():
+    group, other_group = GroupFactory(), GroupFactory()
+    organiser, member, outsider = UserFactory(), UserFactory(), UserFactory()
+    GroupMembershipFactory(group=group, user=organiser, role=GroupMembership.Role.ORGANISER)
+    GroupMembershipFactory(group=group, user=member)
+    # An organiser of another group is still a plain member of this one.
+    GroupMembershipFactory(group=other_group, user=member, role=GroupMembership.Role.ORGANISER)
+    assert list(visible_group_members(outsider, group)) == [organiser]
+    assert not sees_all_group_members(outsider, group)
+    assert set(visible_group_members(member, group)) == {organiser, member}
+    assert set(visible_group_members(OrganiserFactory(), group)) == {organiser, member}
+
+
+def test_pending_and_suspended_people_are_not_in_a_groups_member_list():
+    group = GroupFactory()
+    member = UserFactory()
+    GroupMembershipFactory(group=group, user=member)
+    pending = UserFactory()
+    GroupMembershipFactory(group=group, user=pending, state=GroupMembership.State.REQUESTED)
+    suspended = UserFactory(state=User.State.SUSPENDED)
+    GroupMembershipFactory(group=group, user=suspended)
+    assert list(visible_group_members(member, group)) == [member]
+    # Someone whose request is pending is not a member of the group yet.
+    assert not sees_all_group_members(pending, group)
+
+
+def test_member_counts_leave_out_whom_the_viewer_cannot_see():
+    group = GroupFactory()
+    me, hidden, seen = UserFactory(), UserFactory(), UserFactory()
+    for user in (me, hidden, seen):
+        GroupMembershipFactory(group=group, user=user)
+    GroupMembershipFactory(group=group, state=GroupMembership.State.REQUESTED)
+    BlockFactory(blocker=hidden, blocked=me)
+    counted = with_member_counts(Group.objects.filter(pk=group.pk), me).get()
+    assert counted.member_count == 2
+    counted = with_member_counts(Group.objects.filter(pk=group.pk), seen).get()
+    assert counted.member_count == 3
+
+
+def test_join_requests_are_for_those_who_run_the_group():
+    group = GroupFactory(join_policy=Group.JoinPolicy.REQUEST)
+    group_organiser, asking, blocked_asker = UserFactory(), UserFactory(), UserFactory()
+    GroupMembershipFactory(group=group, user=group_organiser, role=GroupMembership.Role.ORGANISER)
+    for user in (asking, blocked_asker):
+        GroupMembershipFactory(group=group, user=user, state=GroupMembership.State.REQUESTED)
+    BlockFactory(blocker=blocked_asker, blocked=group_organiser)
+    assert runs_group(group_organiser, group)
+    assert list(visible_join_requests(group_organiser, group)) == [asking]
+    assert set(visible_join_requests(OrganiserFactory(), group)) == {asking, blocked_asker}
+    assert not visible_join_requests(asking, group).exists()
+
+
+def test_viewer_for_knows_who_shares_an_active_group():
+    group = GroupFactory()
+    me, mate, pending, stranger = UserFactory(), UserFactory(), UserFactory(), UserFactory()
+    GroupMembershipFactory(group=group, user=me)
+    GroupMembershipFactory(group=group, user=mate)
+    GroupMembershipFactory(group=group, user=pending, state=GroupMembership.State.REQUESTED)
+    viewer = viewer_for(me, [mate.pk, pending.pk, stranger.pk])
+    assert viewer.shared_with == {mate.pk}
+    assert viewer_for(me, []).shared_with == frozenset()
+    assert viewer_for(ApplicantFactory(), [mate.pk]).shared_with == frozenset()
+
+
+def test_organisers_manage_everyone_but_those_in_a_block_with_them():
+    organiser = OrganiserFactory()
+    applicant, suspended, blocker = (
+        ApplicantFactory(),
+        UserFactory(state="suspended"),
+        UserFactory(),
+    )
+    BlockFactory(blocker=blocker, blocked=organiser)
+    managed = set(managed_people(organiser))
+    assert {applicant, suspended, organiser} <= managed
+    assert blocker not in managed
+    assert not managed_people(UserFactory()).exists()

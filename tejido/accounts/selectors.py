@@ -1,0 +1,111 @@
+"""Every read of members and profiles, always shaped by the viewer. Other people come out as
+viewer-shaped cards (tejido.access.redaction), never as raw users or profiles."""
+
+from django.core.paginator import Page, Paginator
+from django.db.models import F, QuerySet
+from django.db.models.functions import Lower
+
+from tejido.access.audience import AnyUser, Viewer
+from tejido.access.redaction import (
+    BlockedMemberCard,
+    MemberCard,
+    blocked_member_cards,
+    member_card,
+    member_cards,
+)
+from tejido.access.visibility import members_blocked_by, visible_members
+from tejido.accounts.models import Profile, User
+from tejido.core.errors import NotFound
+from tejido.membership.models import Area
+
+# The longest search a member can type; anything past it is ignored.
+MAX_QUERY_LENGTH = 80
+MEMBERS_PER_PAGE = 50
+
+
+def list_members(*, viewer: AnyUser | None, query: str = "") -> QuerySet[User]:
+    """Everyone the viewer may see, by chosen name, optionally those whose chosen name contains
+    `query`; ready for `member_cards` (profile, area and verification fetched alongside)."""
+    members = visible_members(viewer).select_related("profile__area", "professional")
+    query = query.strip()[:MAX_QUERY_LENGTH]
+    if query:
+        members = members.filter(profile__chosen_name__icontains=query)
+    return members.order_by(Lower("profile__chosen_name"), "pk")
+
+
+def list_member_page(
+    *, viewer: AnyUser | None, query: str = "", page: int | str | None = 1
+) -> tuple[Page, list[MemberCard]]:
+    """One page of `list_members` and the cards on it. A page number out of range or not a
+    number gives the nearest page, never an error."""
+    paginator = Paginator(list_members(viewer=viewer, query=query), MEMBERS_PER_PAGE)
+    current = paginator.get_page(page)
+    return current, member_cards(viewer, current.object_list)
+
+
+def get_member(*, viewer: AnyUser | None, member_id: int) -> User:
+    """A member the viewer may see; a hidden, blocked, suspended, applicant or missing member
+    raises the same NotFound."""
+    member = (
+        visible_members(viewer)
+        .select_related("profile__area", "professional")
+        .filter(pk=member_id)
+        .first()
+    )
+    if member is None:
+        raise NotFound()
+    return member
+
+
+def get_member_card(*, viewer: AnyUser | None, member_id: int) -> MemberCard:
+    return member_cards(viewer, [get_member(viewer=viewer, member_id=member_id)])[0]
+
+
+def get_own_profile(*, viewer: User) -> Profile | None:
+    """The viewer's own profile, to edit; None when they have not made one yet."""
+    return Profile.objects.select_related("area").filter(user=viewer.pk).first()
+
+
+def get_profile_preview(*, viewer: User, as_audience: str) -> MemberCard:
+    """The viewer's own card as `as_audience` (one of redaction.PREVIEW_AUDIENCES) sees it."""
+    me = (
+        User.objects.select_related("profile__area", "professional")
+        .filter(pk=viewer.pk, profile__isnull=False)
+        .first()
+    )
+    if me is None:
+        raise NotFound()
+    return member_card(Viewer(user=viewer), me, as_audience=as_audience)
+
+
+def list_my_blocks(*, viewer: AnyUser | None) -> list[BlockedMemberCard]:
+    """The people the viewer has blocked, newest first, to undo a block."""
+    blocked = (
+        members_blocked_by(viewer)
+        .select_related("profile")
+        .annotate(blocked_at=F("blocks_received__created_at"))
+        .order_by("-blocked_at", "-pk")
+    )
+    return blocked_member_cards(blocked)
+
+
+def get_blocked_member(*, viewer: AnyUser | None, member_id: int) -> User:
+    """Someone the viewer has blocked, to unblock them; anyone else raises NotFound."""
+    member = members_blocked_by(viewer).filter(pk=member_id).first()
+    if member is None:
+        raise NotFound()
+    return member
+
+
+def get_member_to_block(*, viewer: AnyUser | None, member_id: int) -> User:
+    """A member the viewer may block: one they see, or one they have already blocked (so that
+    blocking twice is harmless). Anyone else raises NotFound."""
+    try:
+        return get_member(viewer=viewer, member_id=member_id)
+    except NotFound:
+        return get_blocked_member(viewer=viewer, member_id=member_id)
+
+
+def list_areas() -> QuerySet[Area]:
+    """The areas organisers keep, for a member to say roughly where they are."""
+    return Area.objects.all()

@@ -1,0 +1,113 @@
+from typing import cast
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+
+from tejido.access.audience import Audience
+from tejido.accounts.factories import ApplicantFactory, BlockFactory, UserFactory
+from tejido.accounts.models import User
+from tejido.accounts.selectors import (
+    MEMBERS_PER_PAGE,
+    get_blocked_member,
+    get_member,
+    get_member_card,
+    get_member_to_block,
+    get_own_profile,
+    get_profile_preview,
+    list_areas,
+    list_member_page,
+    list_members,
+    list_my_blocks,
+)
+from tejido.core.errors import NotFound
+from tejido.membership.models import Area
+
+pytestmark = pytest.mark.django_db
+
+
+def _named(name: str, **kwargs) -> User:
+    user = cast(User, UserFactory(**kwargs))
+    user.profile.chosen_name = name
+    user.profile.save()
+    return user
+
+
+def test_members_are_listed_by_name_and_searchable():
+    me = _named("zoe")
+    _named("Álex")
+    _named("bea")
+    _named("Beatriz")
+    names = [u.profile.chosen_name for u in list_members(viewer=me)]
+    assert names == sorted(names, key=str.lower)
+    found = [u.profile.chosen_name for u in list_members(viewer=me, query=" BEA ")]
+    assert found == ["bea", "Beatriz"]
+
+
+def test_member_page_gives_cards_and_never_fails_on_a_bad_page_number():
+    me = UserFactory()
+    UserFactory.create_batch(MEMBERS_PER_PAGE)
+    page, cards = list_member_page(viewer=me, page="2")
+    assert page.number == 2
+    assert len(cards) == 1
+    page, _cards = list_member_page(viewer=me, page="nonsense")
+    assert page.number == 1
+    page, _cards = list_member_page(viewer=me, page="99")
+    assert page.number == 2
+
+
+def test_hidden_and_missing_members_give_the_same_not_found():
+    me = UserFactory()
+    blocker = UserFactory()
+    BlockFactory(blocker=blocker, blocked=me)
+    hidden = [
+        ApplicantFactory(),
+        UserFactory(state=User.State.SUSPENDED),
+        blocker,
+    ]
+    for user in hidden:
+        with pytest.raises(NotFound):
+            get_member(viewer=me, member_id=user.pk)
+    with pytest.raises(NotFound):
+        get_member_card(viewer=me, member_id=999999)
+    with pytest.raises(NotFound):
+        get_member(viewer=AnonymousUser(), member_id=me.pk)
+    assert get_member_card(viewer=me, member_id=me.pk).is_self
+
+
+def test_own_profile_and_preview():
+    me = UserFactory()
+    assert get_own_profile(viewer=me) == me.profile
+    card = get_profile_preview(viewer=me, as_audience=Audience.MEMBERS)
+    assert card.chosen_name == me.profile.chosen_name
+    bare = User.objects.create_user("bare@example.org", state=User.State.MEMBER)
+    assert get_own_profile(viewer=bare) is None
+    with pytest.raises(NotFound):
+        get_profile_preview(viewer=bare, as_audience=Audience.MEMBERS)
+
+
+def test_my_blocks_list_only_mine_with_my_date():
+    me, other, third = UserFactory(), UserFactory(), UserFactory()
+    BlockFactory(blocker=me, blocked=other)
+    BlockFactory(blocker=third, blocked=other)
+    [entry] = list_my_blocks(viewer=me)
+    assert entry.id == other.pk
+    assert list_my_blocks(viewer=other) == []
+    assert get_blocked_member(viewer=me, member_id=other.pk) == other
+    with pytest.raises(NotFound):
+        get_blocked_member(viewer=other, member_id=me.pk)
+
+
+def test_member_to_block_is_someone_visible_or_already_blocked():
+    me, other, blocker = UserFactory(), UserFactory(), UserFactory()
+    assert get_member_to_block(viewer=me, member_id=other.pk) == other
+    BlockFactory(blocker=me, blocked=other)
+    assert get_member_to_block(viewer=me, member_id=other.pk) == other
+    BlockFactory(blocker=blocker, blocked=me)
+    with pytest.raises(NotFound):
+        get_member_to_block(viewer=me, member_id=blocker.pk)
+
+
+def test_areas_in_the_organisers_order():
+    Area.objects.create(name="B", position=2)
+    Area.objects.create(name="A", position=1)
+    assert [a.name for a in list_areas()] == ["A", "B"]

@@ -1,0 +1,168 @@
+"""Groups through JSON: the list, one group with the members the viewer may see, joining and
+leaving."""
+
+import pytest
+
+from tejido.accounts.factories import BlockFactory, OrganiserFactory, UserFactory
+from tejido.accounts.models import User
+from tejido.api.tests.conftest import assert_error
+from tejido.groups.factories import GroupFactory, GroupMembershipFactory
+from tejido.groups.models import Group, GroupMembership
+from tejido.membership.factories import AreaFactory
+
+pytestmark = pytest.mark.django_db
+
+ORGANISER = GroupMembership.Role.ORGANISER
+
+
+def test_list_groups(api, member):
+    area = AreaFactory(name="Usera")
+    local = GroupFactory(kind=Group.Kind.LOCAL, area=area, name_es="Usera", name_en="Usera")
+    themed = GroupFactory(name_es="Cine", name_en="Film")
+    GroupMembershipFactory(group=themed, user=member)
+    GroupMembershipFactory(group=themed)
+    body = api(member).get("/groups").json()
+    assert [g["slug"] for g in body] == [local.slug, themed.slug]
+    assert body[0]["area"] == "Usera"
+    assert body[0]["my_state"] is None
+    assert body[1] == {
+        "slug": themed.slug,
+        "name": "Cine",
+        "description": "Un grupo.",
+        "kind": "themed",
+        "join_policy": "open",
+        "area": None,
+        "member_count": 2,
+        "my_state": "active",
+    }
+
+
+def test_group_names_follow_the_members_language(api, member):
+    GroupFactory(name_es="Cine", name_en="Film")
+    User.objects.filter(pk=member.pk).update(language="en")
+    assert api(member).get("/groups").json()[0]["name"] == "Film"
+
+
+def test_list_groups_query_count_does_not_grow(api, member, django_assert_num_queries):
+    client = api(member)
+    client.get("/groups")
+    GroupFactory()
+    with django_assert_num_queries(2):  # authenticate; the groups with counts and my state
+        assert len(client.get("/groups").json()) == 1
+    for _ in range(10):
+        group = GroupFactory(kind=Group.Kind.LOCAL, area=AreaFactory())
+        GroupMembershipFactory(group=group)
+        GroupMembershipFactory(group=group, user=member)
+    with django_assert_num_queries(2):
+        assert len(client.get("/groups").json()) == 11
+
+
+def test_member_of_a_group_sees_all_its_members(api, member):
+    group = GroupFactory()
+    GroupMembershipFactory(group=group, user=member)
+    organiser = GroupMembershipFactory(group=group, role=ORGANISER).user
+    other = GroupMembershipFactory(group=group).user
+    GroupMembershipFactory(group=group, state=GroupMembership.State.REQUESTED)
+    body = api(member).get(f"/groups/{group.slug}").json()
+    assert body["sees_all_members"] is True
+    assert "join_requests" not in body
+    items = body["members"]["items"]
+    assert items[0]["id"] == organiser.pk
+    assert items[0]["is_group_organiser"] is True
+    assert {m["id"] for m in items} == {member.pk, organiser.pk, other.pk}
+    assert body["members"]["count"] == 3
+    assert body["members"]["page"] == 1
+    assert body["members"]["num_pages"] == 1
+
+
+def test_outsider_sees_only_the_groups_organisers(api, member):
+    group = GroupFactory()
+    organiser = GroupMembershipFactory(group=group, role=ORGANISER).user
+    GroupMembershipFactory(group=group)
+    body = api(member).get(f"/groups/{group.slug}").json()
+    assert body["sees_all_members"] is False
+    assert [m["id"] for m in body["members"]["items"]] == [organiser.pk]
+
+
+def test_blocked_member_is_absent_from_the_group(api, member):
+    group = GroupFactory()
+    GroupMembershipFactory(group=group, user=member)
+    blocked = GroupMembershipFactory(group=group).user
+    BlockFactory(blocker=blocked, blocked=member)
+    items = api(member).get(f"/groups/{group.slug}").json()["members"]["items"]
+    assert blocked.pk not in [m["id"] for m in items]
+
+
+def test_those_who_run_a_group_see_requests(api):
+    group = GroupFactory(join_policy=Group.JoinPolicy.REQUEST)
+    asking = GroupMembershipFactory(group=group, state=GroupMembership.State.REQUESTED).user
+    group_organiser = GroupMembershipFactory(group=group, role=ORGANISER).user
+    for viewer in (group_organiser, OrganiserFactory()):
+        body = api(viewer).get(f"/groups/{group.slug}").json()
+        assert [m["id"] for m in body["join_requests"]] == [asking.pk]
+
+
+def test_group_detail_query_count_does_not_grow(api, member, django_assert_num_queries):
+    group = GroupFactory()
+    GroupMembershipFactory(group=group, user=member)
+    client = api(member)
+    client.get(f"/groups/{group.slug}")
+    # authenticate; the group; may manage it (organiser? group organiser?); sees all (member?);
+    # the page of members and its count; who shares a group with the viewer
+    with django_assert_num_queries(8) as few:
+        client.get(f"/groups/{group.slug}")
+    for _ in range(12):
+        GroupMembershipFactory(group=group)
+        GroupMembershipFactory(group=group, role=ORGANISER)
+    with django_assert_num_queries(len(few.captured_queries)):
+        assert len(client.get(f"/groups/{group.slug}").json()["members"]["items"]) == 25
+
+
+def test_missing_group_is_404(api, member):
+    client = api(member)
+    assert_error(client.get("/groups/nope"), 404, "not_found")
+    assert_error(client.post("/groups/nope/join"), 404, "not_found")
+    assert_error(client.post("/groups/nope/leave"), 404, "not_found")
+
+
+@pytest.mark.parametrize("path", ["/groups/%00", "/groups/" + "x" * 51, "/groups/a?page=0"])
+def test_bad_group_input_is_422(api, member, path):
+    assert_error(api(member).get(path), 422, "invalid")
+
+
+def test_join_open_group_and_leave(api, member):
+    group = GroupFactory()
+    client = api(member)
+    response = client.post(f"/groups/{group.slug}/join")
+    assert response.status_code == 200
+    assert response.json() == {"slug": group.slug, "state": "active"}
+    assert GroupMembership.objects.filter(group=group, user=member, state="active").exists()
+    assert_error(client.post(f"/groups/{group.slug}/join"), 409, "already_in_group")
+    assert client.post(f"/groups/{group.slug}/leave").status_code == 204
+    assert not GroupMembership.objects.filter(group=group, user=member).exists()
+    assert client.post(f"/groups/{group.slug}/leave").status_code == 204  # nothing to leave
+
+
+def test_join_by_request(api, member):
+    group = GroupFactory(join_policy=Group.JoinPolicy.REQUEST)
+    client = api(member)
+    assert client.post(f"/groups/{group.slug}/join").json()["state"] == "requested"
+    assert_error(client.post(f"/groups/{group.slug}/join"), 409, "request_pending")
+    assert client.get("/groups").json()[0]["my_state"] == "requested"
+
+
+def test_wrong_method_is_json_405(api, member):
+    group = GroupFactory()
+    response = api(member).get(f"/groups/{group.slug}/join")
+    body = assert_error(response, 405, "method_not_allowed")
+    assert body["detail"] == {}
+    assert response["Allow"] == "POST"
+
+
+def test_suspended_members_token_cannot_join(api):
+    someone = UserFactory()
+    client = api(someone)
+    User.objects.filter(pk=someone.pk).update(state=User.State.SUSPENDED)
+    group = GroupFactory()
+    assert_error(client.post(f"/groups/{group.slug}/join"), 401, "unauthenticated")
+    assert not GroupMembership.objects.exists()

@@ -1,0 +1,103 @@
+"""The OpenAPI document: valid, public, and truthful about every operation and its security."""
+
+import json
+
+import pytest
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+OPERATIONS = {
+    ("/api/v1/me", "get"),
+    ("/api/v1/me", "patch"),
+    ("/api/v1/members", "get"),
+    ("/api/v1/members/{member_id}", "get"),
+    ("/api/v1/blocks", "get"),
+    ("/api/v1/members/{member_id}/block", "post"),
+    ("/api/v1/members/{member_id}/block", "delete"),
+    ("/api/v1/groups", "get"),
+    ("/api/v1/groups/{slug}", "get"),
+    ("/api/v1/groups/{slug}/join", "post"),
+    ("/api/v1/groups/{slug}/leave", "post"),
+    ("/api/v1/applications", "get"),
+    ("/api/v1/applications/{application_id}", "get"),
+    ("/api/v1/applications/{application_id}/approve", "post"),
+    ("/api/v1/applications/{application_id}/decline", "post"),
+    ("/api/v1/applications/{application_id}/question", "post"),
+    ("/api/v1/tokens", "get"),
+    ("/api/v1/tokens/{token_id}", "delete"),
+}
+
+
+@pytest.fixture
+def document():
+    response = Client().get("/api/v1/openapi.json")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/json")
+    return json.loads(response.content)
+
+
+def test_document_describes_the_api(document):
+    assert document["openapi"].startswith("3.1")
+    assert document["info"]["title"] == "Tejido API"
+    assert document["info"]["version"] == "1"
+    listed = {(path, method) for path, item in document["paths"].items() for method in item}
+    assert listed == OPERATIONS
+
+
+def test_every_operation_needs_a_bearer_token(document):
+    assert document["components"]["securitySchemes"] == {
+        "TokenAuth": {"type": "http", "scheme": "bearer"}
+    }
+    for path, item in document["paths"].items():
+        for method, operation in item.items():
+            assert operation["security"] == [{"TokenAuth": []}], (path, method)
+
+
+def test_every_operation_declares_its_errors(document):
+    error = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}}
+    for path, item in document["paths"].items():
+        for method, operation in item.items():
+            responses = operation["responses"]
+            for status in ("401", "404", "422"):
+                assert responses[status]["content"] == error, (path, method, status)
+            if method != "get":
+                for status in ("400", "409"):
+                    assert responses[status]["content"] == error, (path, method, status)
+            successes = [s for s in responses if s.startswith("2")]
+            assert len(successes) == 1, (path, method)
+
+
+def test_operation_ids_are_unique_and_short(document):
+    ids = [op["operationId"] for item in document["paths"].values() for op in item.values()]
+    assert len(ids) == len(set(ids))
+    assert all("tejido" not in op_id for op_id in ids)
+
+
+def test_error_shape_is_in_the_document(document):
+    error = document["components"]["schemas"]["ErrorOut"]
+    assert set(error["required"]) == {"code", "message"}
+    assert set(error["properties"]) == {"code", "message", "detail"}
+
+
+def test_hidden_profile_fields_are_optional_not_nullable(document):
+    member = document["components"]["schemas"]["MemberOut"]
+    assert set(member["required"]) == {"id", "chosen_name", "is_self", "roles"}
+    assert member["properties"]["bio"] == {"title": "Bio", "type": "string"}
+
+
+def test_document_loads_in_schemathesis(document):
+    import schemathesis
+    from schemathesis.core.result import Ok
+
+    schema = schemathesis.openapi.from_dict(document)
+    results = list(schema.get_all_operations())
+    assert all(isinstance(result, Ok) for result in results), results
+    assert len(results) == len(OPERATIONS)
+
+
+def test_no_interactive_docs_page():
+    # The Swagger page would load scripts from a CDN.
+    response = Client().get("/api/v1/docs")
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("application/json")

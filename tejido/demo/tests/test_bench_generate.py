@@ -1,0 +1,37 @@
+import pytest
+
+from bench.generate import BENCH_DOMAIN, AlreadyGenerated, generate
+from tejido.accounts.models import Block, User
+from tejido.groups.models import Group, GroupMembership
+from tejido.membership.models import Application
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_builds_a_network_of_the_asked_size():
+    result = generate(members=200, seed=3)
+
+    people = User.objects.filter(email__endswith=f"@{BENCH_DOMAIN}")
+    assert people.filter(state=User.State.MEMBER).count() == 200 == result.members
+    assert people.filter(state=User.State.APPLICANT).count() == result.applicants == 10
+    assert Application.objects.filter(user__in=people).count() == result.applicants
+    assert Group.objects.count() == result.groups
+    assert GroupMembership.objects.count() == result.memberships > 200
+    assert Block.objects.count() == result.blocks == 4
+    assert all(user.profile.chosen_name for user in people.select_related("profile"))
+    for group in Group.objects.all():
+        assert group.memberships.filter(role=GroupMembership.Role.ORGANISER).exists()
+
+
+def test_the_same_seed_gives_the_same_network():
+    first = generate(members=200, seed=5)
+    names = list(User.objects.order_by("email").values_list("profile__chosen_name", flat=True))
+
+    with pytest.raises(AlreadyGenerated):
+        generate(members=200, seed=5)
+    second = generate(members=200, seed=5, replace=True)
+
+    assert (first.memberships, first.blocks) == (second.memberships, second.blocks)
+    assert names == list(
+        User.objects.order_by("email").values_list("profile__chosen_name", flat=True)
+    )

@@ -1,0 +1,43 @@
+"""Domain errors of membership: applications, invitations and the people organisers manage."""
+
+from django.utils.translation import gettext_lazy as _
+
+from tejido.core.errors import Conflict, DomainError, NotAllowed
+
+
+class InvitationInvalid(DomainError):
+    """One answer for an unknown, expired, revoked or used-up link: nobody learns which."""
+
+    code = "invitation_invalid"
+    message = _("This invitation link is not valid.")
+    status = 404
+
+
+class ApplicationsClosed(NotAllowed):
+    code = "applications_closed"
+    message = _("The network is not taking applications at the moment.")
+
+
+class AlreadyApplied(Conflict):
+    code = "already_applied"
+    message = _("You have already sent your application.")
+
+
+class ApplicationDecided(Conflict):
+    code = "application_decided"
+    message = _("This application has already been decided.")
+
+
+class NotYourself(NotAllowed):
+    code = "not_yourself"
+    message = _("You cannot do that to your own account.")
+
+
+class LastOrganiser(Conflict):
+    code = "last_organiser"
+    message = _("The network needs at least one organiser.")
+
+
+class WrongState(Conflict):
+    code = "wrong_state"
+    message = _("That is not possible for this person right now.")

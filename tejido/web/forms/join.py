@@ -1,0 +1,66 @@
+"""Forms of the way in: the application, the applicant's reply, accepting the code of conduct.
+They check shape only; the rules live in tejido.membership.services."""
+
+from collections.abc import Iterable
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from tejido.core.errors import DomainError, InvalidInput
+from tejido.membership.models import ApplicationQuestion
+
+ANSWER_MAX = 3000
+
+
+def add_domain_error(
+    form: forms.BaseForm, error: DomainError, *, fields: dict[str, str] | None = None
+) -> None:
+    """Put a domain error on the form: InvalidInput details on their fields (renamed through
+    `fields` where the service and the form name them differently), anything else on top."""
+    fields = fields or {}
+    if isinstance(error, InvalidInput) and error.detail:
+        for key, message in error.detail.items():
+            name = fields.get(str(key), str(key))
+            form.add_error(name if name in form.fields else None, str(message))
+        return
+    form.add_error(None, str(error.message))
+
+
+def answer_field_name(question_id: int) -> str:
+    return f"answer_{question_id}"
+
+
+class ApplicationForm(forms.Form):
+    """One field per question the network asks, in the organisers' order."""
+
+    def __init__(self, *args: Any, questions: Iterable[ApplicationQuestion], **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.questions = list(questions)
+        for question in self.questions:
+            self.fields[answer_field_name(question.pk)] = forms.CharField(
+                label=question.text,
+                help_text=question.help,
+                required=question.required,
+                max_length=ANSWER_MAX,
+                widget=forms.Textarea(attrs={"rows": 4}),
+            )
+
+    def answers(self) -> dict[int, str]:
+        return {
+            question.pk: self.cleaned_data.get(answer_field_name(question.pk), "")
+            for question in self.questions
+        }
+
+    def service_fields(self) -> dict[str, str]:
+        """How the service's error keys (question ids) map to this form's fields."""
+        return {str(q.pk): answer_field_name(q.pk) for q in self.questions}
+
+
+class ReplyForm(forms.Form):
+    text = forms.CharField(
+        label=_("Your reply"),
+        max_length=ANSWER_MAX,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Only the organisers read this."),
+    )

@@ -1,0 +1,83 @@
+"""The organiser area's list pages cost the same number of SQL queries whatever the amount of
+data: two data sizes, one expected count each."""
+
+import pytest
+from django.urls import reverse
+
+from tejido.accounts.factories import UserFactory
+from tejido.accounts.models import ProfessionalVerification
+from tejido.core.clock import now
+from tejido.groups.factories import GroupFactory
+from tejido.membership.factories import (
+    ApplicationAnswerFactory,
+    ApplicationFactory,
+    AreaFactory,
+    InvitationFactory,
+)
+from tejido.membership.services import ask_applicant
+from tejido.moderation.services import record_action
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _quick_passwords(settings):
+    # Many people are made here; their password hashes are beside the point.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+SIZES = [2, 7]
+
+# Every page as an organiser costs the frame's queries (session, user, the conduct gate,
+# network settings, unread notices: 5) plus its own.
+FRAME = 5
+
+
+def _world(organiser, size: int) -> None:
+    area = AreaFactory()
+    for number in range(size):
+        application = ApplicationFactory()
+        ApplicationAnswerFactory(application=application)
+        ApplicationAnswerFactory(application=application)
+        ask_applicant(actor=organiser, application=application, question=f"Question {number}")
+        person = UserFactory(
+            profile__area=area, is_facilitator=number % 2 == 0, profile__chosen_name=f"Sam {number}"
+        )
+        ProfessionalVerification.objects.create(
+            user=person,
+            profession="Therapist",
+            method="Register",
+            verified_by=organiser,
+            verified_at=now(),
+        )
+        InvitationFactory(group=GroupFactory(), created_by=organiser)
+        record_action(actor=organiser, action="member.roles", target_user=person, target="x")
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize(
+    ("name", "query", "own"),
+    [
+        # Applications: counts by status, page count, applications, answers, messages.
+        ("organise_applications", "?status=question", 5),
+        # Members: page count, people with profile/area/verification, shared groups.
+        ("organise_members", "", 3),
+        ("organise_members", "?q=Sam&state=member&role=facilitator", 3),
+        # Invitations: page count, invitations with group and creator, the groups to choose.
+        ("organise_invitations", "", 3),
+        # Audit log: page count, entries with names, which of them the viewer may see.
+        ("organise_audit", "", 3),
+    ],
+)
+def test_list_pages_cost_the_same_at_any_size(
+    organiser, organiser_client, django_assert_num_queries, size, name, query, own
+):
+    _world(organiser, size)
+    url = reverse(name) + query
+    organiser_client.get(url)  # settle allauth's session tracking
+
+    with django_assert_num_queries(FRAME + own):
+        response = organiser_client.get(url)
+
+    assert response.status_code == 200
+    assert len(response.context["page"]) >= (size + 1) // 2

@@ -1,0 +1,443 @@
+"""Every URL pattern of the project, and who may open it.
+
+`ACCESS` below lists every pattern (by its name, `namespace:name`, or its route when it has no
+name) with what each role must get: anonymous visitors, applicants, vetted members and network
+organisers. A new pattern that is not in the table fails `test_every_url_pattern_is_listed`:
+add it with the access it should have. Then every listed pattern whose arguments can be filled
+is fetched with GET as each role, and the answer must be one the table allows; every page that
+comes back also carries the security headers and names no other host.
+"""
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls.resolvers import RegexPattern, RoutePattern
+
+from tejido.accounts.factories import ApplicantFactory, OrganiserFactory, UserFactory
+from tejido.groups.factories import GroupFactory, GroupMembershipFactory
+
+ROLES = ("anonymous", "applicant", "member", "organiser")
+
+# What an answer can be. Numbers are status codes; LOGIN is a redirect to the login page;
+# REDIRECT is any redirect.
+LOGIN = "login"
+REDIRECT = "redirect"
+
+Outcome = int | str
+Expect = dict[str, frozenset[Outcome]]
+
+
+def expect(anonymous: Any, applicant: Any, member: Any, organiser: Any) -> Expect:
+    def outcomes(value: Any) -> frozenset[Outcome]:
+        return (
+            frozenset(value) if isinstance(value, (set, frozenset, tuple)) else frozenset({value})
+        )
+
+    return {
+        "anonymous": outcomes(anonymous),
+        "applicant": outcomes(applicant),
+        "member": outcomes(member),
+        "organiser": outcomes(organiser),
+    }
+
+
+# The access categories.
+# Everyone, logged in or not.
+PUBLIC = expect(200, 200, 200, 200)
+# Vetted members only: visitors are asked to log in, applicants see the 404 page.
+MEMBERS = expect(LOGIN, {404, LOGIN}, 200, 200)
+# Anyone logged in, applicants included (their own settings).
+SIGNED_IN = expect(LOGIN, 200, 200, 200)
+# Network organisers only: everyone else gets the 404 page (or, logged out, the login page).
+ORGANISERS = expect({LOGIN, 404}, 404, 404, 200)
+# An applicant's own pages (their application): members are sent on elsewhere.
+APPLICANTS = expect(LOGIN, {200, REDIRECT}, {REDIRECT, 404}, {REDIRECT, 404})
+# django-allauth's account pages: allauth decides (a form, or a redirect to log in or onward).
+ACCOUNT = expect({200, REDIRECT}, {200, REDIRECT}, {200, REDIRECT}, {200, REDIRECT})
+# allauth pages about something the person may not have (a TOTP device, recovery codes, a key).
+ACCOUNT_IF_SET_UP = expect(
+    {200, REDIRECT, 404}, {200, REDIRECT, 404}, {200, REDIRECT, 404}, {200, REDIRECT, 404}
+)
+# Forms that only take POST: a GET is refused (after the login check, if any).
+POST_ONLY = expect({405, LOGIN}, {405, LOGIN, 404}, 405, 405)
+POST_ONLY_PUBLIC = expect(405, 405, 405, 405)
+POST_ONLY_ORGANISERS = expect({405, LOGIN, 404}, {405, 404}, {405, 404}, 405)
+# The JSON API: without a token, 401 whoever is logged in to the site.
+API = expect(401, 401, 401, 401)
+# API operations that take no GET: the method is refused before anything else.
+API_WRITE = expect(405, 405, 405, 405)
+# JSON answers for addresses the API does not have.
+API_NOT_FOUND = expect(404, 404, 404, 404)
+# An invitation link (the world's, a real one): it works for whoever holds it.
+INVITATION = expect({200, REDIRECT}, {200, REDIRECT}, {200, REDIRECT}, {200, REDIRECT})
+
+
+@dataclass(frozen=True)
+class Page:
+    """An entry of the table: the access category, and how to fill the pattern's arguments
+    (a function of the test world and the viewer; None means "from the argument's name",
+    see `ARGUMENTS`), or the path to fetch for a pattern without a name. `fetch=False` lists a
+    pattern that cannot be fetched with made-up arguments."""
+
+    access: Expect
+    kwargs: Callable[["World", Any], dict[str, Any]] | None = None
+    path: str | None = None
+    fetch: bool = True
+
+
+def _page(entry: "Expect | Page") -> Page:
+    return entry if isinstance(entry, Page) else Page(entry)
+
+
+ACCESS: dict[str, Expect | Page] = {
+    # Public face, language, code of conduct.
+    "home": expect(200, REDIRECT, 200, 200),
+    "about": PUBLIC,
+    "set_language": POST_ONLY_PUBLIC,
+    "conduct": PUBLIC,
+    # Joining.
+    "apply": APPLICANTS,
+    "application_status": APPLICANTS,
+    "invitation_accept": INVITATION,
+    # A member's own pages.
+    "profile_edit": MEMBERS,
+    "profile_preview": MEMBERS,
+    "settings_edit": SIGNED_IN,
+    "token_list": MEMBERS,
+    "block_list": MEMBERS,
+    "member_unblock": POST_ONLY,
+    # Members and groups.
+    "member_list": MEMBERS,
+    "member_detail": MEMBERS,
+    "member_block": POST_ONLY,
+    "group_list": MEMBERS,
+    "group_detail": MEMBERS,
+    "group_join": POST_ONLY,
+    "group_leave": POST_ONLY,
+    "group_request_decide": POST_ONLY,
+    # Notifications.
+    "notice_list": MEMBERS,
+    "notice_open": POST_ONLY,
+    "notice_read_all": POST_ONLY,
+    # Organising the network.
+    "organise_home": ORGANISERS,
+    "organise_applications": ORGANISERS,
+    "organise_application": ORGANISERS,
+    "organise_application_approve": POST_ONLY_ORGANISERS,
+    "organise_application_decline": POST_ONLY_ORGANISERS,
+    "organise_application_ask": POST_ONLY_ORGANISERS,
+    "organise_invitations": ORGANISERS,
+    # Shows a just-made link once, then sends the organiser back to the list.
+    "organise_invitation_created": expect({LOGIN, 404}, 404, 404, {200, REDIRECT}),
+    "organise_invitation_revoke": POST_ONLY_ORGANISERS,
+    "organise_members": ORGANISERS,
+    "organise_member": ORGANISERS,
+    "organise_member_suspend": POST_ONLY_ORGANISERS,
+    "organise_member_reinstate": POST_ONLY_ORGANISERS,
+    "organise_member_remove": POST_ONLY_ORGANISERS,
+    "organise_member_roles": POST_ONLY_ORGANISERS,
+    "organise_member_verify": POST_ONLY_ORGANISERS,
+    "organise_member_unverify": POST_ONLY_ORGANISERS,
+    "organise_settings": ORGANISERS,
+    "organise_areas": ORGANISERS,
+    "organise_area_rename": POST_ONLY_ORGANISERS,
+    "organise_area_move": POST_ONLY_ORGANISERS,
+    "organise_area_delete": POST_ONLY_ORGANISERS,
+    "organise_questions": ORGANISERS,
+    "organise_question_edit": ORGANISERS,
+    "organise_question_move": POST_ONLY_ORGANISERS,
+    "organise_question_active": POST_ONLY_ORGANISERS,
+    "organise_conduct": ORGANISERS,
+    "organise_audit": ORGANISERS,
+    # django-allauth: log in and out, sign up, addresses, passwords, two-factor, sessions.
+    "account_login": ACCOUNT,
+    "account_logout": ACCOUNT,
+    "account_inactive": ACCOUNT,
+    "account_signup": ACCOUNT,
+    "account_reauthenticate": ACCOUNT,
+    "account_email": ACCOUNT,
+    "account_email_verification_sent": ACCOUNT,
+    "account_change_password": ACCOUNT,
+    "account_set_password": ACCOUNT,
+    "account_reset_password": ACCOUNT,
+    "account_confirm_login_code": ACCOUNT,
+    "account_confirm_email": Page(ACCOUNT, kwargs=lambda world, viewer: {"key": "not-a-key"}),
+    "account_reset_password_from_key_done": ACCOUNT,
+    "account_reset_password_from_key": Page(
+        ACCOUNT, kwargs=lambda world, viewer: {"uidb36": "zz", "key": "not-a-key"}
+    ),
+    "account_reset_password_done": ACCOUNT,
+    "mfa_index": ACCOUNT,
+    "mfa_authenticate": ACCOUNT,
+    "mfa_reauthenticate": ACCOUNT,
+    "mfa_activate_totp": ACCOUNT,
+    "mfa_deactivate_totp": ACCOUNT_IF_SET_UP,
+    "mfa_view_recovery_codes": ACCOUNT_IF_SET_UP,
+    "mfa_generate_recovery_codes": ACCOUNT,
+    "mfa_download_recovery_codes": ACCOUNT_IF_SET_UP,
+    "mfa_list_webauthn": ACCOUNT,
+    "mfa_add_webauthn": ACCOUNT,
+    "mfa_reauthenticate_webauthn": ACCOUNT,
+    "mfa_remove_webauthn": Page(ACCOUNT_IF_SET_UP, kwargs=lambda world, viewer: {"pk": 999999}),
+    "mfa_edit_webauthn": Page(ACCOUNT_IF_SET_UP, kwargs=lambda world, viewer: {"pk": 999999}),
+    "mfa_login_webauthn": ACCOUNT,
+    "usersessions_list": ACCOUNT,
+    # The JSON API (/api/v1/).
+    "api/v1/": API_NOT_FOUND,
+    "api/v1/^.*$": Page(API_NOT_FOUND, path="/api/v1/no-such-thing"),
+    "api-v1:api-root": API_NOT_FOUND,
+    "api-v1:openapi-json": PUBLIC,
+    "api-v1:get_me": API,
+    "api-v1:patch_me": API,
+    "api-v1:get_members": API,
+    "api-v1:get_member": API,
+    "api-v1:get_blocks": API,
+    "api-v1:post_block": API_WRITE,
+    "api-v1:delete_block": API_WRITE,
+    "api-v1:get_groups": API,
+    "api-v1:get_group_detail": API,
+    "api-v1:post_join_group": API_WRITE,
+    "api-v1:post_leave_group": API_WRITE,
+    "api-v1:get_applications": API,
+    "api-v1:get_application_detail": API,
+    "api-v1:post_approve_application": API_WRITE,
+    "api-v1:post_decline_application": API_WRITE,
+    "api-v1:post_application_question": API_WRITE,
+    "api-v1:get_tokens": API,
+    "api-v1:delete_token": API_WRITE,
+}
+
+
+@dataclass
+class World:
+    """What the URL arguments point at."""
+
+    users: dict[str, Any]
+    other_member: Any
+    group: Any
+    notice: Any
+    application: Any
+    invitation: Any
+    area: Any
+    question: Any
+    api_token: Any
+
+
+def build_world() -> World:
+    from tejido.accounts.tokens import create_token
+    from tejido.membership.factories import (
+        ApplicationFactory,
+        ApplicationQuestionFactory,
+        AreaFactory,
+        InvitationFactory,
+    )
+    from tejido.notifications.models import Notice
+
+    users: dict[str, Any] = {
+        "anonymous": None,
+        "applicant": ApplicantFactory(),
+        "member": UserFactory(),
+        "organiser": OrganiserFactory(),
+    }
+    group = GroupFactory()
+    GroupMembershipFactory(group=group, user=users["member"])
+    other = UserFactory()
+    notice = Notice.objects.create(user=users["member"], kind="walker.test", params={})
+    api_token, _plaintext = create_token(actor=users["member"], name="walker")
+    return World(
+        users=users,
+        other_member=other,
+        group=group,
+        notice=notice,
+        application=ApplicationFactory(user=users["applicant"]),
+        invitation=InvitationFactory(created_by=users["organiser"]),
+        area=AreaFactory(),
+        question=ApplicationQuestionFactory(),
+        api_token=api_token,
+    )
+
+
+# How to fill an argument from its name when a table entry does not say.
+ARGUMENTS: dict[str, Callable[[World, Any], Any]] = {
+    "slug": lambda world, viewer: world.group.slug,
+    "group_slug": lambda world, viewer: world.group.slug,
+    "member_id": lambda world, viewer: world.other_member.pk,
+    "user_id": lambda world, viewer: world.other_member.pk,
+    "notice_id": lambda world, viewer: world.notice.pk,
+    "application_id": lambda world, viewer: world.application.pk,
+    "invitation_id": lambda world, viewer: world.invitation.pk,
+    "area_id": lambda world, viewer: world.area.pk,
+    "question_id": lambda world, viewer: world.question.pk,
+    "token_id": lambda world, viewer: world.api_token.pk,
+    "token": lambda world, viewer: world.invitation.token,
+}
+
+
+@dataclass(frozen=True)
+class Pattern:
+    key: str  # name (with namespace) or route
+    route: str
+    name: str | None
+    arguments: tuple[str, ...]
+    regex: bool
+
+
+def _join(namespace: str | None, more: str | None) -> str | None:
+    if not more:
+        return namespace
+    return f"{namespace}:{more}" if namespace else more
+
+
+def _arguments(pattern: Any) -> tuple[str, ...]:
+    if isinstance(pattern, RoutePattern):
+        return tuple(pattern.converters)
+    if isinstance(pattern, RegexPattern):
+        return tuple(pattern.regex.groupindex)
+    return ()
+
+
+def walk(
+    resolver: URLResolver | None = None,
+    prefix: str = "",
+    namespace: str | None = None,
+    inherited: tuple[str, ...] = (),
+    regex: bool = False,
+) -> Iterator[Pattern]:
+    """Every URL pattern of the project, nested includes followed."""
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        route = prefix + str(entry.pattern)
+        arguments = inherited + _arguments(entry.pattern)
+        is_regex = regex or isinstance(entry.pattern, RegexPattern)
+        if isinstance(entry, URLResolver):
+            yield from walk(entry, route, _join(namespace, entry.namespace), arguments, is_regex)
+        elif isinstance(entry, URLPattern):
+            name = _join(namespace, entry.name) if entry.name else None
+            yield Pattern(
+                key=name or route, route=route, name=name, arguments=arguments, regex=is_regex
+            )
+
+
+def all_patterns() -> list[Pattern]:
+    unique: dict[str, Pattern] = {}
+    for pattern in walk():
+        unique.setdefault(pattern.key, pattern)
+    return list(unique.values())
+
+
+def test_every_url_pattern_is_listed():
+    present = {p.key for p in all_patterns()}
+    missing = sorted(present - ACCESS.keys())
+    stale = sorted(ACCESS.keys() - present)
+    assert not missing, (
+        "These URL patterns have no entry in ACCESS (tejido/web/tests/test_url_access.py). Add "
+        "each with who may open it (PUBLIC, MEMBERS, SIGNED_IN, ORGANISERS, APPLICANTS, ACCOUNT, "
+        "API, POST_ONLY … or an expect(...) of your own):\n  " + "\n  ".join(missing)
+    )
+    assert not stale, "ACCESS lists patterns that no longer exist; remove them:\n  " + "\n  ".join(
+        stale
+    )
+
+
+def test_the_walker_sees_every_part_of_the_project():
+    keys = {p.key for p in all_patterns()}
+    assert {"home", "notice_list", "account_login"} <= keys
+    assert any(p.route.startswith("api/v1/") for p in all_patterns())
+
+
+def url_for(pattern: Pattern, page: Page, world: World, viewer: Any) -> str | None:
+    if not page.fetch:
+        return None
+    if page.path is not None:
+        return page.path
+    if page.kwargs is not None:
+        kwargs = page.kwargs(world, viewer)
+    else:
+        kwargs = {}
+        for argument in pattern.arguments:
+            filler = ARGUMENTS.get(argument)
+            if filler is None:
+                return None
+            kwargs[argument] = filler(world, viewer)
+    if pattern.name:
+        return reverse(pattern.name, kwargs=kwargs)
+    if pattern.arguments or pattern.regex:
+        return None
+    return "/" + pattern.route
+
+
+def outcome_of(response: Any, allowed: frozenset[Outcome]) -> Outcome:
+    status = response.status_code
+    if 300 <= status < 400:
+        location = response.get("Location", "")
+        if location.startswith(reverse("account_login")) and LOGIN in allowed:
+            return LOGIN
+        if REDIRECT in allowed:
+            return REDIRECT
+        return f"{status} to {location}"
+    return status
+
+
+EXTERNAL = re.compile(r"""(?:src|href|action)\s*=\s*["']\s*(?:https?:)?//([^/"'\s]+)""", re.I)
+
+
+def page_problems(response: Any, url: str, quick_exit_host: str) -> list[str]:
+    problems = []
+    csp = response.get("Content-Security-Policy", "")
+    if "frame-ancestors 'none'" not in csp or "unsafe-inline" in csp:
+        problems.append(f"{url}: weak or missing CSP: {csp!r}")
+    expected = {
+        "X-Frame-Options": "DENY",
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "same-origin",
+        "Cache-Control": "no-store",
+    }
+    for header, value in expected.items():
+        if response.get(header) != value:
+            problems.append(f"{url}: {header} is {response.get(header)!r}, not {value!r}")
+    if response.get("Content-Type", "").startswith("text/html"):
+        html = response.content.decode()
+        for host in EXTERNAL.findall(html):
+            if host.lower() != quick_exit_host:
+                problems.append(f"{url}: links or loads from another host: {host}")
+    return problems
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ROLES)
+def test_every_page_answers_each_role_as_the_table_says(role):
+    from urllib.parse import urlsplit
+
+    from tejido.membership.models import NetworkSettings
+
+    world = build_world()
+    viewer = world.users[role]
+    client = Client()
+    if viewer is not None:
+        client.force_login(viewer, backend="allauth.account.auth_backends.AuthenticationBackend")
+    client.raise_request_exception = False
+    quick_exit_host = urlsplit(NetworkSettings.current().quick_exit_url).hostname or ""
+    problems: list[str] = []
+    fetched = 0
+    for pattern in all_patterns():
+        if pattern.key not in ACCESS:
+            continue  # reported by test_every_url_pattern_is_listed
+        page = _page(ACCESS[pattern.key])
+        url = url_for(pattern, page, world, viewer)
+        if url is None:
+            continue
+        allowed = page.access[role]
+        response = client.get(url)
+        fetched += 1
+        got = outcome_of(response, allowed)
+        if got not in allowed:
+            problems.append(f"{pattern.key} ({url}) as {role}: got {got}, expected {set(allowed)}")
+        if not pattern.route.startswith("api/"):
+            problems.extend(page_problems(response, url, quick_exit_host))
+    assert fetched, "no pattern was fetched"
+    assert not problems, "\n".join(problems)
