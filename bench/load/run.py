@@ -1,0 +1,701 @@
+"""Load benchmark: Tejido's main pages and API against a floor Django project, same machine, same
+gunicorn settings, same pure-Python load driver.
+
+    python bench/load/run.py --members 10000 --duration 30 --connections 16
+    python bench/load/run.py --short          # a few seconds, small data: CI's smoke run
+
+What it does, all on 127.0.0.1, in a temporary folder it removes afterwards:
+1. a fresh SQLite database (migrate), filled by bench/generate.py with N members;
+2. logged-in visitors: session cookies and API tokens of a sample of generated members
+   (bench/load/prepare.py);
+3. gunicorn serving Tejido (2 workers, DEBUG off) and gunicorn serving the floor project
+   (bench/load/floor, one view returning small JSON), same settings;
+4. the driver: `--connections` threads, each sending requests back to back; first the floor
+   alone, then each endpoint alone (throughput and latency per endpoint, ratio to the floor),
+   then a realistic mix of all of them; every phase lasts `--duration` seconds;
+5. the resident memory of every worker (VmRSS) after the run.
+
+Any answer other than 200 (a redirect to the login or the code of conduct included) or a
+failed connection counts as an error. `--json FILE` writes the figures for tests;
+`--write-docs` puts them into docs/performance.md. `--profile` also runs every endpoint once
+in-process with the SQL query log and prints the number of queries and their time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import http.client
+import json
+import os
+import platform
+import random
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+HERE = Path(__file__).resolve().parent
+PYTHON = sys.executable
+DOCS = ROOT / "docs" / "performance.md"
+START_MARK = "<!-- figures:start -->"
+END_MARK = "<!-- figures:end -->"
+
+# Goals per main page at 10,000 members (see docs/performance.md).
+GOAL_RATIO = 0.35
+GOAL_P99_MS = 250
+GOAL_RSS_MB = 200
+
+# name: (kind, path template, weight in the mix). {member} and {group} are filled per request
+# from what the visiting member may see.
+ENDPOINTS: dict[str, tuple[str, str, int]] = {
+    "home": ("page", "/", 20),
+    "members": ("page", "/members/", 12),
+    "member": ("page", "/members/{member}/", 15),
+    "groups": ("page", "/groups/", 10),
+    "group": ("page", "/groups/{group}/", 15),
+    "notifications": ("page", "/notifications/", 8),
+    "api_members": ("api", "/api/v1/members", 7),
+    "api_groups": ("api", "/api/v1/groups", 7),
+    "api_me": ("api", "/api/v1/me", 6),
+}
+
+
+# ---------------------------------------------------------------------------------------------
+# servers
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def child_pids(pid: int) -> list[int]:
+    try:
+        text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
+    except OSError:
+        return []
+    return [int(p) for p in text.split()]
+
+
+def rss_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+class Gunicorn:
+    """One gunicorn master with its workers, on 127.0.0.1 only."""
+
+    def __init__(
+        self, name: str, app: str, *, env: dict[str, str], cwd: Path, workers: int, log: Path
+    ) -> None:
+        self.name = name
+        self.port = free_port()
+        self.log = log
+        args = [
+            PYTHON,
+            "-m",
+            "gunicorn",
+            app,
+            "--bind",
+            f"127.0.0.1:{self.port}",
+            "--workers",
+            str(workers),
+            "--worker-class",
+            "sync",
+            "--backlog",
+            "256",
+            "--timeout",
+            "60",
+            "--log-level",
+            "warning",
+        ]
+        self._log_file = log.open("ab")
+        self.proc = subprocess.Popen(
+            args, cwd=cwd, env=env, stdout=self._log_file, stderr=subprocess.STDOUT
+        )
+
+    def wait_ready(self, path: str = "/", timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"{self.name} exited: see {self.log}\n{self.log.read_text()}")
+            try:
+                conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=5)
+                conn.request("GET", path)
+                conn.getresponse().read()
+                conn.close()
+                return
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError(f"{self.name} did not start within {timeout} s")
+
+    def workers(self) -> list[int]:
+        return child_pids(self.proc.pid)
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self._log_file.close()
+
+
+# ---------------------------------------------------------------------------------------------
+# the driver
+
+
+@dataclass
+class Stats:
+    latencies: list[float] = field(default_factory=list)
+    errors: int = 0
+    statuses: dict[str, int] = field(default_factory=dict)
+
+    def add(self, other: Stats) -> None:
+        self.latencies.extend(other.latencies)
+        self.errors += other.errors
+        for k, v in other.statuses.items():
+            self.statuses[k] = self.statuses.get(k, 0) + v
+
+
+def percentile(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(q * len(ordered) + 0.5) - 1))
+    return ordered[index]
+
+
+class Target:
+    """What the threads request: a mix of endpoints with weights, filled per visitor."""
+
+    def __init__(self, port: int, names: list[str], viewers: list[dict[str, Any]]) -> None:
+        self.port = port
+        self.names = names
+        self.weights = [ENDPOINTS[n][2] for n in names] if len(names) > 1 else [1]
+        self.viewers = viewers
+
+    def pick(self, rng: random.Random, viewer: dict[str, Any]) -> tuple[str, str, dict[str, str]]:
+        name = rng.choices(self.names, self.weights)[0] if len(self.names) > 1 else self.names[0]
+        kind, template, _weight = ENDPOINTS[name]
+        path = template.format(
+            member=rng.choice(viewer["members"]) if viewer["members"] else 0,
+            group=rng.choice(viewer["groups"]) if viewer["groups"] else "none",
+        )
+        if kind == "api":
+            headers = {"Authorization": f"Bearer {viewer['token']}", "Accept": "application/json"}
+        else:
+            headers = {"Cookie": f"sessionid={viewer['session']}"}
+        return name, path, headers
+
+
+class FloorTarget(Target):
+    def __init__(self, port: int) -> None:
+        super().__init__(port, ["floor"], [])
+
+    def pick(self, rng: random.Random, viewer: dict[str, Any]) -> tuple[str, str, dict[str, str]]:
+        return "floor", "/", {}
+
+
+def drive(target: Target, *, duration: float, connections: int, seed: int) -> dict[str, Any]:
+    """`connections` threads, each with its own connection and visitor, requesting back to
+    back for `duration` seconds. Returns stats per endpoint and the elapsed time."""
+    stop_at = time.perf_counter() + duration
+    results: list[dict[str, Stats]] = []
+    lock = threading.Lock()
+
+    def worker(index: int) -> None:
+        rng = random.Random(seed * 1000 + index)
+        viewers = target.viewers or [{}]
+        viewer = viewers[index % len(viewers)]
+        mine: dict[str, Stats] = {}
+        conn: http.client.HTTPConnection | None = None
+        while time.perf_counter() < stop_at:
+            name, path, headers = target.pick(rng, viewer)
+            stats = mine.setdefault(name, Stats())
+            start = time.perf_counter()
+            try:
+                if conn is None:
+                    conn = http.client.HTTPConnection("127.0.0.1", target.port, timeout=30)
+                conn.request("GET", path, headers=headers)
+                response = conn.getresponse()
+                response.read()
+                status = response.status
+                if response.getheader("Connection", "").lower() == "close":
+                    conn.close()
+                    conn = None
+            except (OSError, http.client.HTTPException) as error:
+                status = 0
+                stats.statuses[type(error).__name__] = (
+                    stats.statuses.get(type(error).__name__, 0) + 1
+                )
+                if conn is not None:
+                    conn.close()
+                conn = None
+            stats.latencies.append(time.perf_counter() - start)
+            if status != 200:
+                stats.errors += 1
+                if status:
+                    key = str(status)
+                    stats.statuses[key] = stats.statuses.get(key, 0) + 1
+        if conn is not None:
+            conn.close()
+        with lock:
+            results.append(mine)
+
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(connections)]
+    began = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    elapsed = time.perf_counter() - began
+    merged: dict[str, Stats] = {}
+    for mine in results:
+        for name, stats in mine.items():
+            merged.setdefault(name, Stats()).add(stats)
+    return {"elapsed": elapsed, "stats": merged}
+
+
+def summarise(run: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    out = {}
+    for name, stats in sorted(run["stats"].items()):
+        n = len(stats.latencies)
+        out[name] = {
+            "requests": n,
+            "rps": n / run["elapsed"] if run["elapsed"] else 0.0,
+            "p50_ms": percentile(stats.latencies, 0.50) * 1000,
+            "p95_ms": percentile(stats.latencies, 0.95) * 1000,
+            "p99_ms": percentile(stats.latencies, 0.99) * 1000,
+            "mean_ms": statistics.fmean(stats.latencies) * 1000 if n else float("nan"),
+            "errors": stats.errors,
+            "error_rate": stats.errors / n if n else 0.0,
+            "statuses": stats.statuses,
+        }
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# the run
+
+
+def tejido_env(tmp: Path, database_url: str | None) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TEJIDO_")}
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "config.settings",
+            "TEJIDO_DEBUG": "0",
+            "TEJIDO_SQLITE_PATH": str(tmp / "bench.sqlite3"),
+            "TEJIDO_LOG_LEVEL": "WARNING",
+            "TEJIDO_EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+            "PYTHONPATH": str(ROOT),
+            "PYTHONWARNINGS": "ignore",
+        }
+    )
+    if database_url:
+        env["TEJIDO_DATABASE_URL"] = database_url
+    return env
+
+
+def run_step(args: list[str], env: dict[str, str], what: str) -> str:
+    began = time.perf_counter()
+    done = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        sys.stderr.write(done.stdout + done.stderr)
+        raise SystemExit(f"{what} failed (exit {done.returncode})")
+    print(f"  {what}: {time.perf_counter() - began:.1f} s", flush=True)
+    return done.stdout
+
+
+def load_average() -> str:
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "unknown"
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem_gb = 0.0
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                mem_gb = int(line.split()[1]) / 1024 / 1024
+    except OSError:
+        pass
+    return (
+        f"{os.cpu_count()} cores ({cpu}), {mem_gb:.0f} GiB, {platform.system()} "
+        f"{platform.release()}, Python {platform.python_version()}"
+    )
+
+
+@contextmanager
+def servers(env: dict[str, str], tmp: Path, workers: int) -> Iterator[tuple[Gunicorn, Gunicorn]]:
+    floor_env = {k: v for k, v in os.environ.items() if not k.startswith("TEJIDO_")}
+    floor_env.update({"DJANGO_SETTINGS_MODULE": "floorsite.settings", "PYTHONWARNINGS": "ignore"})
+    floor_env.pop("PYTHONPATH", None)
+    app = Gunicorn(
+        "tejido",
+        "config.wsgi:application",
+        env=env,
+        cwd=ROOT,
+        workers=workers,
+        log=tmp / "tejido-gunicorn.log",
+    )
+    floor = Gunicorn(
+        "floor",
+        "floorsite.wsgi:application",
+        env=floor_env,
+        cwd=HERE / "floor",
+        workers=workers,
+        log=tmp / "floor-gunicorn.log",
+    )
+    try:
+        app.wait_ready("/about/")
+        floor.wait_ready("/")
+        yield app, floor
+    finally:
+        app.stop()
+        floor.stop()
+
+
+def check_every_endpoint(port: int, viewers: list[dict[str, Any]]) -> dict[str, str]:
+    """One request per endpoint before measuring: a wrong setup fails loudly here."""
+    problems = {}
+    rng = random.Random(1)
+    for name in ENDPOINTS:
+        target = Target(port, [name], viewers)
+        _name, path, headers = target.pick(rng, viewers[0])
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        try:
+            conn.request("GET", path, headers=headers)
+            response = conn.getresponse()
+            response.read()
+            if response.status != 200:
+                problems[name] = f"{path} -> {response.status} {response.getheader('Location', '')}"
+        except (OSError, http.client.HTTPException) as error:
+            problems[name] = f"{path} -> {error!r}"
+        finally:
+            conn.close()
+    return problems
+
+
+def print_table(rows: dict[str, dict[str, Any]], floor_rps: float) -> None:
+    header = (
+        f"{'endpoint':<15}{'req/s':>9}{'ratio':>8}{'p50 ms':>9}{'p95 ms':>9}"
+        f"{'p99 ms':>9}{'errors':>8}{'err %':>7}"
+    )
+    print(header)
+    print("-" * len(header))
+    for name, row in rows.items():
+        ratio = row["rps"] / floor_rps if floor_rps else float("nan")
+        print(
+            f"{name:<15}{row['rps']:>9.1f}{ratio:>8.2f}{row['p50_ms']:>9.1f}"
+            f"{row['p95_ms']:>9.1f}{row['p99_ms']:>9.1f}{row['errors']:>8}"
+            f"{row['error_rate'] * 100:>7.1f}"
+        )
+
+
+def profile(env: dict[str, str], viewers: list[dict[str, Any]], tmp: Path) -> str:
+    """Every endpoint once in-process with the query log: queries, SQL time, total time."""
+    script = tmp / "profile_endpoints.py"
+    script.write_text(PROFILE_SCRIPT)
+    (tmp / "viewers-profile.json").write_text(json.dumps(viewers[:1]))
+    return run_step([PYTHON, str(script), str(tmp / "viewers-profile.json")], env, "profile")
+
+
+PROFILE_SCRIPT = r"""
+import json, os, sys, time
+sys.path[:0] = os.environ["PYTHONPATH"].split(":")
+import django
+django.setup()
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+sys.path.insert(0, os.path.join(os.environ["PYTHONPATH"].split(":")[0], "bench", "load"))
+from run import ENDPOINTS
+viewer = json.load(open(sys.argv[1]))[0]
+client = Client(HTTP_HOST="127.0.0.1", raise_request_exception=False)
+client.cookies["sessionid"] = viewer["session"]
+WRITES = ("INSERT", "UPDATE", "DELETE", "BEGIN IMMEDIATE", "SAVEPOINT")
+for name, (kind, template, _w) in ENDPOINTS.items():
+    path = template.format(member=viewer["members"][0] if viewer["members"] else 0,
+                           group=viewer["groups"][0] if viewer["groups"] else "none")
+    headers = {"HTTP_AUTHORIZATION": "Bearer " + viewer["token"]} if kind == "api" else {}
+    client.get(path, **headers)  # warm
+    with CaptureQueriesContext(connection) as ctx:
+        t = time.perf_counter()
+        r = client.get(path, **headers)
+        total = (time.perf_counter() - t) * 1000
+    queries = ctx.captured_queries
+    sql = sum(float(q["time"]) for q in queries) * 1000
+    writes = [q["sql"] for q in queries if q["sql"].lstrip().upper().startswith(WRITES)]
+    print(f"{name:<15} {r.status_code} {len(queries):>4} queries {len(writes):>2} writes "
+          f"{sql:7.1f} ms SQL {total:7.1f} ms total  {path}")
+    for q in writes:
+        print(f"      write: {q[:160]}")
+    if os.environ.get("PROFILE_ALL"):
+        for q in queries:
+            print(f"      {float(q['time'])*1000:6.2f} ms  {q['sql'][:200]}")
+"""
+
+
+def write_docs(report: dict[str, Any]) -> None:
+    lines = [
+        START_MARK,
+        f"Measured {report['date']} on {report['machine']} (load average before the run "
+        f"{report['load_average_before']}, after {report['load_average_after']}: the machine is "
+        "shared, so read the ratios rather than the absolute figures).",
+        "",
+        f"{report['members']} generated members; {report['connections']} connections; "
+        f"{report['duration']:g} s per phase; gunicorn, {report['workers']} sync workers each, "
+        "DEBUG off; SQLite (WAL).",
+        "",
+        f"Floor (startproject, one JSON view): **{report['floor']['rps']:.0f} req/s**, "
+        f"p99 {report['floor']['p99_ms']:.0f} ms.",
+        "",
+        "| endpoint | req/s | ratio to floor | p50 ms | p95 ms | p99 ms | errors | goals |",
+        "|---|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for name, row in report["alone"].items():
+        ratio = row["rps"] / report["floor"]["rps"] if report["floor"]["rps"] else 0
+        verdict = "; ".join(
+            f"{what} {'met' if ok else '**missed**'}"
+            for what, ok in (
+                ("throughput", ratio >= GOAL_RATIO),
+                ("p99", row["p99_ms"] < GOAL_P99_MS),
+                ("errors", row["errors"] == 0),
+            )
+        )
+        lines.append(
+            f"| {name} | {row['rps']:.0f} | {ratio:.2f} | {row['p50_ms']:.0f} | "
+            f"{row['p95_ms']:.0f} | {row['p99_ms']:.0f} | {row['errors']} | {verdict} |"
+        )
+    mix = report["mix_total"]
+    lines += [
+        "",
+        f"Realistic mix of all of them: **{mix['rps']:.0f} req/s** "
+        f"({mix['rps'] / report['floor']['rps']:.2f} of the floor), p50 {mix['p50_ms']:.0f} ms, "
+        f"p95 {mix['p95_ms']:.0f} ms, p99 {mix['p99_ms']:.0f} ms, {mix['errors']} errors.",
+        "",
+        "Resident memory per worker after the run (VmRSS): "
+        + ", ".join(f"{mb:.0f} MB" for mb in report["rss_mb"]["tejido"])
+        + f" (floor: {', '.join(f'{mb:.0f} MB' for mb in report['rss_mb']['floor'])}).",
+        "Memory goal (at most "
+        + f"{GOAL_RSS_MB} MB per worker): "
+        + ("met." if max(report["rss_mb"]["tejido"] or [0]) <= GOAL_RSS_MB else "**missed**."),
+        END_MARK,
+    ]
+    block = "\n".join(lines)
+    text = DOCS.read_text() if DOCS.exists() else f"# Performance\n\n{START_MARK}\n{END_MARK}\n"
+    if START_MARK in text and END_MARK in text:
+        head, rest = text.split(START_MARK, 1)
+        _old, tail = rest.split(END_MARK, 1)
+        text = head + block + tail
+    else:
+        text += "\n" + block + "\n"
+    DOCS.write_text(text)
+    print(f"wrote {DOCS.relative_to(ROOT)}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
+    parser.add_argument("--members", type=int, default=10000)
+    parser.add_argument("--duration", type=float, default=30, help="seconds per phase")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--viewers", type=int, default=40)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--short", action="store_true", help="CI smoke run: small, seconds")
+    parser.add_argument("--only", default="", help="comma-separated endpoints to measure alone")
+    parser.add_argument("--no-alone", action="store_true", help="only the floor and the mix")
+    parser.add_argument("--profile", action="store_true", help="also print each endpoint's SQL")
+    parser.add_argument("--json", default="", help="write the figures to this file")
+    parser.add_argument("--write-docs", action="store_true", help="update docs/performance.md")
+    parser.add_argument("--database-url", default="", help="PostgreSQL instead of SQLite")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument(
+        "--docs-from", default="", metavar="FILE", help="rewrite the docs from a --json file"
+    )
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="what-if: override a setting (a Python literal) for Tejido, e.g.\n"
+        "--set USERSESSIONS_TRACK_ACTIVITY=False; never used for the published figures",
+    )
+    args = parser.parse_args(argv)
+    if args.docs_from:
+        write_docs(json.loads(Path(args.docs_from).read_text()))
+        return 0
+    if args.short:
+        args.members, args.duration, args.connections, args.viewers = 60, 1.5, 4, 8
+
+    tmp = Path(tempfile.mkdtemp(prefix="tejido-load-"))
+    load_before = load_average()
+    print(
+        f"load benchmark: {args.members} members, {args.connections} connections, "
+        f"{args.duration:g} s per phase; load average {load_before}; work folder {tmp}",
+        flush=True,
+    )
+    env = tejido_env(tmp, args.database_url or None)
+    if args.set:
+        overrides = "\n".join(args.set)
+        (tmp / "whatif_settings.py").write_text(
+            f"from config.settings import *  # noqa\n{overrides}\n"
+        )
+        env["DJANGO_SETTINGS_MODULE"] = "whatif_settings"
+        env["PYTHONPATH"] = f"{ROOT}:{tmp}"
+        print(f"  what-if settings: {', '.join(args.set)}")
+    try:
+        run_step([PYTHON, "manage.py", "migrate", "--noinput", "-v", "0"], env, "migrate")
+        run_step(
+            [PYTHON, "bench/generate.py", "--members", str(args.members), "--seed", str(args.seed)],
+            env,
+            "generate",
+        )
+        viewers_file = tmp / "viewers.json"
+        run_step(
+            [
+                PYTHON,
+                str(HERE / "prepare.py"),
+                "--viewers",
+                str(args.viewers),
+                "--out",
+                str(viewers_file),
+            ],
+            env,
+            "prepare visitors",
+        )
+        viewers = json.loads(viewers_file.read_text())["viewers"]
+        if args.profile:
+            print(profile(env, viewers, tmp))
+        with servers(env, tmp, args.workers) as (app, floor):
+            problems = check_every_endpoint(app.port, viewers)
+            for name, problem in problems.items():
+                print(f"  setup check: {name}: {problem}")
+            # Warm both up: imports, template loading, connections.
+            drive(FloorTarget(floor.port), duration=min(2, args.duration), connections=2, seed=0)
+            drive(
+                Target(app.port, list(ENDPOINTS), viewers),
+                duration=min(3, args.duration),
+                connections=2,
+                seed=0,
+            )
+
+            floor_run = summarise(
+                drive(
+                    FloorTarget(floor.port),
+                    duration=args.duration,
+                    connections=args.connections,
+                    seed=args.seed,
+                )
+            )["floor"]
+            alone: dict[str, dict[str, Any]] = {}
+            names = [n for n in args.only.split(",") if n] or list(ENDPOINTS)
+            if not args.no_alone:
+                for name in names:
+                    result = drive(
+                        Target(app.port, [name], viewers),
+                        duration=args.duration,
+                        connections=args.connections,
+                        seed=args.seed,
+                    )
+                    alone[name] = summarise(result)[name]
+            mix = drive(
+                Target(app.port, list(ENDPOINTS), viewers),
+                duration=args.duration,
+                connections=args.connections,
+                seed=args.seed,
+            )
+            mix_rows = summarise(mix)
+            total = Stats()
+            for stats in mix["stats"].values():
+                total.add(stats)
+            mix_total = summarise({"elapsed": mix["elapsed"], "stats": {"all": total}})["all"]
+            rss = {
+                "tejido": [rss_mb(p) for p in app.workers()],
+                "floor": [rss_mb(p) for p in floor.workers()],
+            }
+
+        print()
+        print(
+            f"floor: {floor_run['rps']:.1f} req/s, p50 {floor_run['p50_ms']:.1f} ms, "
+            f"p99 {floor_run['p99_ms']:.1f} ms, {floor_run['errors']} errors"
+        )
+        if alone:
+            print("\neach endpoint alone:")
+            print_table(alone, floor_run["rps"])
+        print("\nthe mix (req/s is each endpoint's share):")
+        print_table({**mix_rows, "ALL": mix_total}, floor_run["rps"])
+        print(
+            "\nresident memory per worker: tejido "
+            + ", ".join(f"{mb:.0f} MB" for mb in rss["tejido"])
+            + "; floor "
+            + ", ".join(f"{mb:.0f} MB" for mb in rss["floor"])
+        )
+        errors = (
+            sum(r["errors"] for r in alone.values()) + mix_total["errors"] + floor_run["errors"]
+        )
+        report = {
+            "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+            "machine": machine(),
+            "load_average_before": load_before,
+            "load_average_after": load_average(),
+            "members": args.members,
+            "connections": args.connections,
+            "duration": args.duration,
+            "workers": args.workers,
+            "floor": floor_run,
+            "alone": alone,
+            "mix": mix_rows,
+            "mix_total": mix_total,
+            "rss_mb": rss,
+            "setup_problems": problems,
+            "errors": errors,
+        }
+        if args.json:
+            Path(args.json).write_text(json.dumps(report, indent=2))
+        if args.write_docs:
+            write_docs(report)
+        print(f"\n{errors} errors")
+        return 0
+    finally:
+        if args.keep:
+            print(f"kept {tmp}")
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

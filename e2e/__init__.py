@@ -1,0 +1,1 @@
+"""Browser journeys (Playwright on the system Chromium) with axe-core checks."""

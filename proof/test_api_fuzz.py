@@ -1,0 +1,195 @@
+"""API fuzzing with schemathesis against /api/v1/openapi.json, in-process (WSGI), as a vetted
+member and as an organiser: every operation with a bounded number of generated requests
+(derandomized, so CI is reproducible), valid and invalid. Checks: never a 5xx, the status code,
+content type, headers and body conform to the document; and every operation that declares
+authentication answers 401 without it."""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import pytest
+import schemathesis
+from django.core.signals import request_finished, request_started
+from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis.errors import Unsatisfiable
+from schemathesis import GenerationMode
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    negative_data_rejection,
+    response_headers_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from tejido.accounts.factories import ApplicantFactory, OrganiserFactory, UserFactory
+from tejido.accounts.models import ApiToken
+from tejido.accounts.tokens import create_token
+from tejido.groups.factories import GroupFactory, GroupMembershipFactory
+from tejido.groups.models import Group
+from tejido.membership.factories import ApplicationAnswerFactory, ApplicationFactory
+
+SCHEMA_PATH = "/api/v1/openapi.json"
+POSITIVE_EXAMPLES = 20
+NEGATIVE_EXAMPLES = 10
+POSITIVE_CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+]
+NEGATIVE_CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    negative_data_rejection,
+]
+
+
+@contextmanager
+def in_test_transaction() -> Iterator[None]:
+    """Requests through the raw WSGI handler would close the test's database connection when
+    they finish (Django's test client avoids this the same way)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def api_people(db: Any, settings: Any) -> dict[str, Any]:
+    """A small network for the generated requests to land on: groups whose slugs are the
+    strings generation tries first, members to look at and block, applications to decide."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    organiser = OrganiserFactory()
+    member = UserFactory()
+    others = UserFactory.create_batch(4)
+    for slug, policy in (("0", "open"), ("a", "request"), ("00", "open"), ("A", "open")):
+        group = GroupFactory(slug=slug, join_policy=policy)
+        GroupMembershipFactory(group=group, user=others[0], role="organiser")
+    GroupMembershipFactory(group=Group.objects.get(slug="00"), user=member)
+    for _ in range(3):
+        ApplicationAnswerFactory(application=ApplicationFactory(user=ApplicantFactory()))
+    people = {"organiser": organiser, "member": member}
+    tokens = {key: create_token(actor=user, name="fuzz")[1] for key, user in people.items()}
+    return {"people": people, "tokens": tokens}
+
+
+def load_schema() -> Any:
+    with in_test_transaction():
+        schema = schemathesis.openapi.from_wsgi(SCHEMA_PATH, get_wsgi_application())
+    # The token is sent by the test, not generated; unknown query parameters are ignored, as
+    # HTTP APIs do, so adding some is not invalid input.
+    schema.config.generation.update(with_security_parameters=False, allow_extra_parameters=False)
+    return schema
+
+
+def operations(schema: Any) -> list[Any]:
+    ops = []
+    for result in schema.get_all_operations():
+        ops.append(result.ok())
+    assert ops, "the API document lists no operations"
+    return ops
+
+
+def fuzz(schema: Any, token: str) -> tuple[int, list[str]]:
+    """Every operation, positive then negative generation. Returns the number of requests and
+    the failures (one line each)."""
+    headers = {"Authorization": f"Bearer {token}"}
+    failures: list[str] = []
+    calls = [0]
+
+    def keep_token_alive() -> None:
+        # An operation may revoke the token it is called with; later cases need it again.
+        ApiToken.objects.filter(prefix=token[:12]).update(revoked_at=None)
+
+    def runner(operation: Any, mode: GenerationMode, examples: int, checks: list[Any]) -> Any:
+        @given(case=operation.as_strategy(generation_mode=mode))
+        @settings(
+            max_examples=examples,
+            derandomize=True,
+            database=None,
+            deadline=None,
+            phases=[Phase.explicit, Phase.generate],
+            suppress_health_check=list(HealthCheck),
+        )
+        def run(case: Any) -> None:
+            keep_token_alive()
+            calls[0] += 1
+            response = case.call(headers=headers)
+            case.validate_response(response, checks=checks, headers=headers)
+
+        return run
+
+    for operation in operations(schema):
+        for mode, examples, checks in (
+            (GenerationMode.POSITIVE, POSITIVE_EXAMPLES, POSITIVE_CHECKS),
+            (GenerationMode.NEGATIVE, NEGATIVE_EXAMPLES, NEGATIVE_CHECKS),
+        ):
+            try:
+                with in_test_transaction():
+                    runner(operation, mode, examples, checks)()
+            except Unsatisfiable:
+                # Nothing to make invalid: an operation with no parameters and no body.
+                assert mode == GenerationMode.NEGATIVE, operation.label
+            except (Exception, BaseExceptionGroup) as error:
+                first = str(error).strip().splitlines()[:12]
+                failures.append(f"{operation.label} [{mode.value}]: " + " | ".join(first))
+    return calls[0], failures
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("who", ["member", "organiser"])
+def test_every_operation_survives_generated_requests(api_people: dict[str, Any], who: str) -> None:
+    schema = load_schema()
+    calls, failures = fuzz(schema, api_people["tokens"][who])
+    print(f"\nAPI fuzz as {who}: {len(operations(schema))} operations, {calls} requests")
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.django_db
+def test_operations_that_declare_authentication_refuse_requests_without_it(
+    api_people: dict[str, Any],
+) -> None:
+    schema = load_schema()
+    document = schema.raw_schema
+    checked = []
+
+    def without_token(operation: Any) -> Any:
+        @given(case=operation.as_strategy())
+        @settings(
+            max_examples=1,
+            derandomize=True,
+            database=None,
+            deadline=None,
+            phases=[Phase.explicit, Phase.generate],
+            suppress_health_check=list(HealthCheck),
+        )
+        def run(case: Any) -> None:
+            case.headers = {
+                k: v for k, v in (case.headers or {}).items() if k.lower() != "authorization"
+            }
+            response = case.call()
+            assert response.status_code == 401, (
+                f"{operation.label} without a token: {response.status_code}"
+            )
+            assert response.json()["code"] == "unauthenticated"
+
+        return run
+
+    for operation in operations(schema):
+        declared = operation.definition.raw.get("security", document.get("security"))
+        if not declared:
+            continue
+        with in_test_transaction():
+            without_token(operation)()
+        checked.append(operation.label)
+    print(f"\n{len(checked)} operations refuse requests without a token")
+    assert checked

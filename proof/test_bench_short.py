@@ -1,0 +1,38 @@
+"""The load benchmark's short mode (bench/load/run.py --short): a small generated network, a
+few seconds per phase, every main page and API call under concurrent load through gunicorn.
+Asserts only that nothing failed — never a time (figures depend on the machine)."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_short_load_run_has_no_errors(tmp_path: Path) -> None:
+    out = tmp_path / "figures.json"
+    done = subprocess.run(  # noqa: S603 - our own interpreter and script
+        [sys.executable, "bench/load/run.py", "--short", "--json", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=240,
+        check=False,
+    )
+    print(done.stdout[-4000:])
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    report = json.loads(out.read_text())
+    assert not report["setup_problems"], report["setup_problems"]
+    failing = {
+        name: row["statuses"]
+        for phase in ("alone", "mix")
+        for name, row in report[phase].items()
+        if row["errors"]
+    }
+    assert report["floor"]["errors"] == 0
+    assert not failing, f"errors under load: {failing}"
+    assert report["errors"] == 0
+    # Every endpoint was actually exercised, alone.
+    assert report["alone"]
+    assert all(row["requests"] > 0 for row in report["alone"].values())
