@@ -5,7 +5,7 @@ membership are applied here and nowhere else; `can_see_*` is an `.exists()` on t
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet, Value
+from django.db.models import Count, Q, QuerySet
 
 from tejido.access.audience import AnyUser, Viewer, is_organiser, is_vetted
 from tejido.accounts.models import Block, User
@@ -17,31 +17,23 @@ def blocked_ids(user: AnyUser) -> QuerySet[Block]:
     return Block.objects.filter(Q(blocker=user.pk) | Q(blocked=user.pk))
 
 
-def _not_in_a_block(viewer: AnyUser, at: str = "") -> Q:
-    """The user at prefix `at` is not in a block with the viewer, in either direction."""
+def _not_in_a_block(viewer: AnyUser) -> Q:
+    """Not in a block with the viewer, in either direction (the viewer is never hidden from
+    themselves)."""
     blocks = blocked_ids(viewer)
-    in_a_block = Q(**{f"{at}pk__in": blocks.values("blocked")}) | Q(
-        **{f"{at}pk__in": blocks.values("blocker")}
-    )
-    return ~(in_a_block & ~Q(**{f"{at}pk": viewer.pk}))
-
-
-def _visible_member(viewer: AnyUser, path: str = "") -> Q:
-    """The condition "a member `viewer` may see" on the user found at `path` (empty for a
-    User queryset, "memberships__user" from a group): vetted and in good standing, with a
-    profile to show, and not in a block with the viewer."""
-    at = f"{path}__" if path else ""
-    standing = Q(**{f"{at}state": User.State.MEMBER, f"{at}profile__isnull": False})
-    return standing & _not_in_a_block(viewer, at)
+    in_a_block = Q(pk__in=blocks.values("blocked")) | Q(pk__in=blocks.values("blocker"))
+    return ~(in_a_block & ~Q(pk=viewer.pk))
 
 
 def visible_members(viewer: AnyUser | None) -> QuerySet[User]:
-    """Members the viewer may see in any member-facing list, profile, search or API answer.
-    Only vetted members see anyone."""
+    """Members the viewer may see in any member-facing list, profile, search or API answer:
+    vetted members in good standing (with a profile to show), less anyone in a block with the
+    viewer. Only vetted members see anyone."""
     if not is_vetted(viewer):
         return User.objects.none()
     assert viewer is not None
-    return User.objects.filter(_visible_member(viewer))
+    standing = Q(state=User.State.MEMBER, profile__isnull=False)
+    return User.objects.filter(standing & _not_in_a_block(viewer))
 
 
 def can_see_member(viewer: AnyUser | None, member: User) -> bool:
@@ -71,16 +63,13 @@ def can_see_group(viewer: AnyUser | None, group: Group) -> bool:
 def with_member_counts(groups: QuerySet[Group], viewer: AnyUser | None) -> QuerySet[Group]:
     """`groups` annotated with `member_count`: the active members the viewer may see, so a
     count never reveals someone hidden by a block."""
-    if not is_vetted(viewer):
-        return groups.annotate(member_count=Value(0))
-    assert viewer is not None
-    # The condition applies to each joined membership row; a subquery over all visible
-    # members per group would cost a scan of the whole network for every group.
     return groups.annotate(
         member_count=Count(
             "memberships",
-            filter=Q(memberships__state=GroupMembership.State.ACTIVE)
-            & _visible_member(viewer, "memberships__user"),
+            filter=Q(
+                memberships__state=GroupMembership.State.ACTIVE,
+                memberships__user__in=visible_members(viewer).values("pk"),
+            ),
         )
     )
 
