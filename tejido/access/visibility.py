@@ -36,6 +36,12 @@ def visible_members(viewer: AnyUser | None) -> QuerySet[User]:
     return User.objects.filter(standing & _not_in_a_block(viewer))
 
 
+def network_organisers() -> QuerySet[User]:
+    """Everyone who may manage the network (see permissions.can_manage_network): the audience
+    of organiser notices and the set that must never become empty."""
+    return User.objects.filter(state=User.State.MEMBER, is_organiser=True)
+
+
 def can_see_member(viewer: AnyUser | None, member: User) -> bool:
     return visible_members(viewer).filter(pk=member.pk).exists()
 

@@ -8,7 +8,7 @@ remove themselves, and the network always keeps at least one organiser.
 from django.db import transaction
 
 from tejido.access.audience import AnyUser
-from tejido.access.visibility import managed_people
+from tejido.access.visibility import managed_people, network_organisers
 from tejido.accounts.models import ProfessionalVerification, User
 from tejido.core.clock import now
 from tejido.core.errors import NotFound
@@ -31,11 +31,7 @@ def _locked_person(organiser: User, member: User) -> User:
 def _keeps_an_organiser(without: User) -> bool:
     """Whether a vetted organiser other than `without` remains. The organisers' rows are locked
     so two organisers stepping down at once cannot both succeed."""
-    others = (
-        User.objects.select_for_update()
-        .filter(state=User.State.MEMBER, is_organiser=True)
-        .exclude(pk=without.pk)
-    )
+    others = network_organisers().select_for_update().exclude(pk=without.pk)
     return len(list(others.values_list("pk", flat=True))) > 0
 
 

@@ -19,7 +19,7 @@ from django.utils.translation import gettext
 
 from tejido.access.audience import AnyUser, is_vetted
 from tejido.access.permissions import can_manage_network
-from tejido.access.visibility import managed_people, visible_groups
+from tejido.access.visibility import managed_people, network_organisers, visible_groups
 from tejido.accounts.models import User
 from tejido.core.clock import now
 from tejido.core.errors import InvalidInput, NotAllowed, NotFound
@@ -57,7 +57,7 @@ OPEN_STATUSES = (Application.Status.PENDING, Application.Status.QUESTION)
 
 
 def _vetted_organisers() -> list[User]:
-    return list(User.objects.filter(state=User.State.MEMBER, is_organiser=True))
+    return list(network_organisers())
 
 
 # Applications -------------------------------------------------------------------------------
