@@ -1,18 +1,24 @@
 """The sweep: every GET page (from the URL resolver, then every link and GET form found on the
-way), every API GET operation (from the OpenAPI document) and every email, as each viewer,
+way) and every POST form on them sent back empty, every API operation (from the OpenAPI
+document: reads, and writes with an empty and a plausible body) and every email, as each viewer,
 searched for every marker that viewer must not see."""
 
+import copy
 import html
 import itertools
 import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 from urllib.parse import urlencode, urljoin, urlsplit
 
 from django.core import mail
+from django.db import transaction
+from django.http import HttpResponse
 from django.test import Client
 from django.urls import NoReverseMatch, get_resolver, reverse
 
@@ -28,6 +34,9 @@ PROBE = "zq"
 SKIP_PREFIXES = ("/static/", "/media/")
 # GET addresses that end the session: visiting them would blind the rest of the sweep.
 SESSION_ENDERS = ("/accounts/logout/",)
+# Where a viewer can receive a document: a GET page, the answer to a page's form posted back
+# empty, an API read, an API write, an email.
+SURFACES = ("page", "form", "api", "api-write", "email")
 
 
 @dataclass
@@ -37,9 +46,11 @@ class Finding:
     where: str
     marker: str
     label: str
+    method: str = ""
 
     def __str__(self) -> str:
-        return f"{self.viewer} saw {self.label} ({self.marker}) in {self.surface} {self.where}"
+        where = f"{self.method} {self.where}" if self.method else self.where
+        return f"{self.viewer} saw {self.label} ({self.marker}) in {self.surface} {where}"
 
 
 @dataclass
@@ -53,8 +64,10 @@ class Sweep:
     # (marker, viewer) pairs where an allowed viewer did see the marker: proof that the sweep
     # looks where the data is, rather than passing over empty pages.
     sightings: set[tuple[str, str]] = field(default_factory=set)
+    # "METHOD /template" -> how many calls the sweep made to that API write operation.
+    writes: Counter[str] = field(default_factory=Counter)
 
-    def scan(self, viewer: str, surface: str, where: str, text: str) -> None:
+    def scan(self, viewer: str, surface: str, where: str, text: str, method: str = "") -> None:
         """Look for every marker in one document the viewer received."""
         lowered = text.lower()
         unlisted: str | None = None
@@ -71,7 +84,21 @@ class Sweep:
             if marker.allowed(viewer, surface, where):
                 self.sightings.add((marker.value, viewer))
             else:
-                self.findings.append(Finding(viewer, surface, where, marker.value, marker.label))
+                self.findings.append(
+                    Finding(viewer, surface, where, marker.value, marker.label, method)
+                )
+
+    def fetch(
+        self, viewer: str, surface: str, client: Client, method: str, path: str, **kwargs: Any
+    ) -> tuple[HttpResponse, str]:
+        """One request; its headers and body scanned, a server error noted."""
+        response = getattr(client, method)(path, **kwargs)
+        body = response.content.decode("utf-8", "replace")
+        headers = "\n".join(f"{k}: {v}" for k, v in response.items())
+        self.scan(viewer, surface, path, headers + "\n" + body, method.upper())
+        if response.status_code >= 500:
+            self.errors.append(f"{viewer}: {method.upper()} {path} -> {response.status_code}")
+        return response, body
 
     # --- pages -------------------------------------------------------------------------------
 
@@ -88,54 +115,84 @@ class Sweep:
         client = self.client_for(viewer)
         queue = list(resolver_paths(self.world))
         seen: set[str] = set()
+        # Form action -> the CSRF token of the page it was found on.
+        post_forms: dict[str, str] = {}
         requests = 0
         while queue and requests < MAX_REQUESTS_PER_VIEWER:
             path = queue.pop(0)
             key = dedupe_key(path)
-            if key in seen or path.startswith((*SKIP_PREFIXES, API_PREFIX, *SESSION_ENDERS)):
+            if key in seen or skipped(path):
                 continue
             seen.add(key)
             requests += 1
-            response = client.get(path)
-            body = response.content.decode("utf-8", "replace")
-            headers = "\n".join(f"{k}: {v}" for k, v in response.items())
-            self.scan(viewer, "page", path, headers + "\n" + body)
-            if response.status_code >= 500:
-                self.errors.append(f"{viewer}: GET {path} -> {response.status_code}")
+            response, body = self.fetch(viewer, "page", client, "get", path)
             location = response.get("Location")
             if location:
                 queue.append(local(urljoin(path, location)))
             if "html" in response.get("Content-Type", ""):
                 queue.extend(links(path, body))
+                for action, token in post_actions(path, body):
+                    post_forms.setdefault(dedupe_key(action), token)
         self.visited[viewer] = seen
+        # After the reads, so that no post can change what this viewer was shown.
+        for action, token in post_forms.items():
+            if not skipped(action):
+                with rolled_back(client):
+                    self.fetch(
+                        viewer, "form", client, "post", action, data={"csrfmiddlewaretoken": token}
+                    )
 
     # --- API ------------------------------------------------------------------------------------
 
-    def sweep_api(self, viewer: str) -> None:
-        schema_response = Client().get(API_SCHEMA)
-        if schema_response.status_code != 200:
-            return
-        schema = schema_response.json()
+    @cached_property
+    def api_schema(self) -> dict[str, Any]:
+        response = Client().get(API_SCHEMA)
+        return response.json() if response.status_code == 200 else {}
+
+    def api_headers(self, viewer: str) -> dict[str, str]:
         token = self.world.tokens.get(viewer)
-        headers = {"HTTP_AUTHORIZATION": f"Bearer {token}"} if token else {}
+        return {"HTTP_AUTHORIZATION": f"Bearer {token}"} if token else {}
+
+    def sweep_api(self, viewer: str) -> None:
+        headers = self.api_headers(viewer)
         client = Client(raise_request_exception=False)
-        paths = list(api_paths(self.world, schema))
+        paths = list(api_paths(self.world, self.api_schema))
         seen: set[str] = set()
         while paths:
             path = paths.pop(0)
             if path in seen:
                 continue
             seen.add(path)
-            response = client.get(path, **headers)
-            body = response.content.decode("utf-8", "replace")
-            self.scan(
-                viewer, "api", path, "\n".join(f"{k}: {v}" for k, v in response.items()) + body
-            )
-            if response.status_code >= 500:
-                self.errors.append(f"{viewer}: GET {path} -> {response.status_code}")
+            response, body = self.fetch(viewer, "api", client, "get", path, **headers)
             if response.get("Content-Type", "").startswith("application/json"):
                 paths.extend(next_links(path, body))
         self.visited.setdefault(viewer, set()).update(seen)
+
+    def sweep_api_writes(self, viewer: str) -> None:
+        """Every write operation on every planted object, first with an empty body (a clean 4xx
+        where a body is required), then with a plausible one; each call rolled back."""
+        headers = self.api_headers(viewer)
+        client = Client(raise_request_exception=False)
+        for method, template, path, request_body in api_writes(self.world, self.api_schema):
+            body_schema = request_body.get("content", {}).get("application/json", {}).get("schema")
+            plausible = sample(self.world, self.api_schema, body_schema) if body_schema else None
+            for body in ("", json.dumps(plausible)) if body_schema else ("",):
+                with rolled_back(client):
+                    response, _ = self.fetch(
+                        viewer,
+                        "api-write",
+                        client,
+                        method,
+                        path,
+                        data=body,
+                        content_type="application/json",
+                        **headers,
+                    )
+                self.writes[f"{method.upper()} {template}"] += 1
+                if request_body.get("required") and not body and response.status_code < 400:
+                    self.errors.append(
+                        f"{viewer}: {method.upper()} {path} with no body -> {response.status_code}"
+                    )
 
     # --- email ----------------------------------------------------------------------------------
 
@@ -152,7 +209,25 @@ class Sweep:
                 self.scan(viewer, "email", message.subject, text)
 
 
+@contextmanager
+def rolled_back(client: Client) -> Iterator[None]:
+    """A write undone afterwards, so that every write meets the world as planted, and so does
+    every later viewer: a savepoint rolled back, and the client's cookies (a flash message
+    about what the write did) put back. Email the write queues for after commit goes with the
+    savepoint: who may read it can depend on what the write changed (an applicant who used an
+    invitation is a member), which the world's fixed table cannot follow."""
+    cookies = copy.deepcopy(client.cookies)
+    with transaction.atomic():
+        yield
+        transaction.set_rollback(True)
+    client.cookies = cookies
+
+
 # --- finding addresses --------------------------------------------------------------------------
+
+
+def skipped(path: str) -> bool:
+    return path.startswith((*SKIP_PREFIXES, API_PREFIX, *SESSION_ENDERS))
 
 
 def dedupe_key(path: str) -> str:
@@ -185,6 +260,14 @@ def links(base: str, body: str) -> Iterator[str]:
             elif kind in {"select", "radio"}:
                 for option in form.options.get(name, [])[:12]:
                     yield f"{base_action}?{urlencode({**form.fields, name: option})}"
+
+
+def post_actions(base: str, body: str) -> Iterator[tuple[str, str]]:
+    """Where each POST form on a page sends, with the page's CSRF token."""
+    for form in parse_forms(body):
+        if form.method == "post":
+            action = local(urljoin(base, html.unescape(form.action) or base))
+            yield action, form.fields.get("csrfmiddlewaretoken", "")
 
 
 def next_links(base: str, body: str) -> Iterator[str]:
@@ -244,30 +327,86 @@ def named_patterns(resolver: Any, namespace: str = "") -> Iterator[tuple[str, li
         yield from named_patterns(sub, f"{namespace}{ns}:")
 
 
+def operations(schema: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """(method, path template, operation) for every operation of the API."""
+    for template, methods in schema.get("paths", {}).items():
+        for method, operation in methods.items():
+            if method in ("get", "post", "put", "patch", "delete"):
+                yield method, template, operation
+
+
+def write_operations(schema: dict[str, Any]) -> set[str]:
+    return {f"{m.upper()} {t}" for m, t, _op in operations(schema) if m != "get"}
+
+
+def filled(world: World, template: str, operation: dict[str, Any]) -> Iterator[str]:
+    """The operation's path with its parameters filled in every planted way."""
+    params = [p["name"] for p in operation.get("parameters", []) if p.get("in") == "path"]
+    options = [candidates(world, p) for p in params]
+    for combo in itertools.islice(itertools.product(*options), 40):
+        path = template
+        for name, value in zip(params, combo, strict=True):
+            path = path.replace("{" + name + "}", str(value))
+        yield path
+
+
 def api_paths(world: World, schema: dict[str, Any]) -> Iterable[str]:
     """Every GET operation of the API, path parameters filled with planted objects; list
     operations also with the probe in any search parameter."""
     out: list[str] = []
-    for template, operations in schema.get("paths", {}).items():
-        operation = operations.get("get")
-        if not operation:
+    for method, template, operation in operations(schema):
+        if method != "get":
             continue
-        params = operation.get("parameters", [])
-        path_params = [p["name"] for p in params if p.get("in") == "path"]
         search = [
             p["name"]
-            for p in params
+            for p in operation.get("parameters", [])
             if p.get("in") == "query" and p["name"] in ("q", "query", "search")
         ]
-        options = [candidates(world, p) for p in path_params]
-        for combo in itertools.islice(itertools.product(*options), 40):
-            path = template
-            for name, value in zip(path_params, combo, strict=True):
-                path = path.replace("{" + name + "}", str(value))
+        for path in filled(world, template, operation):
             out.append(path)
             for name in search:
                 out.append(f"{path}?{urlencode({name: PROBE})}")
     return out
+
+
+def api_writes(
+    world: World, schema: dict[str, Any]
+) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+    """(method, template, path, request body description) for every write operation, path
+    parameters filled as for the reads."""
+    for method, template, operation in operations(schema):
+        if method == "get":
+            continue
+        for path in filled(world, template, operation):
+            yield method, template, path, operation.get("requestBody") or {}
+
+
+def sample(world: World, schema: dict[str, Any], node: dict[str, Any], name: str = "") -> Any:
+    """A plain valid value for a JSON schema: the first enum value, the first choice that is
+    not null, every property of an object, a short string; a number names the first planted
+    object of its kind (`area`: the world's plain area), as a path parameter would."""
+    if "$ref" in node:  # "#/components/schemas/MeIn"
+        ref = node["$ref"]
+        node = schema
+        for part in ref.lstrip("#/").split("/"):
+            node = node[part]
+    if "enum" in node:
+        return node["enum"][0]
+    for choice in node.get("anyOf", node.get("oneOf", [])):
+        if choice.get("type") != "null":
+            return sample(world, schema, choice, name)
+    kind = node.get("type")
+    if kind == "object":
+        return {k: sample(world, schema, v, k) for k, v in node.get("properties", {}).items()}
+    if kind == "array":
+        return [sample(world, schema, node.get("items", {}), name)]
+    if kind in ("integer", "number"):
+        return candidates(world, f"{name}_id")[0] if name else node.get("minimum", 1)
+    if kind == "boolean":
+        return True
+    if kind == "string":
+        return "sam@example.org" if node.get("format") == "email" else "Sam"
+    return None
 
 
 def coverage_report(sweep: Sweep) -> str:
@@ -276,15 +415,19 @@ def coverage_report(sweep: Sweep) -> str:
     kinds = sorted({m.kind for m in sweep.world.markers})
     lines = [
         f"leak sweep: {len(sweep.world.markers)} markers of {len(kinds)} kinds x "
-        f"{len(VIEWERS)} viewers x 3 surfaces",
+        f"{len(VIEWERS)} viewers x {len(SURFACES)} surfaces",
         "flows: " + "; ".join(sweep.world.flows),
-        f"{'viewer':<12}{'pages':>8}{'api':>8}{'email':>8}",
+        f"{'viewer':<12}" + "".join(f"{s:>10}" for s in SURFACES),
     ]
     for viewer in VIEWERS:
         lines.append(
-            f"{viewer:<12}"
-            + "".join(f"{sweep.documents[(viewer, s)]:>8}" for s in ("page", "api", "email"))
+            f"{viewer:<12}" + "".join(f"{sweep.documents[(viewer, s)]:>10}" for s in SURFACES)
         )
+    operations = write_operations(sweep.api_schema)
+    lines.append(
+        f"api writes: {sum(sweep.writes.values())} calls to "
+        f"{len(operations & set(sweep.writes))} of {len(operations)} write operations"
+    )
     lines.append(
         "emails: "
         + "; ".join(
@@ -302,7 +445,7 @@ def coverage_report(sweep: Sweep) -> str:
     unseen = [
         (kind, surface)
         for kind in kinds
-        for surface in ("page", "api", "email")
+        for surface in SURFACES
         if not any(sweep.checks[(kind, v, surface)] for v in VIEWERS)
     ]
     if unseen:

@@ -1,6 +1,7 @@
 """The leak sweep: unique markers planted in every protected field (proof/world.py holds the table
-of who may see each), then every GET page, every API GET operation and every email, as every
-kind of viewer, searched for markers that viewer must not see.
+of who may see each), then every GET page and the answer to each of its POST forms sent back
+empty, every API operation (writes rolled back) and every email, as every kind of viewer,
+searched for markers that viewer must not see.
 
 Run with `-s` to see the coverage: markers x viewers x surfaces."""
 
@@ -9,7 +10,7 @@ import os
 import pytest
 from django.core import mail
 
-from proof.sweep import Sweep, coverage_report
+from proof.sweep import Sweep, coverage_report, write_operations
 from proof.world import VIEWERS, build_world
 
 
@@ -44,18 +45,24 @@ def test_no_marker_reaches_anyone_who_must_not_see_it(
         with django_capture_on_commit_callbacks(execute=True):
             sweep.sweep_pages(viewer)
             sweep.sweep_api(viewer)
+            sweep.sweep_api_writes(viewer)
     sweep.sweep_mail()
     print()
     print(coverage_report(sweep))
     # PROOF_SWEEP_VISITED=member prints every address that viewer was sent to.
     for viewer in filter(None, os.environ.get("PROOF_SWEEP_VISITED", "").split(",")):
         print(f"{viewer} visited:", *sorted(sweep.visited.get(viewer, ())), sep="\n  ")
-    problems = [str(f) for f in sweep.findings] + [f"server error: {e}" for e in sweep.errors]
-    assert not problems, f"{len(sweep.findings)} leaks, {len(sweep.errors)} server errors:\n" + (
+    # Errors: any 5xx, and a write that took an empty body where the API requires one.
+    problems = [str(f) for f in sweep.findings] + [f"error: {e}" for e in sweep.errors]
+    assert not problems, f"{len(sweep.findings)} leaks, {len(sweep.errors)} errors:\n" + (
         "\n".join(problems[:80])
     )
     # The sweep must have looked somewhere real: every viewer got pages, and every logged-in
     # viewer at least saw their own name.
     for viewer in VIEWERS:
         assert sweep.documents[(viewer, "page")] > 0, viewer
+    assert any(sweep.documents[(viewer, "form")] for viewer in VIEWERS), "no form was posted"
+    unwritten = write_operations(sweep.api_schema) - set(sweep.writes)
+    assert sweep.writes, "no API write was made"
+    assert not unwritten, f"write operations never called: {unwritten}"
     assert len(mail.outbox) > 0, "no flow sent any email"

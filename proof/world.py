@@ -108,9 +108,10 @@ class Marker:
     """A unique string planted in one protected field, and who may see it.
 
     `viewers` may see it on every surface (pages, API, their own email); the `owner` sees it
-    everywhere too. With `organiser_area`, the organiser also sees it on organiser pages (and
-    nowhere else: not in member pages, the API or email). `also` lists (viewer, path prefix)
-    pairs where one more viewer may see it on that page only."""
+    everywhere too. With `organiser_area`, the organiser also sees it on organiser pages and
+    the organisers' API operations, read or written (and nowhere else: not in member pages,
+    other API operations or email). `also` lists (viewer, path prefix) pairs where one more
+    viewer may see it on that page only."""
 
     value: str
     kind: str
@@ -129,7 +130,7 @@ class Marker:
         if (
             self.organiser_area
             and viewer == "organiser"
-            and surface in ("page", "api")
+            and surface != "email"
             and path.startswith(ORGANISER_AREA)
         ):
             return True
@@ -335,6 +336,8 @@ def build_world(*, capture: Callable[..., Any], block_pages: tuple[str, ...] = (
         )
         Profile.objects.filter(user=people[subject]).update(**values)
     flows.append("profiles planted at every audience")
+    # An area that is no marker, for members to choose in the API write sweep.
+    plain_area = Area.objects.create(name="Centro", position=901)
 
     # --- groups --------------------------------------------------------------------------------
     group_g = GroupFactory(slug="garden", join_policy=Group.JoinPolicy.OPEN)
@@ -496,7 +499,12 @@ def build_world(*, capture: Callable[..., Any], block_pages: tuple[str, ...] = (
         "notice": [*Notice.objects.values_list("pk", flat=True), 999_999],
         "token": [*ApiToken.objects.values_list("pk", flat=True), 999_999],
         "audit": [entry.pk, 999_999],
-        "area": [*Area.objects.values_list("pk", flat=True), 999_999],
+        # The plain area first: it is what a member picks for themselves in a write.
+        "area": [
+            plain_area.pk,
+            *Area.objects.exclude(pk=plain_area.pk).values_list("pk", flat=True),
+            999_999,
+        ],
     }
     world.strings = {
         "slug": [group_g.slug, group_r.slug, group_b.slug, "no-such-group"],
