@@ -9,6 +9,7 @@ from django.db.models import Count, Q, QuerySet
 
 from tejido.access.audience import AnyUser, Viewer, is_organiser, is_vetted
 from tejido.accounts.models import Block, User
+from tejido.core.cache import forget, remembered
 from tejido.groups.models import Group, GroupMembership
 
 
@@ -25,15 +26,48 @@ def _not_in_a_block(viewer: AnyUser) -> Q:
     return ~(in_a_block & ~Q(pk=viewer.pk))
 
 
+def _people_in_a_block_with(viewer: AnyUser) -> set[int]:
+    pairs = blocked_ids(viewer).values_list("blocker", "blocked")
+    return {person for pair in pairs for person in pair} - {viewer.pk}
+
+
+# Vetted members in good standing, with a profile to show.
+IN_GOOD_STANDING = Q(state=User.State.MEMBER, profile__isnull=False)
+
+
 def visible_members(viewer: AnyUser | None) -> QuerySet[User]:
     """Members the viewer may see in any member-facing list, profile, search or API answer:
-    vetted members in good standing (with a profile to show), less anyone in a block with the
-    viewer. Only vetted members see anyone."""
+    members in good standing, less anyone in a block with the viewer. Only vetted members see
+    anyone."""
     if not is_vetted(viewer):
         return User.objects.none()
     assert viewer is not None
-    standing = Q(state=User.State.MEMBER, profile__isnull=False)
-    return User.objects.filter(standing & _not_in_a_block(viewer))
+    return User.objects.filter(IN_GOOD_STANDING & _not_in_a_block(viewer))
+
+
+# Counts that every list shows are cached for everyone (they change only when someone joins or
+# leaves a group or changes standing, and those services call forget_member_counts); each
+# viewer's blocks are taken off live, so a count never reveals someone hidden by a block.
+IN_GOOD_STANDING_KEY = "tejido:members-in-good-standing"
+MEMBER_COUNTS_KEY = "tejido:group-member-counts"
+
+
+def forget_member_counts() -> None:
+    """Call after any change to who is active in a group or who is in good standing."""
+    forget(IN_GOOD_STANDING_KEY)
+    forget(MEMBER_COUNTS_KEY)
+
+
+def visible_member_count(viewer: AnyUser | None) -> int:
+    """How many members `visible_members(viewer)` holds."""
+    if not is_vetted(viewer):
+        return 0
+    assert viewer is not None
+    total = remembered(IN_GOOD_STANDING_KEY, User.objects.filter(IN_GOOD_STANDING).count)
+    others = _people_in_a_block_with(viewer)
+    if others:
+        total -= User.objects.filter(IN_GOOD_STANDING, pk__in=others).count()
+    return total
 
 
 def network_organisers() -> QuerySet[User]:
@@ -66,18 +100,29 @@ def can_see_group(viewer: AnyUser | None, group: Group) -> bool:
     return visible_groups(viewer).filter(pk=group.pk).exists()
 
 
-def with_member_counts(groups: QuerySet[Group], viewer: AnyUser | None) -> QuerySet[Group]:
-    """`groups` annotated with `member_count`: the active members the viewer may see, so a
-    count never reveals someone hidden by a block."""
-    return groups.annotate(
-        member_count=Count(
-            "memberships",
-            filter=Q(
-                memberships__state=GroupMembership.State.ACTIVE,
-                memberships__user__in=visible_members(viewer).values("pk"),
-            ),
-        )
+def _counted_memberships() -> QuerySet[GroupMembership]:
+    """Memberships a group's count includes: active ones of members in good standing."""
+    return GroupMembership.objects.filter(
+        state=GroupMembership.State.ACTIVE, user__in=User.objects.filter(IN_GOOD_STANDING)
     )
+
+
+def _counts_by_group(memberships: QuerySet[GroupMembership]) -> dict[int, int]:
+    rows = memberships.values("group").annotate(n=Count("pk")).values_list("group", "n")
+    return dict(rows)
+
+
+def member_counts(viewer: AnyUser | None) -> dict[int, int]:
+    """Each group's active members the viewer may see, by group id."""
+    if not is_vetted(viewer):
+        return {}
+    assert viewer is not None
+    counts = remembered(MEMBER_COUNTS_KEY, lambda: _counts_by_group(_counted_memberships()))
+    others = _people_in_a_block_with(viewer)
+    if others:
+        hidden = _counts_by_group(_counted_memberships().filter(user__in=others))
+        counts = {group: n - hidden.get(group, 0) for group, n in counts.items()}
+    return counts
 
 
 def active_group_ids(user: AnyUser | None) -> QuerySet[GroupMembership, Any]:

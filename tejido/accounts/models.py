@@ -10,7 +10,8 @@ from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from tejido.core.models import TimeStamped
@@ -58,6 +59,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     time_zone = models.CharField(_("time zone"), max_length=64, default=settings.TIME_ZONE)
     discreet_mode = models.BooleanField(_("discreet mode"), default=False)
     suspension_reason = models.TextField(blank=True)
+    # Kept by tejido.notifications.services, so that every page's header shows the badge
+    # without counting notices.
+    unread_notices = models.PositiveIntegerField(default=0, editable=False)
     date_joined = models.DateTimeField(auto_now_add=True)
 
     objects = UserManager()
@@ -124,6 +128,10 @@ class Profile(TimeStamped):
     identity_tags_audience = models.CharField(
         max_length=16, choices=Audience.choices, default=Audience.ONLY_ME
     )
+
+    class Meta:
+        # The members list walks this index in order and stops after a page.
+        indexes = [models.Index(Lower("chosen_name"), F("user"), name="profile_name_order")]
 
     def __str__(self) -> str:
         return self.chosen_name

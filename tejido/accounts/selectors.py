@@ -1,8 +1,11 @@
 """Every read of members and profiles, always shaped by the viewer. Other people come out as
 viewer-shaped cards (tejido.access.redaction), never as raw users or profiles."""
 
+from collections.abc import Iterator
+from typing import overload
+
 from django.core.paginator import Page, Paginator
-from django.db.models import F, QuerySet
+from django.db.models import Exists, F, OuterRef, QuerySet
 from django.db.models.functions import Lower
 
 from tejido.access.audience import AnyUser, Viewer
@@ -13,24 +16,64 @@ from tejido.access.redaction import (
     member_card,
     member_cards,
 )
-from tejido.access.visibility import members_blocked_by, visible_members
+from tejido.access.visibility import (
+    members_blocked_by,
+    visible_member_count,
+    visible_members,
+)
 from tejido.accounts.models import Profile, User
 from tejido.core.errors import NotFound
 from tejido.membership.models import Area
 
 # The longest search a member can type; anything past it is ignored.
 MAX_QUERY_LENGTH = 80
-MEMBERS_PER_PAGE = 50
+MEMBERS_PER_PAGE = 25
 
 
-def list_members(*, viewer: AnyUser | None, query: str = "") -> QuerySet[User]:
-    """Everyone the viewer may see, by chosen name, optionally those whose chosen name contains
-    `query`; ready for `member_cards` (profile, area and verification fetched alongside)."""
-    members = visible_members(viewer).select_related("profile__area", "professional")
-    query = query.strip()[:MAX_QUERY_LENGTH]
-    if query:
-        members = members.filter(profile__chosen_name__icontains=query)
-    return members.order_by(Lower("profile__chosen_name"), "pk")
+class MemberList:
+    """Everyone the viewer may see, by chosen name, optionally those whose chosen name
+    contains `query`: a sequence to count and slice (a paginator takes it), each slice ready
+    for `member_cards` (profile, area and verification fetched alongside)."""
+
+    def __init__(self, viewer: AnyUser | None, query: str = "") -> None:
+        self.viewer = viewer
+        self.query = query.strip()[:MAX_QUERY_LENGTH]
+
+    def _ordered_ids(self) -> QuerySet[Profile, int]:
+        # Asked from the profiles' side, the database walks their name index and stops after
+        # a slice; asked from the users' side, it sorts every member first.
+        visible = visible_members(self.viewer).filter(pk=OuterRef("user_id"))
+        profiles = Profile.objects.filter(Exists(visible))
+        if self.query:
+            profiles = profiles.filter(chosen_name__icontains=self.query)
+        return profiles.order_by(Lower("chosen_name"), "user_id").values_list("user_id", flat=True)
+
+    def count(self) -> int:
+        if self.query:
+            return self._ordered_ids().count()
+        return visible_member_count(self.viewer)
+
+    def __len__(self) -> int:
+        return self.count()
+
+    @overload
+    def __getitem__(self, index: int) -> User: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[User]: ...
+    def __getitem__(self, index: int | slice) -> User | list[User]:
+        if isinstance(index, int):
+            return self[index : index + 1][0]
+        ids = list(self._ordered_ids()[index])
+        found = visible_members(self.viewer).select_related("profile__area", "professional")
+        by_id = found.in_bulk(ids)
+        return [by_id[pk] for pk in ids if pk in by_id]
+
+    def __iter__(self) -> Iterator[User]:
+        return iter(self[:])
+
+
+def list_members(*, viewer: AnyUser | None, query: str = "") -> MemberList:
+    return MemberList(viewer, query)
 
 
 def list_member_page(
@@ -38,7 +81,9 @@ def list_member_page(
 ) -> tuple[Page, list[MemberCard]]:
     """One page of `list_members` and the cards on it. A page number out of range or not a
     number gives the nearest page, never an error."""
-    paginator = Paginator(list_members(viewer=viewer, query=query), MEMBERS_PER_PAGE)
+    paginator: Paginator[User] = Paginator(
+        list_members(viewer=viewer, query=query), MEMBERS_PER_PAGE
+    )
     current = paginator.get_page(page)
     return current, member_cards(viewer, current.object_list)
 

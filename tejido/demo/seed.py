@@ -35,6 +35,7 @@ from tejido.membership.models import (
 )
 from tejido.moderation.models import AuditEntry
 from tejido.notifications.models import Notice
+from tejido.notifications.services import recount_unread
 
 Ago = Callable[[float], datetime]
 
@@ -374,6 +375,7 @@ def _seed_notices(by_key: dict[str, User], groups: dict[str, Group], ago: Ago) -
         # In the demo nothing is emailed: mark them as already sent.
         notice.emailed_at = ago(0)
     created = Notice.objects.bulk_create(notices)
+    recount_unread(user_ids=[n.user_id for n in created])
     days = [a.days_ago for a in content.APPLICANTS] + [12, 20, 329]
     _backdate(Notice, "created_at", {n.pk: ago(d) for n, d in zip(created, days, strict=True)})
 

@@ -13,11 +13,11 @@ from tejido.access.redaction import MemberCard, member_cards
 from tejido.access.visibility import (
     active_group_ids,
     group_organiser_ids,
+    member_counts,
     sees_all_group_members,
     visible_group_members,
     visible_groups,
     visible_join_requests,
-    with_member_counts,
 )
 from tejido.core.errors import NotFound
 from tejido.groups.models import Group, GroupMembership
@@ -45,22 +45,31 @@ def _with_my_state(groups: QuerySet[Group], viewer: AnyUser | None) -> QuerySet[
     return groups.annotate(my_state=Subquery(mine.values("state")[:1]))
 
 
-def list_groups(*, viewer: AnyUser | None) -> QuerySet[Group]:
+def _with_member_counts(groups: list[Group], viewer: AnyUser | None) -> list[Group]:
+    """Set each group's `member_count`: its active members the viewer may see."""
+    counts = member_counts(viewer)
+    for group in groups:
+        group.member_count = counts.get(group.pk, 0)  # type: ignore[attr-defined]
+    return groups
+
+
+def list_groups(*, viewer: AnyUser | None) -> list[Group]:
     """Every group the viewer may see, local ones first, each with `member_count` and
     `my_state`."""
-    groups = with_member_counts(visible_groups(viewer), viewer)
-    groups = _with_my_state(groups, viewer).select_related("area")
+    groups = _with_my_state(visible_groups(viewer), viewer).select_related("area")
     local_first = Case(When(kind=Group.Kind.LOCAL, then=Value(0)), default=Value(1))
-    return groups.order_by(local_first, _name_in_language(), "pk")
+    return _with_member_counts(
+        list(groups.order_by(local_first, _name_in_language(), "pk")), viewer
+    )
 
 
 def get_group(*, viewer: AnyUser | None, slug: str) -> Group:
     """A group the viewer may see, with `member_count` and `my_state`; else NotFound."""
-    groups = _with_my_state(with_member_counts(visible_groups(viewer), viewer), viewer)
+    groups = _with_my_state(visible_groups(viewer), viewer)
     group = groups.select_related("area").filter(slug=slug).first()
     if group is None:
         raise NotFound()
-    return group
+    return _with_member_counts([group], viewer)[0]
 
 
 @dataclass(frozen=True)

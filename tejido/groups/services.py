@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tejido.access.audience import is_vetted
 from tejido.access.permissions import can_join_group, can_leave_group, can_manage_group
-from tejido.access.visibility import can_see_group, can_see_member
+from tejido.access.visibility import can_see_group, can_see_member, forget_member_counts
 from tejido.accounts.models import User
 from tejido.core.errors import Conflict, NotAllowed, NotFound
 from tejido.core.models import in_language
@@ -52,7 +52,9 @@ def _join(*, actor: User, group: Group) -> GroupMembership:
         if group.join_policy == Group.JoinPolicy.REQUEST
         else GroupMembership.State.ACTIVE
     )
-    return GroupMembership.objects.create(group=group, user=actor, state=state)
+    membership = GroupMembership.objects.create(group=group, user=actor, state=state)
+    forget_member_counts()
+    return membership
 
 
 @transaction.atomic
@@ -77,6 +79,7 @@ def leave_group(*, actor: User, group: Group) -> None:
         raise NotAllowed()
     if can_leave_group(actor, group):
         GroupMembership.objects.filter(group=group.pk, user=actor).delete()
+        forget_member_counts()
 
 
 def _pending_request(*, actor: User, group: Group, member: User) -> tuple[Group, GroupMembership]:
@@ -103,6 +106,7 @@ def approve_join_request(*, actor: User, group: Group, member: User) -> GroupMem
     group, request = _pending_request(actor=actor, group=group, member=member)
     request.state = GroupMembership.State.ACTIVE
     request.save(update_fields=["state", "updated_at"])
+    forget_member_counts()
     record_action(
         actor=actor,
         action="group_request_approved",

@@ -8,7 +8,7 @@ remove themselves, and the network always keeps at least one organiser.
 from django.db import transaction
 
 from tejido.access.audience import AnyUser
-from tejido.access.visibility import managed_people, network_organisers
+from tejido.access.visibility import forget_member_counts, managed_people, network_organisers
 from tejido.accounts.models import ProfessionalVerification, User
 from tejido.core.clock import now
 from tejido.core.errors import NotFound
@@ -57,6 +57,7 @@ def suspend_member(*, actor: AnyUser, member: User, reason: str) -> User:
     person.state = User.State.SUSPENDED
     person.suspension_reason = text
     person.save(update_fields=["state", "suspension_reason"])
+    forget_member_counts()
     end_sessions(person)
     record_action(
         actor=organiser,
@@ -81,6 +82,7 @@ def reinstate_member(*, actor: AnyUser, member: User) -> User:
     person.state = User.State.MEMBER
     person.suspension_reason = ""
     person.save(update_fields=["state", "suspension_reason"])
+    forget_member_counts()
     record_action(
         actor=organiser,
         action="member.reinstate",
@@ -111,6 +113,7 @@ def remove_member(*, actor: AnyUser, member: User, reason: str = "") -> User:
     if text:
         person.suspension_reason = text
     person.save(update_fields=["state", "is_organiser", "is_facilitator", "suspension_reason"])
+    forget_member_counts()
     end_sessions(person)
     record_action(
         actor=organiser,

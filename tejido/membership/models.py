@@ -1,12 +1,18 @@
 """How people become members: the network's public face, applications, invitations and the
 code of conduct they agree to."""
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from tejido.core.cache import forget, remembered
 from tejido.core.models import TimeStamped, in_language
+
+NETWORK_CACHE_KEY = "tejido:network-settings"
+CONDUCT_CACHE_KEY = "tejido:current-conduct"
 
 
 class NetworkSettings(TimeStamped):
@@ -30,8 +36,11 @@ class NetworkSettings(TimeStamped):
 
     @classmethod
     def current(cls) -> "NetworkSettings":
-        obj, _created = cls.objects.get_or_create(pk=1)
-        return obj
+        return remembered(NETWORK_CACHE_KEY, lambda: cls.objects.get_or_create(pk=1)[0])
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        super().save(*args, **kwargs)
+        forget(NETWORK_CACHE_KEY)
 
     @property
     def tagline(self) -> str:
@@ -70,6 +79,19 @@ class CodeOfConduct(models.Model):
 
     def __str__(self) -> str:
         return f"code of conduct v{self.version}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        super().save(*args, **kwargs)
+        forget(CONDUCT_CACHE_KEY)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        forget(CONDUCT_CACHE_KEY)
+        return super().delete(*args, **kwargs)
+
+    @classmethod
+    def current(cls) -> "CodeOfConduct | None":
+        """The newest version, the one members are asked to accept."""
+        return remembered(CONDUCT_CACHE_KEY, lambda: cls.objects.order_by("-version").first())
 
     @property
     def text(self) -> str:

@@ -39,7 +39,7 @@ from tejido.membership.tokens import token_digest, usable_invitations
 
 
 def current_conduct() -> CodeOfConduct | None:
-    return CodeOfConduct.objects.order_by("-version").first()
+    return CodeOfConduct.current()
 
 
 def needs_conduct_acceptance(*, user: User) -> bool:

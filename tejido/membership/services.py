@@ -19,7 +19,12 @@ from django.utils.translation import gettext
 
 from tejido.access.audience import AnyUser, is_vetted
 from tejido.access.permissions import can_manage_network
-from tejido.access.visibility import managed_people, network_organisers, visible_groups
+from tejido.access.visibility import (
+    forget_member_counts,
+    managed_people,
+    network_organisers,
+    visible_groups,
+)
 from tejido.accounts.models import User
 from tejido.core.clock import now
 from tejido.core.errors import InvalidInput, NotAllowed, NotFound
@@ -155,6 +160,7 @@ def approve_application(*, actor: AnyUser, application: Application) -> Applicat
     applicant = locked.user
     applicant.state = User.State.MEMBER
     applicant.save(update_fields=["state"])
+    forget_member_counts()
     locked.status = Application.Status.APPROVED
     locked.decided_by = organiser
     locked.decided_at = now()
@@ -363,6 +369,7 @@ def redeem_invitation(*, user: User, token: str) -> User:
             user=person,
             defaults={"state": GroupMembership.State.ACTIVE},
         )
+    forget_member_counts()
     creator = invitation.created_by
     if creator is not None and can_manage_network(creator):
         profile = getattr(person, "profile", None)

@@ -14,7 +14,8 @@ from tejido.notifications.models import Notice
 
 
 def unread_count(*, user: User) -> int:
-    return Notice.objects.filter(user=user, read_at__isnull=True).count()
+    """The badge in the header: kept on the member's row by the notification services."""
+    return user.unread_notices
 
 
 def list_notices(*, viewer: AnyUser) -> QuerySet[Notice]:

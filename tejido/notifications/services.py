@@ -5,6 +5,8 @@ from functools import partial
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Count, F, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.functional import Promise
 
 from tejido.accounts.models import User
@@ -28,6 +30,7 @@ def notify(*, user: User, kind: str, params: dict[str, Any] | None = None, url: 
     if url and not _is_local_path(url):
         raise ValueError("A notice's url must be a path on this site.")
     notice = Notice.objects.create(user=user, kind=kind, params=params or {}, url=url)
+    User.objects.filter(pk=user.pk).update(unread_notices=F("unread_notices") + 1)
     # Robust: the notice is already in the inbox; a queue hiccup is logged, not raised at the
     # feature that called us after its own work has committed.
     transaction.on_commit(partial(send_notice_email.enqueue, notice.pk), robust=True)
@@ -41,13 +44,27 @@ def mark_read(*, actor: User, notice_id: int) -> Notice:
     if notice.read_at is None:
         notice.read_at = now()
         notice.save(update_fields=["read_at"])
+        recount_unread(user_ids=[actor.pk])
     return notice
 
 
 @transaction.atomic
 def mark_all_read(*, actor: User) -> int:
     """Mark all of the actor's notices read; returns how many were unread."""
-    return Notice.objects.filter(user=actor, read_at__isnull=True).update(read_at=now())
+    marked = Notice.objects.filter(user=actor, read_at__isnull=True).update(read_at=now())
+    recount_unread(user_ids=[actor.pk])
+    return marked
+
+
+def recount_unread(*, user_ids: list[int]) -> None:
+    """Set these members' unread badge from their notices. Reading counts again rather than
+    subtracting, so a badge that ever drifted is right again after the next read."""
+    unread = Notice.objects.filter(user=OuterRef("pk"), read_at__isnull=True)
+    User.objects.filter(pk__in=user_ids).update(
+        unread_notices=Coalesce(
+            Subquery(unread.values("user").annotate(n=Count("pk")).values("n")), 0
+        )
+    )
 
 
 def queue_email(

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from tejido.accounts.models import User
-from tejido.membership.selectors import needs_conduct_acceptance
+from tejido.membership.selectors import current_conduct, needs_conduct_acceptance
 
 Handler = Callable[[HttpRequest], HttpResponse]
 
@@ -89,7 +89,12 @@ class EndInactiveSessionsMiddleware:
 
 class ConductGateMiddleware:
     """A member who has not accepted the current code of conduct is asked to before anything
-    else. Account, language and exit pages stay reachable."""
+    else. Account, language and exit pages stay reachable.
+
+    Acceptance cannot be withdrawn, so once the member is seen to have accepted a version the
+    session remembers it and later pages skip the query."""
+
+    SESSION_KEY = "tejido_conduct_accepted"
 
     ALWAYS_ALLOWED = (
         "/accounts/",
@@ -111,9 +116,18 @@ class ConductGateMiddleware:
             and user.state == "member"
             and not request.path.startswith(self.ALWAYS_ALLOWED)
             and request.path != "/"
-        ) and needs_conduct_acceptance(user=user):
+        ) and not self._has_accepted(request, user):
             return redirect(f"{reverse('conduct')}?next={request.path}")
         return self.get_response(request)
+
+    def _has_accepted(self, request: HttpRequest, user: User) -> bool:
+        code = current_conduct()
+        if code is None or request.session.get(self.SESSION_KEY) == code.version:
+            return True
+        if needs_conduct_acceptance(user=user):
+            return False
+        request.session[self.SESSION_KEY] = code.version
+        return True
 
 
 class PrivateCacheMiddleware:

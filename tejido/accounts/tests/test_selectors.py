@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from tejido.access.audience import Audience
-from tejido.accounts.factories import ApplicantFactory, BlockFactory, UserFactory
+from tejido.accounts.factories import ApplicantFactory, BlockFactory, OrganiserFactory, UserFactory
 from tejido.accounts.models import User
 from tejido.accounts.selectors import (
     MEMBERS_PER_PAGE,
@@ -20,6 +20,7 @@ from tejido.accounts.selectors import (
     list_my_blocks,
 )
 from tejido.core.errors import NotFound
+from tejido.membership.member_services import reinstate_member, suspend_member
 from tejido.membership.models import Area
 
 pytestmark = pytest.mark.django_db
@@ -41,6 +42,21 @@ def test_members_are_listed_by_name_and_searchable():
     assert names == sorted(names, key=str.lower)
     found = [u.profile.chosen_name for u in list_members(viewer=me, query=" BEA ")]
     assert found == ["bea", "Beatriz"]
+
+
+def test_the_count_follows_standing_and_blocks_at_once():
+    """The count for everyone is cached: changes of standing forget it; blocks apply live."""
+    me, other, organiser = UserFactory(), UserFactory(), OrganiserFactory()
+    assert list_members(viewer=me).count() == 3
+    suspend_member(actor=organiser, member=other, reason="Spam")
+    assert list_members(viewer=me).count() == 2
+    reinstate_member(actor=organiser, member=other)
+    assert list_members(viewer=me).count() == 3
+    BlockFactory(blocker=other, blocked=me)
+    assert list_members(viewer=me).count() == 2
+    assert [u.pk for u in list_members(viewer=me)] == sorted(
+        [me.pk, organiser.pk], key=lambda pk: User.objects.get(pk=pk).profile.chosen_name.lower()
+    )
 
 
 def test_member_page_gives_cards_and_never_fails_on_a_bad_page_number():

@@ -12,6 +12,8 @@ from tejido.groups.selectors import (
     list_groups,
     list_my_groups,
 )
+from tejido.groups.services import join_group, leave_group
+from tejido.membership.member_services import reinstate_member, suspend_member
 
 pytestmark = pytest.mark.django_db
 
@@ -40,9 +42,30 @@ def test_groups_carry_my_state_and_a_count_of_whom_i_can_see():
     assert list(list_my_groups(viewer=me)) == [group]
 
 
+def test_counts_follow_joins_leaves_and_standing_at_once():
+    """The counts for everyone are cached: every change to them forgets the cached copy."""
+    group = GroupFactory()
+    me, other = UserFactory(), UserFactory()
+    GroupMembershipFactory(group=group, user=me)
+
+    def count() -> int:
+        return get_group(viewer=me, slug=group.slug).member_count
+
+    assert count() == 1
+    join_group(actor=other, group=group)
+    assert count() == 2
+    organiser = OrganiserFactory()
+    suspend_member(actor=organiser, member=other, reason="Spam")
+    assert count() == 1
+    reinstate_member(actor=organiser, member=other)
+    assert count() == 2
+    leave_group(actor=other, group=group)
+    assert count() == 1
+
+
 def test_applicants_see_no_group():
     group = GroupFactory()
-    assert not list_groups(viewer=ApplicantFactory()).exists()
+    assert list_groups(viewer=ApplicantFactory()) == []
     with pytest.raises(NotFound):
         get_group(viewer=ApplicantFactory(), slug=group.slug)
     with pytest.raises(NotFound):

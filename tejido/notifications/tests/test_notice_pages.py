@@ -8,8 +8,10 @@ import pytest
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from tejido.core.testing import FRAME_QUERIES
 from tejido.notifications import kinds
 from tejido.notifications.models import Notice
+from tejido.notifications.services import mark_read, notify
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +32,7 @@ def kind():
 
 def make_notices(user, count, *, start=0):
     return [
-        Notice.objects.create(user=user, kind="test.ping", params={"n": start + i}, url="/about/")
+        notify(user=user, kind="test.ping", params={"n": start + i}, url="/about/")
         for i in range(count)
     ]
 
@@ -57,7 +59,7 @@ def test_empty_state_says_what_to_do_next(member_client):
 
 def test_newest_first_with_unread_marked_in_words(member, member_client, kind):
     old, _new = make_notices(member, 2)
-    Notice.objects.filter(pk=old.pk).update(read_at=old.created_at)
+    mark_read(actor=member, notice_id=old.pk)
     html = member_client.get(reverse("notice_list")).content.decode()
     assert html.index("Ping number 1") < html.index("Ping number 0")
     items = re.findall(r'<li class="notice[^"]*">.*?</li>', html, re.S)
@@ -183,6 +185,5 @@ def test_query_count_does_not_grow_with_notices(
     assert response.status_code == 200
 
 
-# session, user, conduct gate, count, page, network
-# settings, unread count in the header.
-QUERIES = 7
+# The frame's queries, then the count and the page of notices.
+QUERIES = FRAME_QUERIES + 2

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from tejido.accounts.factories import BlockFactory, UserFactory
 from tejido.accounts.models import Block, User
+from tejido.core.testing import FRAME_QUERIES
 from tejido.groups.factories import GroupFactory, GroupMembershipFactory
 from tejido.notifications.models import Notice
 
@@ -94,8 +95,8 @@ def test_empty_block_list_says_what_to_do(login):
     assert "You have not blocked anyone." in page
 
 
-# The frame's 5 queries (see test_members_pages) and the blocked people with their names.
-BLOCK_LIST_QUERIES = 5 + 1
+# The frame's queries and the blocked people with their names.
+BLOCK_LIST_QUERIES = FRAME_QUERIES + 1
 
 
 @pytest.mark.parametrize("blocked", [2, 40])

@@ -7,14 +7,12 @@ from django.urls import reverse
 
 from tejido.accounts.factories import OrganiserFactory, UserFactory
 from tejido.accounts.models import User
+from tejido.core.testing import FRAME_QUERIES
 from tejido.groups.factories import GroupFactory, GroupMembershipFactory
 from tejido.groups.models import Group, GroupMembership
 from tejido.notifications.models import Notice
 
 pytestmark = pytest.mark.django_db
-
-# The frame's 5 queries: session, user, the conduct gate, network settings, unread notices.
-FRAME = 5
 
 
 @pytest.fixture(autouse=True)
@@ -46,8 +44,8 @@ def test_group_list_costs_the_same_at_any_size(login, django_assert_num_queries,
             GroupMembershipFactory(group=group, user=me)
     client = login(me)
     client.get(reverse("group_list"))  # settle allauth's session tracking
-    # Own: the groups with counts and my membership state.
-    with django_assert_num_queries(FRAME + 1):
+    # Own: the groups with my membership state, and my blocks (the counts come from the cache).
+    with django_assert_num_queries(FRAME_QUERIES + 2):
         response = client.get(reverse("group_list"))
     assert len(response.context["local_groups"]) + len(response.context["themed_groups"]) == size
 
@@ -61,10 +59,11 @@ def test_group_page_costs_the_same_at_any_size(login, django_assert_num_queries,
     GroupMembershipFactory.create_batch(size, group=group, state=GroupMembership.State.REQUESTED)
     client = login(organiser)
     client.get(reverse("group_detail", args=[group.slug]))
-    # Own: the group; whether the viewer runs it and whether they are in it (each asked twice:
-    # for the page and again inside the access policy's member and request lists); the member
-    # count and page; the requests; who shares a group with the viewer.
-    with django_assert_num_queries(FRAME + 9):
+    # Own: the group; the viewer's blocks (for its count); whether the viewer runs it and
+    # whether they are in it (each asked twice: for the page and again inside the access
+    # policy's member and request lists); the member count and page; the requests; who shares
+    # a group with the viewer.
+    with django_assert_num_queries(FRAME_QUERIES + 10):
         response = client.get(reverse("group_detail", args=[group.slug]))
     page = response.context["page"]
     assert len(page.entries) == size + 1

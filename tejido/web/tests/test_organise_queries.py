@@ -7,6 +7,7 @@ from django.urls import reverse
 from tejido.accounts.factories import UserFactory
 from tejido.accounts.models import ProfessionalVerification
 from tejido.core.clock import now
+from tejido.core.testing import FRAME_QUERIES
 from tejido.groups.factories import GroupFactory
 from tejido.membership.factories import (
     ApplicationAnswerFactory,
@@ -27,10 +28,6 @@ def _quick_passwords(settings):
 
 
 SIZES = [2, 7]
-
-# Every page as an organiser costs the frame's queries (session, user, the conduct gate,
-# network settings, unread notices: 5) plus its own.
-FRAME = 5
 
 
 def _world(organiser, size: int) -> None:
@@ -76,7 +73,7 @@ def test_list_pages_cost_the_same_at_any_size(
     url = reverse(name) + query
     organiser_client.get(url)  # settle allauth's session tracking
 
-    with django_assert_num_queries(FRAME + own):
+    with django_assert_num_queries(FRAME_QUERIES + own):
         response = organiser_client.get(url)
 
     assert response.status_code == 200
