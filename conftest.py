@@ -89,7 +89,7 @@ def applicant(db):
 
 def _client_for(user: Any) -> Client:
     client = Client()
-    client.force_login(user, backend="allauth.account.auth_backends.AuthenticationBackend")
+    client.force_login(user)
     return client
 
 

@@ -105,10 +105,7 @@ class Sweep:
     def client_for(self, viewer: str) -> Client:
         client = Client(raise_request_exception=False)
         if viewer != "anonymous":
-            client.force_login(
-                self.world.people[viewer],
-                backend="allauth.account.auth_backends.AuthenticationBackend",
-            )
+            client.force_login(self.world.people[viewer])
         return client
 
     def sweep_pages(self, viewer: str) -> None:

@@ -1,6 +1,7 @@
 """Audiences and the viewer's standing: the vocabulary every rule below is written in."""
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.contrib.auth.models import AnonymousUser
 
@@ -28,11 +29,15 @@ class Viewer:
     user: AnyUser | None
     shared_with: frozenset[int] = field(default_factory=frozenset)
 
-    @property
+    @cached_property
     def id(self) -> int | None:
         return self.user.pk if self.user is not None and self.user.is_authenticated else None
 
-    @property
+    @cached_property
+    def vetted(self) -> bool:
+        return is_vetted(self.user)
+
+    @cached_property
     def organiser(self) -> bool:
         return is_organiser(self.user)
 
@@ -42,7 +47,7 @@ def reaches(audience: str, viewer: Viewer, subject_id: int) -> bool:
     The caller has already established that the viewer may see the member at all."""
     if viewer.id == subject_id:
         return True
-    if not is_vetted(viewer.user):
+    if not viewer.vetted:
         return False
     if audience == Audience.MEMBERS:
         return True

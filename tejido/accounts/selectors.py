@@ -39,18 +39,18 @@ class MemberList:
         self.viewer = viewer
         self.query = query.strip()[:MAX_QUERY_LENGTH]
 
-    def _ordered_ids(self) -> QuerySet[Profile, int]:
+    def _ordered(self) -> QuerySet[Profile]:
         # Asked from the profiles' side, the database walks their name index and stops after
         # a slice; asked from the users' side, it sorts every member first.
         visible = visible_members(self.viewer).filter(pk=OuterRef("user_id"))
         profiles = Profile.objects.filter(Exists(visible))
         if self.query:
             profiles = profiles.filter(chosen_name__icontains=self.query)
-        return profiles.order_by(Lower("chosen_name"), "user_id").values_list("user_id", flat=True)
+        return profiles.order_by(Lower("chosen_name"), "user_id")
 
     def count(self) -> int:
         if self.query:
-            return self._ordered_ids().count()
+            return self._ordered().count()
         return visible_member_count(self.viewer)
 
     def __len__(self) -> int:
@@ -63,10 +63,9 @@ class MemberList:
     def __getitem__(self, index: int | slice) -> User | list[User]:
         if isinstance(index, int):
             return self[index : index + 1][0]
-        ids = list(self._ordered_ids()[index])
-        found = visible_members(self.viewer).select_related("profile__area", "professional")
-        by_id = found.in_bulk(ids)
-        return [by_id[pk] for pk in ids if pk in by_id]
+        profiles = self._ordered().select_related("area", "user__professional")[index]
+        # Each user comes with its profile already attached (a one-to-one fetched alongside).
+        return [profile.user for profile in profiles]
 
     def __iter__(self) -> Iterator[User]:
         return iter(self[:])

@@ -20,9 +20,11 @@ from tejido.access.visibility import (
     visible_join_requests,
 )
 from tejido.core.errors import NotFound
+from tejido.core.paging import ListPage, paginate
 from tejido.groups.models import Group, GroupMembership
 
 GROUP_MEMBERS_PER_PAGE = 50
+GROUPS_PER_PAGE = 20
 
 
 def list_my_groups(*, viewer: AnyUser) -> QuerySet[Group]:
@@ -53,13 +55,26 @@ def _with_member_counts(groups: list[Group], viewer: AnyUser | None) -> list[Gro
     return groups
 
 
+def _ordered_groups(viewer: AnyUser | None) -> QuerySet[Group]:
+    """The groups the viewer may see with `my_state`, local ones first, then by name."""
+    groups = _with_my_state(visible_groups(viewer), viewer).select_related("area")
+    local_first = Case(When(kind=Group.Kind.LOCAL, then=Value(0)), default=Value(1))
+    return groups.order_by(local_first, _name_in_language(), "pk")
+
+
 def list_groups(*, viewer: AnyUser | None) -> list[Group]:
     """Every group the viewer may see, local ones first, each with `member_count` and
     `my_state`."""
-    groups = _with_my_state(visible_groups(viewer), viewer).select_related("area")
-    local_first = Case(When(kind=Group.Kind.LOCAL, then=Value(0)), default=Value(1))
-    return _with_member_counts(
-        list(groups.order_by(local_first, _name_in_language(), "pk")), viewer
+    return _with_member_counts(list(_ordered_groups(viewer)), viewer)
+
+
+def list_group_page(*, viewer: AnyUser | None, page: int | str | None = 1) -> ListPage[Group]:
+    """One page of `list_groups`."""
+    return paginate(
+        _ordered_groups(viewer),
+        page,
+        lambda groups: _with_member_counts(groups, viewer),
+        per_page=GROUPS_PER_PAGE,
     )
 
 

@@ -19,6 +19,7 @@ from tejido.access.visibility import managed_people, viewer_for, visible_groups
 from tejido.accounts.models import User
 from tejido.core.clock import now
 from tejido.core.errors import NotFound
+from tejido.core.paging import ListPage, paginate
 from tejido.groups.models import Group
 from tejido.membership.errors import InvitationInvalid
 from tejido.membership.models import (
@@ -32,7 +33,6 @@ from tejido.membership.models import (
     Invitation,
     NetworkSettings,
 )
-from tejido.membership.paging import ListPage, paginate
 from tejido.membership.tokens import token_digest, usable_invitations
 
 # The code of conduct ------------------------------------------------------------------------

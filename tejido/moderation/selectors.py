@@ -14,7 +14,7 @@ from tejido.access.permissions import can_manage_network
 from tejido.access.visibility import managed_people
 from tejido.accounts.models import User
 from tejido.core.errors import NotFound
-from tejido.membership.paging import ListPage, paginate
+from tejido.core.paging import ListPage, paginate
 from tejido.moderation.models import AuditEntry
 
 # What each action is called on the audit page. Features that record other actions may add

@@ -133,7 +133,7 @@ def test_group_actions_directly_through_access(world: World):
 def _client(user) -> Client:
     client = Client()
     if user is not None:
-        client.force_login(user, backend="allauth.account.auth_backends.AuthenticationBackend")
+        client.force_login(user)
     return client
 
 

@@ -28,7 +28,7 @@ REASON = "MARKER-reason-44d1 harassed someone at the potluck"
 
 def _logged_in(user: User) -> Client:
     client = Client()
-    client.force_login(user, backend="allauth.account.auth_backends.AuthenticationBackend")
+    client.force_login(user)
     return client
 
 

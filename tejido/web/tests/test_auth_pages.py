@@ -79,7 +79,7 @@ def reauthenticated(member, language: str) -> Client:
     """Logged in, and having just typed the password again (as allauth asks before the
     two-factor pages)."""
     client = client_in(language)
-    client.force_login(member, backend="allauth.account.auth_backends.AuthenticationBackend")
+    client.force_login(member)
     client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
     return client
 

@@ -115,7 +115,7 @@ def test_switching_language_as_a_member_saves_it_to_the_account(member, member_c
     from django.test import Client
 
     other_device = Client(HTTP_ACCEPT_LANGUAGE="es")
-    other_device.force_login(member, backend="allauth.account.auth_backends.AuthenticationBackend")
+    other_device.force_login(member)
     assert '<html lang="en"' in other_device.get(reverse("about")).content.decode()
 
 

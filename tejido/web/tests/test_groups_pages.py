@@ -10,6 +10,7 @@ from tejido.accounts.models import User
 from tejido.core.testing import FRAME_QUERIES
 from tejido.groups.factories import GroupFactory, GroupMembershipFactory
 from tejido.groups.models import Group, GroupMembership
+from tejido.groups.selectors import GROUPS_PER_PAGE
 from tejido.notifications.models import Notice
 
 pytestmark = pytest.mark.django_db
@@ -44,10 +45,12 @@ def test_group_list_costs_the_same_at_any_size(login, django_assert_num_queries,
             GroupMembershipFactory(group=group, user=me)
     client = login(me)
     client.get(reverse("group_list"))  # settle allauth's session tracking
-    # Own: the groups with my membership state, and my blocks (the counts come from the cache).
-    with django_assert_num_queries(FRAME_QUERIES + 2):
+    # Own: how many groups; the page of them with my membership state; my blocks (the member
+    # counts come from the cache).
+    with django_assert_num_queries(FRAME_QUERIES + 3):
         response = client.get(reverse("group_list"))
-    assert len(response.context["local_groups"]) + len(response.context["themed_groups"]) == size
+    listed = len(response.context["local_groups"]) + len(response.context["themed_groups"])
+    assert listed == min(size, GROUPS_PER_PAGE)
 
 
 @pytest.mark.parametrize("size", [2, 30])
@@ -82,6 +85,21 @@ def test_group_list_shows_local_and_themed_groups_with_policy_and_count(login):
     assert "Open to every member" in page
     assert "1 member" in page
     assert "You are in this group" in page
+
+
+def test_many_groups_come_a_page_at_a_time_local_ones_first(login):
+    GroupFactory.create_batch(GROUPS_PER_PAGE, kind=Group.Kind.LOCAL)
+    GroupFactory(kind=Group.Kind.THEMED, name_en="Zine makers")
+    client = login(UserFactory(language="en"))
+    first = client.get(reverse("group_list")).content.decode()
+    assert "Local groups" in first
+    assert "Themed groups" not in first  # they are on the next page, not missing
+    assert "Page 1 of 2" in first
+    assert 'href="?page=2"' in first
+    second = client.get(reverse("group_list"), {"page": "2"}).content.decode()
+    assert "Zine makers" in second
+    assert "Local groups" not in second
+    assert client.get(reverse("group_list"), {"page": "x"}).status_code == 200
 
 
 def test_no_groups_yet_says_what_to_do(login):

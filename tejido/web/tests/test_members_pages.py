@@ -26,10 +26,10 @@ def _named(name: str, **kwargs) -> User:
     return user
 
 
-# The frame's queries plus the page's own: the ids on the page (in name order), those members
-# with profile, area and verification, my blocks (taken off the cached count; a search counts
-# instead) and who shares a group with me.
-MEMBER_LIST_QUERIES = FRAME_QUERIES + 4
+# The frame's queries plus the page's own: the page of members in name order with profile,
+# area and verification; my blocks (taken off the cached count; a search counts instead); who
+# shares a group with me.
+MEMBER_LIST_QUERIES = FRAME_QUERIES + 3
 
 
 @pytest.mark.parametrize("others", [3, 120])

@@ -26,7 +26,7 @@ def fresh_login(user: User) -> Client:
     """Logged in and just confirmed the password again, as allauth asks before sensitive
     actions."""
     client = Client()
-    client.force_login(user, backend="allauth.account.auth_backends.AuthenticationBackend")
+    client.force_login(user)
     response = client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
     assert response.status_code == 302, response.content
     return client

@@ -419,7 +419,7 @@ def test_every_page_answers_each_role_as_the_table_says(role):
     viewer = world.users[role]
     client = Client()
     if viewer is not None:
-        client.force_login(viewer, backend="allauth.account.auth_backends.AuthenticationBackend")
+        client.force_login(viewer)
     client.raise_request_exception = False
     quick_exit_host = urlsplit(NetworkSettings.current().quick_exit_url).hostname or ""
     problems: list[str] = []

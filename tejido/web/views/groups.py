@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 from tejido.accounts.selectors import get_member
 from tejido.core.errors import Conflict, NotFound
 from tejido.groups.models import Group, GroupMembership
-from tejido.groups.selectors import get_group, get_group_page, list_groups
+from tejido.groups.selectors import get_group, get_group_page, list_group_page
 from tejido.groups.services import (
     approve_join_request,
     decline_join_request,
@@ -24,10 +24,12 @@ from tejido.web.views.members import me, vetted_only
 @require_GET
 @vetted_only
 def group_list(request: HttpRequest) -> HttpResponse:
-    groups = list(list_groups(viewer=request.user))
-    local = [g for g in groups if g.kind == Group.Kind.LOCAL]
-    themed = [g for g in groups if g.kind != Group.Kind.LOCAL]
-    return render(request, "groups/list.html", {"local_groups": local, "themed_groups": themed})
+    page = list_group_page(viewer=request.user, page=request.GET.get("page"))
+    local = [g for g in page if g.kind == Group.Kind.LOCAL]
+    themed = [g for g in page if g.kind != Group.Kind.LOCAL]
+    return render(
+        request, "groups/list.html", {"page": page, "local_groups": local, "themed_groups": themed}
+    )
 
 
 @require_GET
