@@ -2,7 +2,7 @@
 templates ask the same questions to decide what to offer."""
 
 from tejido.access.audience import AnyUser, is_organiser, is_vetted
-from tejido.access.visibility import can_see_group, can_see_member, runs_group
+from tejido.access.visibility import GroupRelation, can_see_group, can_see_member, runs_group
 from tejido.accounts.models import User
 from tejido.groups.models import Group, GroupMembership
 
@@ -42,9 +42,11 @@ def can_leave_group(actor: AnyUser | None, group: Group) -> bool:
     return is_vetted(actor) and _has_membership(actor, group)
 
 
-def can_manage_group(actor: AnyUser | None, group: Group) -> bool:
+def can_manage_group(
+    actor: AnyUser | None, group: Group, relation: GroupRelation | None = None
+) -> bool:
     """Network organisers, and the group's own organisers, run a group."""
-    return runs_group(actor, group)
+    return runs_group(actor, group, relation)
 
 
 def can_use_api(actor: AnyUser | None) -> bool:

@@ -3,6 +3,7 @@ membership are applied here and nowhere else; `can_see_*` is an `.exists()` on t
 """
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
@@ -131,40 +132,76 @@ def active_group_ids(user: AnyUser | None) -> QuerySet[GroupMembership, Any]:
     ).values("group")
 
 
-def is_group_member(user: AnyUser | None, group: Group) -> bool:
-    return is_vetted(user) and active_group_ids(user).filter(group=group.pk).exists()
+@dataclass(frozen=True)
+class GroupRelation:
+    """Where someone stands in one group, looked up once (see `group_relation`) for a page that
+    asks several of the questions below."""
+
+    user_id: int | None
+    group_id: int
+    # An active member of the group, in good standing.
+    member: bool
+    # Such a member with the group organiser role.
+    organiser: bool
+    network_organiser: bool
+
+    @property
+    def runs(self) -> bool:
+        """Network organisers, and the group's own organisers, run a group: they see its join
+        requests and decide them."""
+        return self.network_organiser or self.organiser
+
+    @property
+    def sees_all(self) -> bool:
+        """The group's own members and network organisers see who is in a group; everyone
+        else sees only its organisers, who speak for it."""
+        return self.network_organiser or self.member
 
 
-def is_group_organiser(user: AnyUser | None, group: Group) -> bool:
-    """An active member of the group with the group organiser role, in good standing."""
-    return (
-        is_vetted(user)
-        and GroupMembership.objects.filter(
+def group_relation(user: AnyUser | None, group: Group) -> GroupRelation:
+    role = None
+    if is_vetted(user):
+        active = GroupMembership.objects.filter(
             group=group.pk,
             user=user.pk,  # type: ignore[union-attr]
             state=GroupMembership.State.ACTIVE,
-            role=GroupMembership.Role.ORGANISER,
-        ).exists()
+        )
+        role = active.values_list("role", flat=True).first()
+    return GroupRelation(
+        user_id=user.pk if user is not None else None,
+        group_id=group.pk,
+        member=role is not None,
+        organiser=role == GroupMembership.Role.ORGANISER,
+        network_organiser=is_organiser(user),
     )
 
 
-def runs_group(user: AnyUser | None, group: Group) -> bool:
-    """Network organisers, and the group's own organisers, run a group: they see its join
-    requests and decide them."""
-    return is_organiser(user) or is_group_organiser(user, group)
+def _relation(user: AnyUser | None, group: Group, known: GroupRelation | None) -> GroupRelation:
+    """`known` when the caller already looked it up for this very user and group."""
+    if known is None:
+        return group_relation(user, group)
+    if (known.user_id, known.group_id) != (user.pk if user is not None else None, group.pk):
+        raise ValueError("A group relation is for the user and group it was looked up for.")
+    return known
 
 
-def sees_all_group_members(viewer: AnyUser | None, group: Group) -> bool:
-    """The group's own members and network organisers see who is in a group; everyone else
-    sees only its organisers, who speak for it."""
-    return is_organiser(viewer) or is_group_member(viewer, group)
+def runs_group(user: AnyUser | None, group: Group, relation: GroupRelation | None = None) -> bool:
+    return _relation(user, group, relation).runs
 
 
-def visible_group_members(viewer: AnyUser | None, group: Group) -> QuerySet[User]:
+def sees_all_group_members(
+    viewer: AnyUser | None, group: Group, relation: GroupRelation | None = None
+) -> bool:
+    return _relation(viewer, group, relation).sees_all
+
+
+def visible_group_members(
+    viewer: AnyUser | None, group: Group, relation: GroupRelation | None = None
+) -> QuerySet[User]:
     """A group's active members as the viewer may see them: all of them for its own members
     and network organisers, only its organisers for everyone else; blocks apply as everywhere."""
     memberships = GroupMembership.objects.filter(group=group.pk, state=GroupMembership.State.ACTIVE)
-    if not sees_all_group_members(viewer, group):
+    if not _relation(viewer, group, relation).sees_all:
         memberships = memberships.filter(role=GroupMembership.Role.ORGANISER)
     return visible_members(viewer).filter(pk__in=memberships.values("user"))
 
@@ -178,10 +215,12 @@ def group_organiser_ids(group: Group) -> QuerySet[GroupMembership, Any]:
     ).values("user")
 
 
-def visible_join_requests(viewer: AnyUser | None, group: Group) -> QuerySet[User]:
+def visible_join_requests(
+    viewer: AnyUser | None, group: Group, relation: GroupRelation | None = None
+) -> QuerySet[User]:
     """The people asking to join `group`, for those who run it; blocks apply, so a request
     from someone in a block with an organiser is left to the group's other organisers."""
-    if not runs_group(viewer, group):
+    if not _relation(viewer, group, relation).runs:
         return User.objects.none()
     requests = GroupMembership.objects.filter(group=group.pk, state=GroupMembership.State.REQUESTED)
     return visible_members(viewer).filter(pk__in=requests.values("user"))

@@ -13,6 +13,7 @@ from tejido.access.redaction import MemberCard, member_cards
 from tejido.access.visibility import (
     active_group_ids,
     group_organiser_ids,
+    group_relation,
     member_counts,
     sees_all_group_members,
     visible_group_members,
@@ -109,10 +110,11 @@ def get_group_page(*, viewer: AnyUser | None, slug: str, page: int | str | None 
     """A group with the members the viewer may see (organisers first, 50 a page) and, for
     those who run it, the requests to join."""
     group = get_group(viewer=viewer, slug=slug)
-    can_manage = can_manage_group(viewer, group)
-    sees_all = sees_all_group_members(viewer, group)
+    relation = group_relation(viewer, group)
+    can_manage = can_manage_group(viewer, group, relation)
+    sees_all = sees_all_group_members(viewer, group, relation)
     members = (
-        visible_group_members(viewer, group)
+        visible_group_members(viewer, group, relation)
         .select_related("profile__area", "professional")
         .annotate(is_group_organiser=Exists(group_organiser_ids(group).filter(user=OuterRef("pk"))))
         .order_by("-is_group_organiser", Lower("profile__chosen_name"), "pk")
@@ -121,7 +123,7 @@ def get_group_page(*, viewer: AnyUser | None, slug: str, page: int | str | None 
     requesters = []
     if can_manage:
         requesters = list(
-            visible_join_requests(viewer, group)
+            visible_join_requests(viewer, group, relation)
             .select_related("profile__area", "professional")
             .order_by(Lower("profile__chosen_name"), "pk")
         )

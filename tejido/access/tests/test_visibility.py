@@ -4,15 +4,19 @@ from django.contrib.auth.models import AnonymousUser
 from tejido.access.visibility import (
     can_see_group,
     can_see_member,
+    forget_member_counts,
+    group_relation,
     managed_people,
     member_counts,
     members_blocked_by,
+    network_organisers,
     runs_group,
     sees_all_group_members,
     viewer_for,
     visible_group_members,
     visible_groups,
     visible_join_requests,
+    visible_member_count,
     visible_members,
 )
 from tejido.accounts.factories import (
@@ -150,3 +154,43 @@ def test_organisers_manage_everyone_but_those_in_a_block_with_them():
     assert {applicant, suspended, organiser} <= managed
     assert blocker not in managed
     assert not managed_people(UserFactory()).exists()
+
+
+def test_the_member_count_is_what_the_viewer_may_see_and_forgets_on_request():
+    me, hidden, _seen = UserFactory(), UserFactory(), UserFactory()
+    ApplicantFactory()
+    BlockFactory(blocker=hidden, blocked=me)
+    assert visible_member_count(me) == visible_members(me).count() == 2
+    assert visible_member_count(hidden) == 2
+    assert visible_member_count(ApplicantFactory()) == 0
+    UserFactory()
+    assert visible_member_count(me) == 2  # cached for everyone
+    forget_member_counts()
+    assert visible_member_count(me) == 3
+
+
+def test_network_organisers_are_organisers_in_good_standing():
+    organiser = OrganiserFactory()
+    OrganiserFactory(state=User.State.SUSPENDED)
+    UserFactory()
+    assert list(network_organisers()) == [organiser]
+
+
+def test_a_group_relation_answers_only_for_whom_it_was_looked_up():
+    group, other_group = GroupFactory(), GroupFactory()
+    member, stranger = UserFactory(), UserFactory()
+    GroupMembershipFactory(group=group, user=member, role=GroupMembership.Role.ORGANISER)
+    relation = group_relation(member, group)
+    assert (relation.member, relation.organiser, relation.runs, relation.sees_all) == (
+        True,
+        True,
+        True,
+        True,
+    )
+    assert runs_group(member, group)
+    assert not runs_group(stranger, group)
+    assert sees_all_group_members(member, group, relation)
+    with pytest.raises(ValueError, match="looked up for"):
+        visible_group_members(stranger, group, relation)
+    with pytest.raises(ValueError, match="looked up for"):
+        visible_join_requests(member, other_group, relation)

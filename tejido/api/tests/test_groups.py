@@ -108,10 +108,9 @@ def test_group_detail_query_count_does_not_grow(api, member, django_assert_num_q
     GroupMembershipFactory(group=group, user=member)
     client = api(member)
     client.get(f"/groups/{group.slug}")
-    # authenticate; the group; my blocks (for its count); may manage it (organiser? group
-    # organiser?); sees all (member?); the page of members and its count; who shares a group
-    # with the viewer
-    with django_assert_num_queries(9) as few:
+    # authenticate; the group; my blocks (for its count); my place in the group (do I run it,
+    # am I in it); the page of members and its count; who shares a group with the viewer
+    with django_assert_num_queries(7) as few:
         client.get(f"/groups/{group.slug}")
     for _ in range(12):
         GroupMembershipFactory(group=group)

@@ -62,11 +62,10 @@ def test_group_page_costs_the_same_at_any_size(login, django_assert_num_queries,
     GroupMembershipFactory.create_batch(size, group=group, state=GroupMembership.State.REQUESTED)
     client = login(organiser)
     client.get(reverse("group_detail", args=[group.slug]))
-    # Own: the group; the viewer's blocks (for its count); whether the viewer runs it and
-    # whether they are in it (each asked twice: for the page and again inside the access
-    # policy's member and request lists); the member count and page; the requests; who shares
-    # a group with the viewer.
-    with django_assert_num_queries(FRAME_QUERIES + 10):
+    # Own: the group; the viewer's blocks (for its count); the viewer's place in the group
+    # (whether they run it, whether they are in it); the member count and page; the requests;
+    # who shares a group with the viewer.
+    with django_assert_num_queries(FRAME_QUERIES + 7):
         response = client.get(reverse("group_detail", args=[group.slug]))
     page = response.context["page"]
     assert len(page.entries) == size + 1
