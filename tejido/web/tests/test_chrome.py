@@ -10,6 +10,8 @@ from django.contrib.staticfiles import finders
 from django.urls import reverse
 
 from tejido.accounts.models import User
+from tejido.core.testing import FRAME_QUERIES
+from tejido.groups.factories import GroupFactory, GroupMembershipFactory
 from tejido.membership.models import CodeOfConduct, NetworkSettings
 
 pytestmark = pytest.mark.django_db
@@ -208,6 +210,21 @@ def test_home_for_members(make_user, login):
     html = login(member).get(reverse("home")).content.decode()
     assert f"Hello, {member.profile.chosen_name}" in html
     assert "You are not in any group yet." in html
+
+
+@pytest.mark.parametrize("groups", [1, 12])
+def test_home_costs_the_same_however_many_groups(
+    make_user, login, groups, django_assert_num_queries
+):
+    member = make_user(language="en")
+    for group in GroupFactory.create_batch(groups):
+        GroupMembershipFactory(group=group, user=member)
+    client = login(member)
+    client.get(reverse("home"))  # the conduct gate remembers the acceptance in the session
+    # The frame's queries, the member's profile (for the greeting) and their groups.
+    with django_assert_num_queries(FRAME_QUERIES + 2):
+        html = client.get(reverse("home")).content.decode()
+    assert html.count('href="/groups/') == groups + 1  # theirs, and the navigation's
 
 
 def test_home_sends_applicants_to_their_application(applicant_client):
