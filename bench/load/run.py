@@ -1,5 +1,5 @@
 """Load benchmark: Tejido's main pages and API against a floor Django project, same machine, same
-gunicorn settings, same pure-Python load driver.
+gunicorn settings, same load driver (wrk).
 
     python bench/load/run.py --members 10000 --duration 30 --connections 16
     python bench/load/run.py --short          # a few seconds, small data: CI's smoke run
@@ -10,9 +10,10 @@ What it does, all on 127.0.0.1, in a temporary folder it removes afterwards:
    (bench/load/prepare.py);
 3. gunicorn serving Tejido (2 workers, DEBUG off) and gunicorn serving the floor project
    (bench/load/floor, one view returning small JSON), same settings;
-4. the driver: `--connections` threads, each sending requests back to back; first the floor
-   alone, then each endpoint alone (throughput and latency per endpoint, ratio to the floor),
-   then a realistic mix of all of them; every phase lasts `--duration` seconds;
+4. the driver, wrk (bench/load/wrk_driver.py and driver.lua): `--connections` connections
+   requesting back to back; first the floor alone, then each endpoint alone (throughput and
+   latency per endpoint, ratio to the floor), then a realistic mix of all of them; every
+   phase lasts `--duration` seconds (whole seconds);
 5. the resident memory of every worker (VmRSS) after the run.
 
 Any answer other than 200 (a redirect to the login or the code of conduct included) or a
@@ -29,21 +30,19 @@ import http.client
 import json
 import os
 import platform
-import random
 import shutil
 import signal
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from wrk_driver import drive, require_wrk
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
@@ -162,137 +161,30 @@ class Gunicorn:
 
 
 # ---------------------------------------------------------------------------------------------
-# the driver
+# what the driver requests (bench/load/wrk.py drives)
+
+FLOOR = [{"kind": "plain", "template": "/", "weight": 1}]
+NOBODY = [{"session": "", "token": "", "members": [0], "groups": ["none"]}]
 
 
-@dataclass
-class Stats:
-    latencies: list[float] = field(default_factory=list)
-    errors: int = 0
-    statuses: dict[str, int] = field(default_factory=dict)
-
-    def add(self, other: Stats) -> None:
-        self.latencies.extend(other.latencies)
-        self.errors += other.errors
-        for k, v in other.statuses.items():
-            self.statuses[k] = self.statuses.get(k, 0) + v
+def endpoints(names: list[str]) -> list[dict[str, Any]]:
+    return [
+        {"kind": ENDPOINTS[n][0], "template": ENDPOINTS[n][1], "weight": ENDPOINTS[n][2]}
+        for n in names
+    ]
 
 
-def percentile(values: list[float], q: float) -> float:
-    if not values:
-        return float("nan")
-    ordered = sorted(values)
-    index = min(len(ordered) - 1, max(0, round(q * len(ordered) + 0.5) - 1))
-    return ordered[index]
-
-
-class Target:
-    """What the threads request: a mix of endpoints with weights, filled per visitor."""
-
-    def __init__(self, port: int, names: list[str], viewers: list[dict[str, Any]]) -> None:
-        self.port = port
-        self.names = names
-        self.weights = [ENDPOINTS[n][2] for n in names] if len(names) > 1 else [1]
-        self.viewers = viewers
-
-    def pick(self, rng: random.Random, viewer: dict[str, Any]) -> tuple[str, str, dict[str, str]]:
-        name = rng.choices(self.names, self.weights)[0] if len(self.names) > 1 else self.names[0]
-        kind, template, _weight = ENDPOINTS[name]
-        path = template.format(
-            member=rng.choice(viewer["members"]) if viewer["members"] else 0,
-            group=rng.choice(viewer["groups"]) if viewer["groups"] else "none",
-        )
-        if kind == "api":
-            headers = {"Authorization": f"Bearer {viewer['token']}", "Accept": "application/json"}
-        else:
-            headers = {"Cookie": f"sessionid={viewer['session']}"}
-        return name, path, headers
-
-
-class FloorTarget(Target):
-    def __init__(self, port: int) -> None:
-        super().__init__(port, ["floor"], [])
-
-    def pick(self, rng: random.Random, viewer: dict[str, Any]) -> tuple[str, str, dict[str, str]]:
-        return "floor", "/", {}
-
-
-def drive(target: Target, *, duration: float, connections: int, seed: int) -> dict[str, Any]:
-    """`connections` threads, each with its own connection and visitor, requesting back to
-    back for `duration` seconds. Returns stats per endpoint and the elapsed time."""
-    stop_at = time.perf_counter() + duration
-    results: list[dict[str, Stats]] = []
-    lock = threading.Lock()
-
-    def worker(index: int) -> None:
-        rng = random.Random(seed * 1000 + index)
-        viewers = target.viewers or [{}]
-        viewer = viewers[index % len(viewers)]
-        mine: dict[str, Stats] = {}
-        conn: http.client.HTTPConnection | None = None
-        while time.perf_counter() < stop_at:
-            name, path, headers = target.pick(rng, viewer)
-            stats = mine.setdefault(name, Stats())
-            start = time.perf_counter()
-            try:
-                if conn is None:
-                    conn = http.client.HTTPConnection("127.0.0.1", target.port, timeout=30)
-                conn.request("GET", path, headers=headers)
-                response = conn.getresponse()
-                response.read()
-                status = response.status
-                if response.getheader("Connection", "").lower() == "close":
-                    conn.close()
-                    conn = None
-            except (OSError, http.client.HTTPException) as error:
-                status = 0
-                stats.statuses[type(error).__name__] = (
-                    stats.statuses.get(type(error).__name__, 0) + 1
-                )
-                if conn is not None:
-                    conn.close()
-                conn = None
-            stats.latencies.append(time.perf_counter() - start)
-            if status != 200:
-                stats.errors += 1
-                if status:
-                    key = str(status)
-                    stats.statuses[key] = stats.statuses.get(key, 0) + 1
-        if conn is not None:
-            conn.close()
-        with lock:
-            results.append(mine)
-
-    threads = [threading.Thread(target=worker, args=(i,)) for i in range(connections)]
-    began = time.perf_counter()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    elapsed = time.perf_counter() - began
-    merged: dict[str, Stats] = {}
-    for mine in results:
-        for name, stats in mine.items():
-            merged.setdefault(name, Stats()).add(stats)
-    return {"elapsed": elapsed, "stats": merged}
-
-
-def summarise(run: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    out = {}
-    for name, stats in sorted(run["stats"].items()):
-        n = len(stats.latencies)
-        out[name] = {
-            "requests": n,
-            "rps": n / run["elapsed"] if run["elapsed"] else 0.0,
-            "p50_ms": percentile(stats.latencies, 0.50) * 1000,
-            "p95_ms": percentile(stats.latencies, 0.95) * 1000,
-            "p99_ms": percentile(stats.latencies, 0.99) * 1000,
-            "mean_ms": statistics.fmean(stats.latencies) * 1000 if n else float("nan"),
-            "errors": stats.errors,
-            "error_rate": stats.errors / n if n else 0.0,
-            "statuses": stats.statuses,
+def visitors(viewers: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The prepared visitors as the driver needs them: something to fill every address with."""
+    return [
+        {
+            "session": v["session"],
+            "token": v["token"],
+            "members": v["members"] or [0],
+            "groups": v["groups"] or ["none"],
         }
-    return out
+        for v in viewers
+    ]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -389,10 +281,13 @@ def servers(env: dict[str, str], tmp: Path, workers: int) -> Iterator[tuple[Guni
 def check_every_endpoint(port: int, viewers: list[dict[str, Any]]) -> dict[str, str]:
     """One request per endpoint before measuring: a wrong setup fails loudly here."""
     problems = {}
-    rng = random.Random(1)
-    for name in ENDPOINTS:
-        target = Target(port, [name], viewers)
-        _name, path, headers = target.pick(rng, viewers[0])
+    viewer = visitors(viewers)[0]
+    for name, (kind, template, _weight) in ENDPOINTS.items():
+        path = template.format(member=viewer["members"][0], group=viewer["groups"][0])
+        if kind == "api":
+            headers = {"Authorization": f"Bearer {viewer['token']}"}
+        else:
+            headers = {"Cookie": f"sessionid={viewer['session']}"}
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
         try:
             conn.request("GET", path, headers=headers)
@@ -561,6 +456,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.short:
         args.members, args.duration, args.connections, args.viewers = 60, 1.5, 4, 8
 
+    require_wrk()
     tmp = Path(tempfile.mkdtemp(prefix="tejido-load-"))
     load_before = load_average()
     print(
@@ -604,45 +500,39 @@ def main(argv: list[str] | None = None) -> int:
             problems = check_every_endpoint(app.port, viewers)
             for name, problem in problems.items():
                 print(f"  setup check: {name}: {problem}")
-            # Warm both up: imports, template loading, connections.
-            drive(FloorTarget(floor.port), duration=min(2, args.duration), connections=2, seed=0)
-            drive(
-                Target(app.port, list(ENDPOINTS), viewers),
-                duration=min(3, args.duration),
-                connections=2,
-                seed=0,
-            )
+            mix = endpoints(list(ENDPOINTS))
+            people = visitors(viewers)
 
-            floor_run = summarise(
-                drive(
-                    FloorTarget(floor.port),
-                    duration=args.duration,
-                    connections=args.connections,
-                    seed=args.seed,
+            def phase(
+                port: int,
+                which: list[dict[str, Any]],
+                who: list[dict[str, Any]],
+                *,
+                duration: float = args.duration,
+                connections: int = args.connections,
+                seed: int = args.seed,
+            ) -> dict[str, Any]:
+                return drive(
+                    port,
+                    which,
+                    who,
+                    duration=duration,
+                    connections=connections,
+                    seed=seed,
+                    workdir=tmp,
                 )
-            )["floor"]
+
+            # Warm both up: imports, template loading, connections.
+            phase(floor.port, FLOOR, NOBODY, duration=min(2, args.duration), connections=2)
+            phase(app.port, mix, people, duration=min(3, args.duration), connections=2)
+
+            floor_run = phase(floor.port, FLOOR, NOBODY)
             alone: dict[str, dict[str, Any]] = {}
             names = [n for n in args.only.split(",") if n] or list(ENDPOINTS)
             if not args.no_alone:
                 for name in names:
-                    result = drive(
-                        Target(app.port, [name], viewers),
-                        duration=args.duration,
-                        connections=args.connections,
-                        seed=args.seed,
-                    )
-                    alone[name] = summarise(result)[name]
-            mix = drive(
-                Target(app.port, list(ENDPOINTS), viewers),
-                duration=args.duration,
-                connections=args.connections,
-                seed=args.seed,
-            )
-            mix_rows = summarise(mix)
-            total = Stats()
-            for stats in mix["stats"].values():
-                total.add(stats)
-            mix_total = summarise({"elapsed": mix["elapsed"], "stats": {"all": total}})["all"]
+                    alone[name] = phase(app.port, endpoints([name]), people)
+            mix_total = phase(app.port, mix, people)
             rss = {
                 "tejido": [rss_mb(p) for p in app.workers()],
                 "floor": [rss_mb(p) for p in floor.workers()],
@@ -656,8 +546,8 @@ def main(argv: list[str] | None = None) -> int:
         if alone:
             print("\neach endpoint alone:")
             print_table(alone, floor_run["rps"])
-        print("\nthe mix (req/s is each endpoint's share):")
-        print_table({**mix_rows, "ALL": mix_total}, floor_run["rps"])
+        print("\nthe mix (every endpoint, weighted as in ENDPOINTS):")
+        print_table({"mix": mix_total}, floor_run["rps"])
         print(
             "\nresident memory per worker: tejido "
             + ", ".join(f"{mb:.0f} MB" for mb in rss["tejido"])
@@ -678,7 +568,6 @@ def main(argv: list[str] | None = None) -> int:
             "workers": args.workers,
             "floor": floor_run,
             "alone": alone,
-            "mix": mix_rows,
             "mix_total": mix_total,
             "rss_mb": rss,
             "setup_problems": problems,
