@@ -6,8 +6,8 @@ must show no error (a blocked inline script or style, a failed request, a script
 results are gathered into one table, written to e2e/artifacts/axe.md and printed at the end of
 the run. Screenshots at phone and desktop size go to e2e/artifacts/screenshots/.
 
-Chromium is the system one (/usr/bin/chromium, installed by e2e/setup.sh): Playwright's own
-browser download is never used, and a Chromium that cannot start fails the run.
+Chromium is the system one (/usr/bin/chromium, installed by scripts/system-packages.sh):
+Playwright's own browser download is never used, and a Chromium that cannot start fails the run.
 """
 
 from __future__ import annotations
@@ -104,7 +104,7 @@ def playwright_instance() -> Iterator[Playwright]:
 @pytest.fixture(scope="module")
 def browser(playwright_instance: Playwright) -> Iterator[Browser]:
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run e2e/setup.sh", pytrace=False)
+        pytest.fail(f"{CHROMIUM} is missing: run scripts/system-packages.sh", pytrace=False)
     try:
         browser = playwright_instance.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS

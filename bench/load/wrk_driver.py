@@ -1,7 +1,7 @@
-"""The load driver: wrk (Debian's package; bench/setup.sh installs it), a C program that costs
-the shared cores far less per request than any Python driver, so the floor measures Django and
-gunicorn rather than the driver. bench/load/driver.lua picks each request's endpoint and
-visitor and counts every answer but a 200 as an error."""
+"""The load driver: wrk (Debian's package; scripts/system-packages.sh installs it), a C program
+that costs the shared cores far less per request than any Python driver, so the floor measures
+Django and gunicorn rather than the driver. bench/load/driver.lua picks each request's endpoint
+and visitor and counts every answer but a 200 as an error."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ def lua(value: Any) -> str:
 def require_wrk() -> str:
     found = shutil.which("wrk")
     if found is None:
-        raise SystemExit("wrk is not installed: run `bash bench/setup.sh` (Debian's wrk package)")
+        raise SystemExit("wrk is missing: run `bash scripts/system-packages.sh` (Debian's wrk)")
     return found
 
 
