@@ -10,7 +10,7 @@ from tejido.accounts.models import User
 from tejido.membership.models import NetworkSettings
 from tejido.notifications import kinds
 from tejido.notifications.models import Notice
-from tejido.notifications.services import notify
+from tejido.notifications.services import mark_all_read, mark_read, notify
 from tejido.notifications.tasks import send_notice_email
 
 pytestmark = pytest.mark.django_db
@@ -182,3 +182,21 @@ def test_task_for_a_deleted_notice_does_nothing(site):
 def test_a_notice_url_must_be_a_local_path(make_user, greeting_kind, url):
     with pytest.raises(ValueError, match="path on this site"):
         notify(user=make_user(), kind="test.greeting", url=url)
+
+
+def test_the_unread_badge_follows_notices_and_mends_itself(member, greeting_kind):
+    def badge() -> int:
+        member.refresh_from_db()
+        return member.unread_notices
+
+    first = notify(user=member, kind="test.greeting")
+    notify(user=member, kind="test.greeting")
+    assert badge() == 2
+    mark_read(actor=member, notice_id=first.pk)
+    assert badge() == 1
+    # A badge that drifted (say, a notice deleted by hand) is right again after the next read.
+    User.objects.filter(pk=member.pk).update(unread_notices=7)
+    mark_all_read(actor=member)
+    assert badge() == 0
+    notify(user=member, kind="test.greeting")
+    assert badge() == 1
