@@ -63,10 +63,17 @@ def _ordered_groups(viewer: AnyUser | None) -> QuerySet[Group]:
     return groups.order_by(local_first, _name_in_language(), "pk")
 
 
-def list_groups(*, viewer: AnyUser | None) -> list[Group]:
-    """Every group the viewer may see, local ones first, each with `member_count` and
-    `my_state`."""
-    return _with_member_counts(list(_ordered_groups(viewer)), viewer)
+def list_groups(
+    *, viewer: AnyUser | None, offset: int = 0, limit: int | None = None
+) -> list[Group]:
+    """The groups the viewer may see, local ones first, each with `member_count` and
+    `my_state`: all of them, or `limit` from `offset`."""
+    end = None if limit is None else offset + limit
+    return _with_member_counts(list(_ordered_groups(viewer)[offset:end]), viewer)
+
+
+def count_groups(*, viewer: AnyUser | None) -> int:
+    return visible_groups(viewer).count()
 
 
 def list_group_page(*, viewer: AnyUser | None, page: int | str | None = 1) -> ListPage[Group]:

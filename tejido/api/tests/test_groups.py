@@ -21,7 +21,9 @@ def test_list_groups(api, member):
     themed = GroupFactory(name_es="Cine", name_en="Film")
     GroupMembershipFactory(group=themed, user=member)
     GroupMembershipFactory(group=themed)
-    body = api(member).get("/groups").json()
+    page = api(member).get("/groups").json()
+    assert (page["count"], page["limit"], page["offset"]) == (2, 20, 0)
+    body = page["items"]
     assert [g["slug"] for g in body] == [local.slug, themed.slug]
     assert body[0]["area"] == "Usera"
     assert body[0]["my_state"] is None
@@ -40,22 +42,34 @@ def test_list_groups(api, member):
 def test_group_names_follow_the_members_language(api, member):
     GroupFactory(name_es="Cine", name_en="Film")
     User.objects.filter(pk=member.pk).update(language="en")
-    assert api(member).get("/groups").json()[0]["name"] == "Film"
+    assert api(member).get("/groups").json()["items"][0]["name"] == "Film"
 
 
 def test_list_groups_query_count_does_not_grow(api, member, django_assert_num_queries):
     client = api(member)
     client.get("/groups")
     GroupFactory()
-    # authenticate; the groups with my state; my blocks (the counts come from the cache)
-    with django_assert_num_queries(3):
-        assert len(client.get("/groups").json()) == 1
+    # authenticate; the page of groups with my state; my blocks (the member counts come from
+    # the cache); how many groups
+    with django_assert_num_queries(4):
+        assert len(client.get("/groups").json()["items"]) == 1
     for _ in range(10):
         group = GroupFactory(kind=Group.Kind.LOCAL, area=AreaFactory())
         GroupMembershipFactory(group=group)
         GroupMembershipFactory(group=group, user=member)
-    with django_assert_num_queries(3):
-        assert len(client.get("/groups").json()) == 11
+    with django_assert_num_queries(4):
+        assert len(client.get("/groups?limit=100").json()["items"]) == 11
+
+
+def test_groups_come_a_page_at_a_time(api, member):
+    GroupFactory.create_batch(5)
+    client = api(member)
+    everyone = [g["slug"] for g in client.get("/groups?limit=100").json()["items"]]
+    page = client.get("/groups?limit=2&offset=2").json()
+    assert [g["slug"] for g in page["items"]] == everyone[2:4]
+    assert page["count"] == 5
+    assert client.get("/groups?offset=10").json()["items"] == []
+    assert_error(client.get("/groups?limit=0"), 422, "invalid")
 
 
 def test_member_of_a_group_sees_all_its_members(api, member):
@@ -149,7 +163,7 @@ def test_join_by_request(api, member):
     client = api(member)
     assert client.post(f"/groups/{group.slug}/join").json()["state"] == "requested"
     assert_error(client.post(f"/groups/{group.slug}/join"), 409, "request_pending")
-    assert client.get("/groups").json()[0]["my_state"] == "requested"
+    assert client.get("/groups").json()["items"][0]["my_state"] == "requested"
 
 
 def test_wrong_method_is_json_405(api, member):

@@ -14,12 +14,14 @@ from tejido.api.v1.schemas import (
     MAX_OFFSET,
     READ_ERRORS,
     WRITE_ERRORS,
+    PageOut,
     QuerySchema,
     Text,
+    Window,
     responses,
 )
 from tejido.groups.models import Group
-from tejido.groups.selectors import get_group, get_group_page, list_groups
+from tejido.groups.selectors import count_groups, get_group, get_group_page, list_groups
 from tejido.groups.services import join_group, leave_group
 
 router = Router(tags=["groups"])
@@ -54,10 +56,23 @@ def group_out(group: Group) -> dict[str, Any]:
     }
 
 
-@router.get("/groups", response=responses(list[GroupOut], READ_ERRORS), summary="All groups")
-def get_groups(request: HttpRequest) -> object:
+class GroupList(PageOut):
+    items: list[GroupOut]
+
+
+@router.get(
+    "/groups", response=responses(GroupList, READ_ERRORS), summary="Groups, a page at a time"
+)
+def get_groups(request: HttpRequest, window: Query[Window]) -> object:
     """Every group, local ones first, then by name."""
-    return [group_out(group) for group in list_groups(viewer=actor(request))]
+    viewer = actor(request)
+    groups = list_groups(viewer=viewer, offset=window.offset, limit=window.limit)
+    return {
+        "items": [group_out(group) for group in groups],
+        "count": count_groups(viewer=viewer),
+        "limit": window.limit,
+        "offset": window.offset,
+    }
 
 
 class GroupMemberOut(MemberOut):

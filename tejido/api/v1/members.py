@@ -23,14 +23,12 @@ from tejido.accounts.selectors import (
 from tejido.accounts.services import block_member, unblock_member
 from tejido.api.v1.auth import actor
 from tejido.api.v1.schemas import (
-    DEFAULT_LIMIT,
-    MAX_LIMIT,
-    MAX_OFFSET,
     READ_ERRORS,
     WRITE_ERRORS,
     Id,
-    QuerySchema,
+    PageOut,
     Text,
+    Window,
     responses,
 )
 
@@ -67,17 +65,12 @@ def member_out(card: MemberCard) -> dict[str, Any]:
     }
 
 
-class MemberPage(Schema):
+class MemberPage(PageOut):
     items: list[MemberOut]
-    count: int = Field(description="How many members match, on every page.")
-    limit: int
-    offset: int
 
 
-class MemberFilters(QuerySchema):
+class MemberFilters(Window):
     q: Text = Field("", max_length=MAX_QUERY_LENGTH, description="Part of a chosen name.")
-    limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)
-    offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
 @router.get(

@@ -82,3 +82,18 @@ WRITE_ERRORS: dict[int, type[Schema]] = {
 def responses(ok: Any, errors: dict[int, type[Schema]] = READ_ERRORS, status: int = 200) -> dict:
     """The `response=` of an operation: its success shape and the errors it may answer with."""
     return {status: ok, **errors}
+
+
+class Window(QuerySchema):
+    """Which slice of a long list: `limit` items from `offset`."""
+
+    limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)
+
+
+class PageOut(Schema):
+    """A slice of a long list: its items (in each list's own `items`) and where it sits."""
+
+    count: int = Field(description="How many there are in all, on every page.")
+    limit: int
+    offset: int
