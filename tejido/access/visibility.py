@@ -201,7 +201,7 @@ def visible_group_members(
     """A group's active members as the viewer may see them: all of them for its own members
     and network organisers, only its organisers for everyone else; blocks apply as everywhere."""
     memberships = GroupMembership.objects.filter(group=group.pk, state=GroupMembership.State.ACTIVE)
-    if not _relation(viewer, group, relation).sees_all:
+    if not sees_all_group_members(viewer, group, relation):
         memberships = memberships.filter(role=GroupMembership.Role.ORGANISER)
     return visible_members(viewer).filter(pk__in=memberships.values("user"))
 
@@ -220,7 +220,7 @@ def visible_join_requests(
 ) -> QuerySet[User]:
     """The people asking to join `group`, for those who run it; blocks apply, so a request
     from someone in a block with an organiser is left to the group's other organisers."""
-    if not _relation(viewer, group, relation).runs:
+    if not runs_group(viewer, group, relation):
         return User.objects.none()
     requests = GroupMembership.objects.filter(group=group.pk, state=GroupMembership.State.REQUESTED)
     return visible_members(viewer).filter(pk__in=requests.values("user"))
