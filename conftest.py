@@ -7,7 +7,7 @@ from typing import Any
 
 import polib
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.test import Client
 from django.utils import timezone, translation
 
@@ -16,8 +16,9 @@ PARTS_DIR = Path(__file__).resolve().parent / "tejido" / "locale" / "parts"
 
 @pytest.fixture(autouse=True)
 def _isolated_cache():
-    # Rate limits live in the cache: each test starts with a clean slate.
+    # Rate limits and the page frame's pieces live in caches: each test starts afresh.
     cache.clear()
+    caches["frame"].clear()
     yield
     cache.clear()
 

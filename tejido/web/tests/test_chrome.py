@@ -13,6 +13,7 @@ from tejido.accounts.models import User
 from tejido.core.testing import FRAME_QUERIES
 from tejido.groups.factories import GroupFactory, GroupMembershipFactory
 from tejido.membership.models import CodeOfConduct, NetworkSettings
+from tejido.notifications.services import notify
 
 pytestmark = pytest.mark.django_db
 
@@ -65,6 +66,42 @@ def test_the_page_title_names_the_page_and_the_network(client):
     network.save()
     html = client.get(reverse("about"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "<title>About · Red Arcoíris</title>" in html
+
+
+def test_the_frame_kept_between_requests_follows_each_viewer(make_user, login):
+    """The frame's pieces are rendered once per process and kept (base.html, the "frame"
+    cache); one request after another, each viewer still gets their own navigation."""
+    member, organiser = make_user(language="en"), make_user("organiser", language="en")
+    as_member, as_organiser = login(member), login(organiser)
+
+    for _ in range(2):
+        assert reverse("organise_home") not in nav_links(
+            as_member.get(reverse("about")).content.decode()
+        )
+        assert reverse("organise_home") in nav_links(
+            as_organiser.get(reverse("about")).content.decode()
+        )
+
+    html = as_member.get(reverse("group_list")).content.decode()
+    assert re.search(rf'href="{reverse("group_list")}" aria-current="page"', html)
+    assert html.count('aria-current="page"') == 1
+    assert 'class="badge"' not in html
+
+    notify(user=member, kind="test.ping", url="/about/")
+    html = as_member.get(reverse("group_list")).content.decode()
+    assert '<span class="badge">1<span class="visually-hidden"> unread</span></span>' in html
+
+    member.language = "es"
+    member.save()
+    assert ">Notificaciones" in as_member.get(reverse("group_list")).content.decode()
+
+    network = NetworkSettings.current()
+    network.name = "Red Arcoíris"
+    network.save()
+    assert (
+        '<div class="brand"><a href="/">Red Arcoíris</a></div>'
+        in as_organiser.get(reverse("about")).content.decode()
+    )
 
 
 @pytest.mark.parametrize(
