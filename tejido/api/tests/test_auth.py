@@ -109,3 +109,42 @@ def test_applicant_cannot_make_a_token():
 
     with pytest.raises(NotFound):
         create_token(actor=ApplicantFactory(), name="x")
+
+
+def test_a_new_code_of_conduct_must_be_accepted_before_using_the_api(api, member, translations):
+    from tejido.accounts.factories import OrganiserFactory
+    from tejido.membership.services import accept_conduct, publish_conduct
+
+    member.language = "en"
+    member.save()
+    client = api(member)
+    assert client.get("/me").status_code == 200
+    publish_conduct(actor=OrganiserFactory(), text_es="Cuidado mutuo.", text_en="Mutual care.")
+    for response in (client.get("/me"), client.get("/groups"), client.patch("/me", {"bio": "x"})):
+        body = assert_error(response, 403, "conduct_not_accepted")
+        assert body["message"].startswith("The network has a new code of conduct.")
+    member.language = "es"
+    member.save()
+    body = assert_error(client.get("/me"), 403, "conduct_not_accepted")
+    assert body["message"].startswith("La red tiene un código de conducta nuevo.")
+    accept_conduct(actor=member)
+    assert client.get("/me").status_code == 200
+
+
+def test_too_many_wrong_tokens_from_one_address_are_refused_for_a_while(api, member):
+    from tejido.api.v1.auth import FAILED_ATTEMPTS_LIMIT
+
+    _, good = create_token(actor=member, name="t")
+    for _ in range(FAILED_ATTEMPTS_LIMIT):
+        wrong = Client().get("/api/v1/me", HTTP_AUTHORIZATION="Bearer tej_wrong")
+        assert_error(wrong, 401, "unauthenticated")
+    # Now even a right token from that address is refused, so guessing learns nothing more.
+    for header in ("Bearer tej_wrong", f"Bearer {good}"):
+        refused = Client().get("/api/v1/me", HTTP_AUTHORIZATION=header)
+        assert_error(refused, 429, "too_many_attempts")
+    elsewhere = Client(REMOTE_ADDR="192.0.2.7").get(
+        "/api/v1/me", HTTP_AUTHORIZATION=f"Bearer {good}"
+    )
+    assert elsewhere.status_code == 200
+    # A request without any token guesses nothing and is not counted.
+    assert_error(Client(REMOTE_ADDR="192.0.2.8").get("/api/v1/me"), 401, "unauthenticated")

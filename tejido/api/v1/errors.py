@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
-from tejido.core.errors import DomainError, NotFound
+from tejido.core.errors import DomainError, NotAllowed, NotFound
 
 logger = logging.getLogger("tejido.api")
 
@@ -62,7 +62,7 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(DomainError)
     def domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
-        if exc.status in (403, 404):
+        if isinstance(exc, (NotFound, NotAllowed)):
             return respond(request, 404, not_found_body())
         return respond(request, exc.status, error_body(exc.code, exc.message, exc.detail))
 

@@ -66,17 +66,18 @@ DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
 MAX_OFFSET = 2**31
 
-# Error responses, by the kind of operation. Every operation needs a token (401), may name
+# Error responses, by the kind of operation. Every operation needs a token (401, or 429 after
+# too many wrong ones) from a member who accepted the current code of conduct (403), may name
 # something missing or hidden (404) and checks its input's shape (422); writes can also meet a
 # malformed body or a rule of the domain (400) and a conflicting state (409).
-READ_ERRORS: dict[int, type[Schema]] = {401: ErrorOut, 404: ErrorOut, 422: ErrorOut}
-WRITE_ERRORS: dict[int, type[Schema]] = {
-    400: ErrorOut,
+READ_ERRORS: dict[int, type[Schema]] = {
     401: ErrorOut,
+    403: ErrorOut,
     404: ErrorOut,
-    409: ErrorOut,
     422: ErrorOut,
+    429: ErrorOut,
 }
+WRITE_ERRORS: dict[int, type[Schema]] = {**READ_ERRORS, 400: ErrorOut, 409: ErrorOut}
 
 
 def responses(ok: Any, errors: dict[int, type[Schema]] = READ_ERRORS, status: int = 200) -> dict:
