@@ -52,7 +52,10 @@ def test_an_authenticator_app_then_guards_the_login(mailoutbox, django_capture_o
 
         secret = activate_totp(client, django_capture_on_commit_callbacks)
 
-        assert Authenticator.objects.filter(user=member, type=Authenticator.Type.TOTP).exists()
+        stored = Authenticator.objects.get(user=member, type=Authenticator.Type.TOTP).data
+        # Kept sealed: a copy of the database does not hold the key to the member's codes.
+        assert stored["secret"].startswith("sealed:")
+        assert secret not in stored["secret"]
         # The member is told, in their language, and only about their own account.
         (notice,) = mailoutbox
         assert notice.to == [member.email]
