@@ -19,7 +19,7 @@ from urllib.parse import urlencode, urljoin, urlsplit
 from django.core import mail
 from django.db import transaction
 from django.http import HttpResponse
-from django.test import Client
+from django.test import Client, TestCase
 from django.urls import NoReverseMatch, get_resolver, reverse
 
 from proof.forms import parse_forms
@@ -210,12 +210,12 @@ class Sweep:
 def rolled_back(client: Client) -> Iterator[None]:
     """A write undone afterwards, so that every write meets the world as planted, and so does
     every later viewer: a savepoint rolled back, and the client's cookies (a flash message
-    about what the write did) put back. Email the write queues for after commit goes with the
-    savepoint: who may read it can depend on what the write changed (an applicant who used an
-    invitation is a member), which the world's fixed table cannot follow."""
+    about what the write did) put back. What the write queued for after commit (its emails)
+    runs first, inside the savepoint, so those emails reach mail.outbox and the email sweep."""
     cookies = copy.deepcopy(client.cookies)
     with transaction.atomic():
-        yield
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            yield
         transaction.set_rollback(True)
     client.cookies = cookies
 

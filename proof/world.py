@@ -28,9 +28,11 @@ from typing import Any
 
 from django.core import mail
 from django.test import Client
+from django.utils import translation
 
 from proof.forms import fill, find_form
 from tejido.accounts.models import ApiToken, Audience, Profile, User
+from tejido.notifications.kinds import kind_for
 
 PERSONS = (
     "organiser",
@@ -93,6 +95,11 @@ TEXT_FIELDS = (
 # addresses, notes, reasons): the organiser pages and the organisers' API operations.
 ORGANISER_AREA = ("/organise/", "/api/v1/applications", "/api/v1/organise/")
 PASSWORD = "a long unusual passphrase 7391"
+
+
+def invitation_used_subject(recipient: User) -> str:
+    with translation.override(recipient.language):
+        return kind_for("invitation_used").render_subject({})
 
 
 def in_block(a: str, b: str) -> bool:
@@ -276,6 +283,11 @@ def build_world(*, capture: Callable[..., Any], block_pages: tuple[str, ...] = (
         also: tuple[tuple[str, str], ...] = ()
         if key == "blocked":
             also = tuple(("blocker", page) for page in block_pages)
+        if key == "applicant":
+            # When a write of the sweep has the applicant join with the organiser's invitation,
+            # the organiser is emailed their name: by then they are a member, whom every member
+            # sees. Only that email, by its subject in the organiser's language.
+            also = (("organiser", invitation_used_subject(people["organiser"])),)
         add(
             name,
             "chosen name",
