@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from django.db.models import QuerySet
+
 from tejido.access.audience import Audience, Viewer, reaches
 from tejido.access.visibility import viewer_for
 from tejido.accounts.models import AUDIENCED_FIELDS, Profile, User
@@ -87,9 +89,35 @@ def _audience_covers(field_audience: str, preview_audience: str) -> bool:
     return _ORDER.index(field_audience) >= _ORDER.index(preview_audience)
 
 
+# The columns member_card reads, from the profile's side and from the member's: a card list
+# fetches these and no others (the password hash, the address and the settings stay behind).
+_PROFILE_COLUMNS = (
+    "chosen_name",
+    *(name for name in AUDIENCED_FIELDS if name != "area"),
+    *(f"{name}_audience" for name in AUDIENCED_FIELDS),
+    "area__name",
+)
+_USER_COLUMNS = ("is_organiser", "is_facilitator", "professional__id")
+
+
+def with_card_columns(users: QuerySet[User]) -> QuerySet[User]:
+    """`users` fetched ready for `member_cards`: their profile, area and verification
+    alongside, and only the columns a card reads."""
+    return users.select_related("profile__area", "professional").only(
+        *_USER_COLUMNS, *(f"profile__{column}" for column in _PROFILE_COLUMNS)
+    )
+
+
+def profiles_with_card_columns(profiles: QuerySet[Profile]) -> QuerySet[Profile]:
+    """The same from the profiles' side: each profile's `user` is ready for `member_cards`."""
+    return profiles.select_related("area", "user__professional").only(
+        *_PROFILE_COLUMNS, *(f"user__{column}" for column in _USER_COLUMNS)
+    )
+
+
 def member_cards(viewer_user: Any, users: Iterable[User]) -> list[MemberCard]:
     """Cards for a list of members, with the viewer's relations looked up in one query. Pass
-    users fetched with select_related("profile__area", "professional")."""
+    users fetched by `with_card_columns` (or `profiles_with_card_columns`)."""
     users = list(users)
     viewer = viewer_for(viewer_user, [u.pk for u in users])
     return [member_card(viewer, u) for u in users]

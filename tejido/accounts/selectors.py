@@ -15,6 +15,7 @@ from tejido.access.redaction import (
     blocked_member_cards,
     member_card,
     member_cards,
+    profiles_with_card_columns,
 )
 from tejido.access.visibility import (
     members_blocked_by,
@@ -63,7 +64,7 @@ class MemberList:
     def __getitem__(self, index: int | slice) -> User | list[User]:
         if isinstance(index, int):
             return self[index : index + 1][0]
-        profiles = self._ordered().select_related("area", "user__professional")[index]
+        profiles = profiles_with_card_columns(self._ordered())[index]
         # Each user comes with its profile already attached (a one-to-one fetched alongside).
         return [profile.user for profile in profiles]
 

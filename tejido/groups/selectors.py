@@ -9,7 +9,7 @@ from django.utils.translation import get_language
 
 from tejido.access.audience import AnyUser
 from tejido.access.permissions import can_manage_group
-from tejido.access.redaction import MemberCard, member_cards
+from tejido.access.redaction import MemberCard, member_cards, with_card_columns
 from tejido.access.visibility import (
     active_group_ids,
     group_organiser_ids,
@@ -121,8 +121,7 @@ def get_group_page(*, viewer: AnyUser | None, slug: str, page: int | str | None 
     can_manage = can_manage_group(viewer, group, relation)
     sees_all = sees_all_group_members(viewer, group, relation)
     members = (
-        visible_group_members(viewer, group, relation)
-        .select_related("profile__area", "professional")
+        with_card_columns(visible_group_members(viewer, group, relation))
         .annotate(is_group_organiser=Exists(group_organiser_ids(group).filter(user=OuterRef("pk"))))
         .order_by("-is_group_organiser", Lower("profile__chosen_name"), "pk")
     )
@@ -130,9 +129,9 @@ def get_group_page(*, viewer: AnyUser | None, slug: str, page: int | str | None 
     requesters = []
     if can_manage:
         requesters = list(
-            visible_join_requests(viewer, group, relation)
-            .select_related("profile__area", "professional")
-            .order_by(Lower("profile__chosen_name"), "pk")
+            with_card_columns(visible_join_requests(viewer, group, relation)).order_by(
+                Lower("profile__chosen_name"), "pk"
+            )
         )
     on_page = list(current.object_list)
     cards = member_cards(viewer, [*on_page, *requesters])
