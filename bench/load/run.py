@@ -18,8 +18,9 @@ What it does, all on 127.0.0.1, in a temporary folder it removes afterwards:
 
 Any answer other than 200 (a redirect to the login or the code of conduct included) or a
 failed connection counts as an error. `--json FILE` writes the figures for tests;
-`--write-docs` puts them into docs/performance.md. `--profile` also runs every endpoint once
-in-process with the SQL query log and prints the number of queries and their time.
+`--write-docs` puts them into docs/performance.md. `--profile` also serves every endpoint and
+the floor in-process (bench/load/inprocess.py) and prints their queries, writes, time and
+Python function calls per request: a count that does not drift with the machine's load.
 """
 
 from __future__ import annotations
@@ -248,11 +249,16 @@ def machine() -> str:
     )
 
 
+def floor_environment() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TEJIDO_")}
+    env.update({"DJANGO_SETTINGS_MODULE": "floorsite.settings", "PYTHONWARNINGS": "ignore"})
+    env.pop("PYTHONPATH", None)
+    return env
+
+
 @contextmanager
 def servers(env: dict[str, str], tmp: Path, workers: int) -> Iterator[tuple[Gunicorn, Gunicorn]]:
-    floor_env = {k: v for k, v in os.environ.items() if not k.startswith("TEJIDO_")}
-    floor_env.update({"DJANGO_SETTINGS_MODULE": "floorsite.settings", "PYTHONWARNINGS": "ignore"})
-    floor_env.pop("PYTHONPATH", None)
+    floor_env = floor_environment()
     app = Gunicorn(
         "tejido",
         "config.wsgi:application",
@@ -318,48 +324,27 @@ def print_table(rows: dict[str, dict[str, Any]], floor_rps: float) -> None:
         )
 
 
-def profile(env: dict[str, str], viewers: list[dict[str, Any]], tmp: Path) -> str:
-    """Every endpoint once in-process with the query log: queries, SQL time, total time."""
-    script = tmp / "profile_endpoints.py"
-    script.write_text(PROFILE_SCRIPT)
-    (tmp / "viewers-profile.json").write_text(json.dumps(viewers[:1]))
-    return run_step([PYTHON, str(script), str(tmp / "viewers-profile.json")], env, "profile")
-
-
-PROFILE_SCRIPT = r"""
-import json, os, sys, time
-sys.path[:0] = os.environ["PYTHONPATH"].split(":")
-import django
-django.setup()
-from django.db import connection
-from django.test import Client
-from django.test.utils import CaptureQueriesContext
-sys.path.insert(0, os.path.join(os.environ["PYTHONPATH"].split(":")[0], "bench", "load"))
-from run import ENDPOINTS
-viewer = json.load(open(sys.argv[1]))[0]
-client = Client(HTTP_HOST="127.0.0.1", raise_request_exception=False)
-client.cookies["sessionid"] = viewer["session"]
-WRITES = ("INSERT", "UPDATE", "DELETE", "BEGIN IMMEDIATE", "SAVEPOINT")
-for name, (kind, template, _w) in ENDPOINTS.items():
-    path = template.format(member=viewer["members"][0] if viewer["members"] else 0,
-                           group=viewer["groups"][0] if viewer["groups"] else "none")
-    headers = {"HTTP_AUTHORIZATION": "Bearer " + viewer["token"]} if kind == "api" else {}
-    client.get(path, **headers)  # warm
-    with CaptureQueriesContext(connection) as ctx:
-        t = time.perf_counter()
-        r = client.get(path, **headers)
-        total = (time.perf_counter() - t) * 1000
-    queries = ctx.captured_queries
-    sql = sum(float(q["time"]) for q in queries) * 1000
-    writes = [q["sql"] for q in queries if q["sql"].lstrip().upper().startswith(WRITES)]
-    print(f"{name:<15} {r.status_code} {len(queries):>4} queries {len(writes):>2} writes "
-          f"{sql:7.1f} ms SQL {total:7.1f} ms total  {path}")
-    for q in writes:
-        print(f"      write: {q[:160]}")
-    if os.environ.get("PROFILE_ALL"):
-        for q in queries:
-            print(f"      {float(q['time'])*1000:6.2f} ms  {q['sql'][:200]}")
-"""
+def profile(env: dict[str, str], viewers: list[dict[str, Any]], tmp: Path) -> list[dict[str, Any]]:
+    """Every endpoint, and the floor, served in-process (bench/load/inprocess.py): queries,
+    time and Python function calls per request. Prints a table and returns its rows."""
+    viewers_file = tmp / "viewers-profile.json"
+    viewers_file.write_text(json.dumps(viewers[:1]))
+    script = str(HERE / "inprocess.py")
+    floor_env = {**floor_environment(), "PYTHONWARNINGS": "ignore"}
+    out = run_step([PYTHON, script, "--floor"], floor_env, "in-process: floor")
+    out += run_step([PYTHON, script, str(viewers_file)], env, "in-process: tejido")
+    rows = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
+    floor_calls = rows[0]["calls"]
+    print(f"\n{'in-process':<15}{'status':>7}{'queries':>9}{'ms':>8}{'calls':>9}{'x floor':>9}")
+    for row in rows:
+        print(
+            f"{row['endpoint']:<15}{row['status']:>7}{row['queries']:>9}"
+            f"{row['ms']:>8.2f}{row['calls']:>9}"
+            f"{row['calls'] / floor_calls:>9.1f}"
+        )
+        for write in row["writes"]:
+            print(f"      write: {write[:160]}")
+    return rows
 
 
 def write_docs(report: dict[str, Any]) -> None:
@@ -433,7 +418,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--short", action="store_true", help="CI smoke run: small, seconds")
     parser.add_argument("--only", default="", help="comma-separated endpoints to measure alone")
     parser.add_argument("--no-alone", action="store_true", help="only the floor and the mix")
-    parser.add_argument("--profile", action="store_true", help="also print each endpoint's SQL")
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="also serve every endpoint and the floor in-process: queries, time, Python calls",
+    )
     parser.add_argument("--json", default="", help="write the figures to this file")
     parser.add_argument("--write-docs", action="store_true", help="update docs/performance.md")
     parser.add_argument("--database-url", default="", help="PostgreSQL instead of SQLite")
@@ -494,8 +483,7 @@ def main(argv: list[str] | None = None) -> int:
             "prepare visitors",
         )
         viewers = json.loads(viewers_file.read_text())["viewers"]
-        if args.profile:
-            print(profile(env, viewers, tmp))
+        in_process = profile(env, viewers, tmp) if args.profile else []
         with servers(env, tmp, args.workers) as (app, floor):
             problems = check_every_endpoint(app.port, viewers)
             for name, problem in problems.items():
@@ -572,6 +560,7 @@ def main(argv: list[str] | None = None) -> int:
             "rss_mb": rss,
             "setup_problems": problems,
             "errors": errors,
+            "in_process": in_process,
         }
         if args.json:
             Path(args.json).write_text(json.dumps(report, indent=2))
