@@ -1,5 +1,6 @@
 """The load benchmark's short mode (bench/load/run.py --short): a small generated network, a
 few seconds per phase, every main page and API call under concurrent load through gunicorn.
+With --profile it also prints each endpoint's Python calls per request, served in-process.
 Asserts only that nothing failed — never a time (figures depend on the machine)."""
 
 import json
@@ -13,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_short_load_run_has_no_errors(tmp_path: Path) -> None:
     out = tmp_path / "figures.json"
     done = subprocess.run(  # noqa: S603 - our own interpreter and script
-        [sys.executable, "bench/load/run.py", "--short", "--json", str(out)],
+        [sys.executable, "bench/load/run.py", "--short", "--profile", "--json", str(out)],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -32,3 +33,7 @@ def test_short_load_run_has_no_errors(tmp_path: Path) -> None:
     # Every endpoint was actually exercised, alone.
     assert report["alone"]
     assert all(row["requests"] > 0 for row in report["alone"].values())
+    # The in-process profile served the floor and every endpoint, and counted their calls.
+    served = {row["endpoint"]: row for row in report["in_process"]}
+    assert set(served) == {"floor", *report["alone"]}
+    assert all(row["status"] == "200" and row["calls"] > 0 for row in served.values())
