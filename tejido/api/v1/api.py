@@ -17,9 +17,12 @@ if TYPE_CHECKING:
 DESCRIPTION = """\
 Tejido's JSON API for members. Every operation needs a personal access token, made on your
 profile's token page and sent as `Authorization: Bearer <token>`; only vetted members in good
-standing can use one. You see exactly what you would see on the pages: a profile field you may
-not see is absent from the answer, and something missing or hidden from you is a 404 alike.
-Errors are JSON `{"code", "message", "detail"}`, the message in your language.
+standing can use one. When the network publishes a new code of conduct, every operation answers
+403 `conduct_not_accepted` until you accept it on the website; after many wrong tokens from one
+address, every request from it gets 429 `too_many_attempts` for a few minutes. You see exactly
+what you would see on the pages: a profile field you may not see is absent from the answer, and
+something missing or hidden from you is a 404 alike. Errors are JSON
+`{"code", "message", "detail"}`, the message in your language.
 """
 
 
