@@ -39,6 +39,16 @@ def _failures_key(request: HttpRequest) -> str:
     return f"tejido:api-token-failures:{get_adapter(request).get_client_ip(request)}"
 
 
+def _count_failure(key: str) -> None:
+    # The first failure starts the window; later ones count atomically in a shared cache.
+    if cache.add(key, 1, FAILED_ATTEMPTS_WINDOW):
+        return
+    try:
+        cache.incr(key)
+    except ValueError:  # the window ended between the two calls
+        cache.add(key, 1, FAILED_ATTEMPTS_WINDOW)
+
+
 class TokenAuth(HttpBearer):
     """`Authorization: Bearer <token>`. Only a vetted member's live token passes; every other
     token is a 401 that does not say why, and too many of them from one address a 429. A
@@ -50,9 +60,7 @@ class TokenAuth(HttpBearer):
             raise TooManyFailedAttempts()
         user = authenticate_token(token.strip())
         if user is None:
-            # add() starts the window only once; incr() counts atomically in a shared cache.
-            cache.add(failures_key, 0, FAILED_ATTEMPTS_WINDOW)
-            cache.incr(failures_key)
+            _count_failure(failures_key)
             return None
         # Answer in the member's own language and time zone, as the pages do.
         translation.activate(user.language)
