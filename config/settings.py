@@ -246,12 +246,28 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = not PRODUCTION
 
-EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
-EMAIL_HOST = env("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(env("EMAIL_PORT", "25"))
-EMAIL_HOST_USER = env("EMAIL_HOST_USER")
-EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+# Email goes out over SMTP in production (`check --deploy` refuses a development backend there)
+# and is printed on the console in development; TEJIDO_EMAIL_BACKEND chooses another.
+_SMTP = "django.core.mail.backends.smtp.EmailBackend"
+_email_backend = env(
+    "EMAIL_BACKEND", _SMTP if PRODUCTION else "django.core.mail.backends.console.EmailBackend"
+)
+MAILERS = {
+    "default": {
+        "BACKEND": _email_backend,
+        "OPTIONS": (
+            {
+                "host": env("EMAIL_HOST", "localhost"),
+                "port": int(env("EMAIL_PORT", "25")),
+                "username": env("EMAIL_HOST_USER"),
+                "password": env("EMAIL_HOST_PASSWORD"),
+                "use_tls": env_bool("EMAIL_USE_TLS"),
+            }
+            if _email_backend == _SMTP
+            else {}
+        ),
+    }
+}
 DEFAULT_FROM_EMAIL = env("FROM_EMAIL", "tejido@localhost")
 # Discreet mode: the sender name shown instead of the network's name.
 DISCREET_SENDER_NAME = env("DISCREET_SENDER_NAME", "Notifications")
