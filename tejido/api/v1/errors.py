@@ -62,7 +62,9 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(DomainError)
     def domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
-        if isinstance(exc, (NotFound, NotAllowed)):
+        # Missing and forbidden look alike. A 403 that is not about permission (a code of
+        # conduct still to accept) keeps its status and says why.
+        if exc.status == 404 or isinstance(exc, NotAllowed):
             return respond(request, 404, not_found_body())
         return respond(request, exc.status, error_body(exc.code, exc.message, exc.detail))
 
