@@ -330,8 +330,7 @@ def profile(env: dict[str, str], viewers: list[dict[str, Any]], tmp: Path) -> li
     viewers_file = tmp / "viewers-profile.json"
     viewers_file.write_text(json.dumps(viewers[:1]))
     script = str(HERE / "inprocess.py")
-    floor_env = {**floor_environment(), "PYTHONWARNINGS": "ignore"}
-    out = run_step([PYTHON, script, "--floor"], floor_env, "in-process: floor")
+    out = run_step([PYTHON, script, "--floor"], floor_environment(), "in-process: floor")
     out += run_step([PYTHON, script, str(viewers_file)], env, "in-process: tejido")
     rows = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
     floor_calls = rows[0]["calls"]
