@@ -28,6 +28,8 @@ def test_short_load_run_has_no_errors(tmp_path: Path) -> None:
     phases = {**report["alone"], "mix": report["mix_total"]}
     failing = {name: row["statuses"] for name, row in phases.items() if row["errors"]}
     assert report["floor"]["errors"] == 0
+    # The floor project's signed-in reference pages answered (a lost session would redirect).
+    assert all(row["requests"] > 0 and not row["errors"] for row in report["reference"].values())
     assert not failing, f"errors under load: {failing}"
     assert report["errors"] == 0
     # Every endpoint was actually exercised, alone.

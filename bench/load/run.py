@@ -9,11 +9,12 @@ What it does, all on 127.0.0.1, in a temporary folder it removes afterwards:
 2. logged-in visitors: session cookies and API tokens of a sample of generated members
    (bench/load/prepare.py);
 3. gunicorn serving Tejido (2 workers, DEBUG off) and gunicorn serving the floor project
-   (bench/load/floor, one view returning small JSON), same settings;
+   (bench/load/floor, one view returning small JSON, and its reference pages: the smallest
+   signed-in Django pages), same settings;
 4. the driver, wrk (bench/load/wrk_driver.py and driver.lua): `--connections` connections
-   requesting back to back; first the floor alone, then each endpoint alone (throughput and
-   latency per endpoint, ratio to the floor), then a realistic mix of all of them; every
-   phase lasts `--duration` seconds (whole seconds);
+   requesting back to back; first the floor alone, then its reference pages, then each
+   endpoint alone (throughput and latency per endpoint, ratio to the floor), then a realistic
+   mix of all of them; every phase lasts `--duration` seconds (whole seconds);
 5. the resident memory of every worker (VmRSS) after the run.
 
 Any answer other than 200 (a redirect to the login or the code of conduct included) or a
@@ -167,6 +168,14 @@ class Gunicorn:
 FLOOR = [{"kind": "plain", "template": "/", "weight": 1}]
 NOBODY = [{"session": "", "token": "", "members": [0], "groups": ["none"]}]
 
+# The floor project's reference pages (bench/load/floor/floorsite/reference.py): what plain
+# Django reaches, signed in, before any of Tejido's own work.
+REFERENCE = {  # name: (address, what it does)
+    "signed_in": ("/reference/signed-in", "the session and the user only"),
+    "listed": ("/reference/listed", "with one query of 20 people"),
+    "rendered": ("/reference/rendered", "those people in a small template"),
+}
+
 
 def endpoints(names: list[str]) -> list[dict[str, Any]]:
     return [
@@ -210,9 +219,9 @@ def tejido_env(tmp: Path, database_url: str | None) -> dict[str, str]:
     return env
 
 
-def run_step(args: list[str], env: dict[str, str], what: str) -> str:
+def run_step(args: list[str], env: dict[str, str], what: str, *, cwd: Path = ROOT) -> str:
     began = time.perf_counter()
-    done = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    done = subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         sys.stderr.write(done.stdout + done.stderr)
         raise SystemExit(f"{what} failed (exit {done.returncode})")
@@ -249,16 +258,33 @@ def machine() -> str:
     )
 
 
-def floor_environment() -> dict[str, str]:
+def floor_environment(tmp: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("TEJIDO_")}
-    env.update({"DJANGO_SETTINGS_MODULE": "floorsite.settings", "PYTHONWARNINGS": "ignore"})
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "floorsite.settings",
+            "FLOOR_DATABASE": str(tmp / "floor.sqlite3"),
+            "PYTHONWARNINGS": "ignore",
+        }
+    )
     env.pop("PYTHONPATH", None)
     return env
 
 
+def reference_session(tmp: Path) -> str:
+    """Fills the reference pages' database; the session key of their signed-in viewer."""
+    out = run_step(
+        [PYTHON, "-m", "floorsite.reference_data"],
+        floor_environment(tmp),
+        "prepare reference pages",
+        cwd=HERE / "floor",
+    )
+    return out.strip().splitlines()[-1]
+
+
 @contextmanager
 def servers(env: dict[str, str], tmp: Path, workers: int) -> Iterator[tuple[Gunicorn, Gunicorn]]:
-    floor_env = floor_environment()
+    floor_env = floor_environment(tmp)
     app = Gunicorn(
         "tejido",
         "config.wsgi:application",
@@ -330,7 +356,7 @@ def profile(env: dict[str, str], viewers: list[dict[str, Any]], tmp: Path) -> li
     viewers_file = tmp / "viewers-profile.json"
     viewers_file.write_text(json.dumps(viewers[:1]))
     script = str(HERE / "inprocess.py")
-    out = run_step([PYTHON, script, "--floor"], floor_environment(), "in-process: floor")
+    out = run_step([PYTHON, script, "--floor"], floor_environment(tmp), "in-process: floor")
     out += run_step([PYTHON, script, str(viewers_file)], env, "in-process: tejido")
     rows = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
     floor_calls = rows[0]["calls"]
@@ -347,6 +373,7 @@ def profile(env: dict[str, str], viewers: list[dict[str, Any]], tmp: Path) -> li
 
 
 def write_docs(report: dict[str, Any]) -> None:
+    floor_rps = report["floor"]["rps"] or float("nan")
     lines = [
         START_MARK,
         f"Measured {report['date']} on {report['machine']} (load average before the run "
@@ -359,6 +386,14 @@ def write_docs(report: dict[str, Any]) -> None:
         "",
         f"Floor (startproject, one JSON view): **{report['floor']['rps']:.0f} req/s**, "
         f"p99 {report['floor']['p99_ms']:.0f} ms.",
+        "",
+        "Plain Django, signed in, on the same server (the floor project's reference pages, "
+        "`bench/load/floor/floorsite/reference.py`): "
+        + "; ".join(
+            f"{REFERENCE[name][1]} **{row['rps']:.0f} req/s ({row['rps'] / floor_rps:.2f})**"
+            for name, row in report["reference"].items()
+        )
+        + ".",
         "",
         "| endpoint | req/s | ratio to floor | p50 ms | p95 ms | p99 ms | errors | goals |",
         "|---|---:|---:|---:|---:|---:|---:|---|",
@@ -482,6 +517,7 @@ def main(argv: list[str] | None = None) -> int:
             "prepare visitors",
         )
         viewers = json.loads(viewers_file.read_text())["viewers"]
+        reference_viewer = [{**NOBODY[0], "session": reference_session(tmp)}]
         in_process = profile(env, viewers, tmp) if args.profile else []
         with servers(env, tmp, args.workers) as (app, floor):
             problems = check_every_endpoint(app.port, viewers)
@@ -514,6 +550,12 @@ def main(argv: list[str] | None = None) -> int:
             phase(app.port, mix, people, duration=min(3, args.duration), connections=2)
 
             floor_run = phase(floor.port, FLOOR, NOBODY)
+            reference = {
+                name: phase(
+                    floor.port, [{"kind": "page", "template": path, "weight": 1}], reference_viewer
+                )
+                for name, (path, _what) in REFERENCE.items()
+            }
             alone: dict[str, dict[str, Any]] = {}
             names = [n for n in args.only.split(",") if n] or list(ENDPOINTS)
             if not args.no_alone:
@@ -530,6 +572,8 @@ def main(argv: list[str] | None = None) -> int:
             f"floor: {floor_run['rps']:.1f} req/s, p50 {floor_run['p50_ms']:.1f} ms, "
             f"p99 {floor_run['p99_ms']:.1f} ms, {floor_run['errors']} errors"
         )
+        print("\nplain Django, signed in (the floor project's reference pages):")
+        print_table(reference, floor_run["rps"])
         if alone:
             print("\neach endpoint alone:")
             print_table(alone, floor_run["rps"])
@@ -541,8 +585,8 @@ def main(argv: list[str] | None = None) -> int:
             + "; floor "
             + ", ".join(f"{mb:.0f} MB" for mb in rss["floor"])
         )
-        errors = (
-            sum(r["errors"] for r in alone.values()) + mix_total["errors"] + floor_run["errors"]
+        errors = sum(r["errors"] for r in [*alone.values(), *reference.values()]) + (
+            mix_total["errors"] + floor_run["errors"]
         )
         report = {
             "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
@@ -554,6 +598,7 @@ def main(argv: list[str] | None = None) -> int:
             "duration": args.duration,
             "workers": args.workers,
             "floor": floor_run,
+            "reference": reference,
             "alone": alone,
             "mix_total": mix_total,
             "rss_mb": rss,

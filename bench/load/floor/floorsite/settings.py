@@ -1,7 +1,11 @@
 """The floor: a Django project as `startproject` makes it, with one view returning small JSON.
 Tejido's pages are measured against it, served by the same gunicorn settings on the same
-machine, so the ratio says what Tejido's own work costs beyond Django's and the machine's."""
+machine, so the ratio says what Tejido's own work costs beyond Django's and the machine's.
 
+Beside it, the reference pages (floorsite/reference.py) show what the smallest signed-in
+Django page reaches on the same server; they are the only users of the database."""
+
+import os
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -35,7 +39,7 @@ WSGI_APPLICATION = "floorsite.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        "DIRS": [BASE_DIR / "floorsite" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -47,11 +51,13 @@ TEMPLATES = [
     }
 ]
 
-# Never touched by the one view; startproject's default, kept out of the source tree.
+# Never touched by the floor's view. The reference pages read a file that
+# floorsite/reference_data.py fills, and keep each worker's connection as Tejido does.
 DATABASES = {
     "default": {
         "ENGINE": "django.db.backends.sqlite3",
-        "NAME": ":memory:",
+        "NAME": os.environ.get("FLOOR_DATABASE", ":memory:"),
+        "CONN_MAX_AGE": 600,
     }
 }
 
