@@ -3,7 +3,9 @@ queries and writes, its time, and how many Python function calls one request mak
 
 Run by `bench/load/run.py --profile` with the benchmark's environment, or by hand:
     python bench/load/inprocess.py viewers.json        # Tejido (DJANGO_SETTINGS_MODULE set)
-    python bench/load/inprocess.py --floor             # the floor project
+    python bench/load/inprocess.py --floor [SESSION]   # the floor project, and with the session
+                                                       # key of its reference viewer, its
+                                                       # reference pages (FLOOR_DATABASE set)
 
 The call count (from cProfile) is the same on every run of the same code and data, however
 busy the machine is, so it shows what a change saves where timings on a shared machine drift.
@@ -73,15 +75,45 @@ def base_environ(path: str, headers: dict[str, str]) -> dict[str, Any]:
     }
 
 
-def floor() -> None:
+def report(app: Any, endpoint: str, environ: dict[str, Any]) -> None:
+    """Prints one endpoint's figures as a JSON line."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    row = measure(app, environ)
+    # Queries once warm: what every request asks, not what the first one fills caches with.
+    with CaptureQueriesContext(connection) as captured:
+        serve(app, environ)
+    queries = captured.captured_queries
+    writes = [q["sql"] for q in queries if q["sql"].lstrip().upper().startswith(WRITES)]
+    print(
+        json.dumps(
+            {
+                "endpoint": endpoint,
+                "path": environ["PATH_INFO"],
+                "queries": len(queries),
+                "writes": writes,
+                **row,
+            }
+        )
+    )
+
+
+def floor(session: str | None) -> None:
     sys.path.insert(0, str(HERE / "floor"))
     os.environ["DJANGO_SETTINGS_MODULE"] = "floorsite.settings"
     import django
     from django.core.handlers.wsgi import WSGIHandler
 
     django.setup()
-    row = measure(WSGIHandler(), base_environ("/", {}))
-    print(json.dumps({"endpoint": "floor", "queries": 0, "writes": [], **row}))
+    from run import REFERENCE
+
+    app = WSGIHandler()
+    report(app, "floor", base_environ("/", {}))
+    if session is None:
+        return
+    for name, (path, _what) in REFERENCE.items():
+        report(app, name, base_environ(path, {"HTTP_COOKIE": f"sessionid={session}"}))
 
 
 def tejido(viewers_file: str) -> None:
@@ -89,8 +121,6 @@ def tejido(viewers_file: str) -> None:
 
     django.setup()
     from django.core.handlers.wsgi import WSGIHandler
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
     from run import ENDPOINTS
 
     app = WSGIHandler()
@@ -103,28 +133,11 @@ def tejido(viewers_file: str) -> None:
             headers = {"HTTP_AUTHORIZATION": f"Bearer {viewer['token']}"}
         else:
             headers = {"HTTP_COOKIE": f"sessionid={viewer['session']}"}
-        environ = base_environ(path, headers)
-        row = measure(app, environ)
-        # Queries once warm: what every request asks, not what the first one fills caches with.
-        with CaptureQueriesContext(connection) as captured:
-            serve(app, environ)
-        queries = captured.captured_queries
-        writes = [q["sql"] for q in queries if q["sql"].lstrip().upper().startswith(WRITES)]
-        print(
-            json.dumps(
-                {
-                    "endpoint": name,
-                    "path": path,
-                    "queries": len(queries),
-                    "writes": writes,
-                    **row,
-                }
-            )
-        )
+        report(app, name, base_environ(path, headers))
 
 
 if __name__ == "__main__":
-    if sys.argv[1:] == ["--floor"]:
-        floor()
+    if sys.argv[1:2] == ["--floor"]:
+        floor(sys.argv[2] if len(sys.argv) > 2 else None)
     else:
         tejido(sys.argv[1])

@@ -19,9 +19,10 @@ What it does, all on 127.0.0.1, in a temporary folder it removes afterwards:
 
 Any answer other than 200 (a redirect to the login or the code of conduct included) or a
 failed connection counts as an error. `--json FILE` writes the figures for tests;
-`--write-docs` puts them into docs/performance.md. `--profile` also serves every endpoint and
-the floor in-process (bench/load/inprocess.py) and prints their queries, writes, time and
-Python function calls per request: a count that does not drift with the machine's load.
+`--write-docs` puts them into docs/performance.md. `--profile` also serves every endpoint, the
+floor and its reference pages in-process (bench/load/inprocess.py) and prints their queries,
+writes, time and Python function calls per request: a count that does not drift with the
+machine's load.
 """
 
 from __future__ import annotations
@@ -350,13 +351,18 @@ def print_table(rows: dict[str, dict[str, Any]], floor_rps: float) -> None:
         )
 
 
-def profile(env: dict[str, str], viewers: list[dict[str, Any]], tmp: Path) -> list[dict[str, Any]]:
-    """Every endpoint, and the floor, served in-process (bench/load/inprocess.py): queries,
-    time and Python function calls per request. Prints a table and returns its rows."""
+def profile(
+    env: dict[str, str], viewers: list[dict[str, Any]], reference_viewer: str, tmp: Path
+) -> list[dict[str, Any]]:
+    """Every endpoint, the floor and its reference pages, served in-process
+    (bench/load/inprocess.py): queries, time and Python function calls per request. Prints a
+    table and returns its rows."""
     viewers_file = tmp / "viewers-profile.json"
     viewers_file.write_text(json.dumps(viewers[:1]))
     script = str(HERE / "inprocess.py")
-    out = run_step([PYTHON, script, "--floor"], floor_environment(tmp), "in-process: floor")
+    out = run_step(
+        [PYTHON, script, "--floor", reference_viewer], floor_environment(tmp), "in-process: floor"
+    )
     out += run_step([PYTHON, script, str(viewers_file)], env, "in-process: tejido")
     rows = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
     floor_calls = rows[0]["calls"]
@@ -455,7 +461,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--profile",
         action="store_true",
-        help="also serve every endpoint and the floor in-process: queries, time, Python calls",
+        help="also serve every endpoint, the floor and its reference pages in-process:\n"
+        "queries, time, Python calls",
     )
     parser.add_argument("--json", default="", help="write the figures to this file")
     parser.add_argument("--write-docs", action="store_true", help="update docs/performance.md")
@@ -517,8 +524,9 @@ def main(argv: list[str] | None = None) -> int:
             "prepare visitors",
         )
         viewers = json.loads(viewers_file.read_text())["viewers"]
-        reference_viewer = [{**NOBODY[0], "session": reference_session(tmp)}]
-        in_process = profile(env, viewers, tmp) if args.profile else []
+        reference_key = reference_session(tmp)
+        reference_viewer = [{**NOBODY[0], "session": reference_key}]
+        in_process = profile(env, viewers, reference_key, tmp) if args.profile else []
         with servers(env, tmp, args.workers) as (app, floor):
             problems = check_every_endpoint(app.port, viewers)
             for name, problem in problems.items():
