@@ -127,10 +127,10 @@ def generate(
         Application,
         ApplicationAnswer,
         ApplicationQuestion,
-        Area,
         CodeOfConduct,
         ConductAcceptance,
     )
+    from tejido.network.models import Area
 
     started = time.perf_counter()
     rng = random.Random(seed)

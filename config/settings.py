@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "ninja",
     "tejido.core",
+    "tejido.network",
     "tejido.accounts",
     "tejido.groups",
     "tejido.membership",

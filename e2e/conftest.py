@@ -129,7 +129,7 @@ def lang(request: pytest.FixtureRequest) -> str:
 def network(live_server: Any) -> Any:
     """Every journey runs against the live server (so on a transactional database) and starts
     with the network's settings row, its quick exit pointed at a file the live server serves."""
-    from tejido.membership.models import NetworkSettings
+    from tejido.network.models import NetworkSettings
 
     settings_row = NetworkSettings.current()
     settings_row.quick_exit_url = f"{live_server.url}{EXIT_PATH}"

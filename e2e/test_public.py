@@ -10,7 +10,7 @@ from e2e.browser import NATIVE_NAMES, PASSWORD, Visitor, copy_to_docs, starts, t
 from tejido.accounts.factories import UserFactory
 from tejido.accounts.models import User
 from tejido.membership.factories import CodeOfConductFactory
-from tejido.membership.models import NetworkSettings
+from tejido.network.models import NetworkSettings
 
 pytestmark = pytest.mark.e2e
 

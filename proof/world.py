@@ -211,7 +211,7 @@ def build_world(*, capture: Callable[..., Any], block_pages: tuple[str, ...] = (
     from tejido.groups.services import request_to_join
     from tejido.membership.factories import ApplicationQuestionFactory
     from tejido.membership.member_services import suspend_member, verify_professional
-    from tejido.membership.models import Application, Area
+    from tejido.membership.models import Application
     from tejido.membership.services import (
         accept_conduct,
         ask_applicant,
@@ -221,6 +221,7 @@ def build_world(*, capture: Callable[..., Any], block_pages: tuple[str, ...] = (
         submit_application,
     )
     from tejido.moderation.services import record_action
+    from tejido.network.models import Area
 
     mk = _Counter()
     markers: list[Marker] = []

@@ -31,7 +31,8 @@ def main() -> None:
     from django.conf import settings
     from django.test import Client
 
-    from tejido.access.visibility import visible_groups, visible_members
+    from tejido.access.groups import visible_groups
+    from tejido.access.members import visible_members
     from tejido.accounts.models import User
     from tejido.accounts.tokens import create_token
     from tejido.membership.selectors import needs_conduct_acceptance

@@ -92,7 +92,7 @@ class Profile(TimeStamped):
     pronouns = models.CharField(_("pronouns"), max_length=60, blank=True)
     languages = models.JSONField(_("languages"), default=list, blank=True)
     area = models.ForeignKey(
-        "membership.Area", on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("area")
+        "network.Area", on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("area")
     )
     bio = models.TextField(_("about me"), max_length=2000, blank=True)
     interests = models.TextField(_("interests"), max_length=1000, blank=True)

@@ -1,5 +1,5 @@
 """Every read of members and profiles, always shaped by the viewer. Other people come out as
-viewer-shaped cards (tejido.access.redaction), never as raw users or profiles."""
+viewer-shaped cards (tejido.access.members), never as raw users or profiles."""
 
 from collections.abc import Iterator
 from typing import overload
@@ -8,23 +8,20 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Exists, F, OuterRef, QuerySet
 from django.db.models.functions import Lower
 
-from tejido.access.audience import AnyUser, Viewer
-from tejido.access.redaction import (
+from tejido.access.base import AnyUser, Viewer
+from tejido.access.members import (
     BlockedMemberCard,
     MemberCard,
     blocked_member_cards,
     member_card,
     member_cards,
-    profiles_with_card_columns,
-)
-from tejido.access.visibility import (
     members_blocked_by,
+    profiles_with_card_columns,
     visible_member_count,
     visible_members,
 )
 from tejido.accounts.models import Profile, User
 from tejido.core.errors import NotFound
-from tejido.membership.models import Area
 
 # The longest search a member can type; anything past it is ignored.
 MAX_QUERY_LENGTH = 80
@@ -149,8 +146,3 @@ def get_member_to_block(*, viewer: AnyUser | None, member_id: int) -> User:
         return get_member(viewer=viewer, member_id=member_id)
     except NotFound:
         return get_blocked_member(viewer=viewer, member_id=member_id)
-
-
-def list_areas() -> QuerySet[Area]:
-    """The areas organisers keep, for a member to say roughly where they are."""
-    return Area.objects.all()

@@ -9,12 +9,12 @@ from django.db import transaction
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from tejido.access.audience import is_vetted
-from tejido.access.permissions import can_block_member, can_edit_profile
+from tejido.access.base import is_vetted
+from tejido.access.members import can_block_member, can_edit_profile
+from tejido.accounts.choices import LANGUAGE_CODES
 from tejido.accounts.models import AUDIENCED_FIELDS, Audience, Block, Profile, User
-from tejido.accounts.profile_choices import LANGUAGE_CODES
 from tejido.core.errors import InvalidInput, NotAllowed, NotFound
-from tejido.membership.models import Area
+from tejido.network.models import Area
 
 
 class CannotBlockSelf(InvalidInput):

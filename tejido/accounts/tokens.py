@@ -15,8 +15,8 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from tejido.access.audience import AnyUser
-from tejido.access.permissions import can_use_api
+from tejido.access.base import AnyUser
+from tejido.access.members import can_use_api
 from tejido.accounts.models import ApiToken, User
 from tejido.core import clock
 from tejido.core.errors import Conflict, InvalidInput, NotFound

@@ -10,6 +10,12 @@ class TimeStamped(models.Model):
         abstract = True
 
 
+def bilingual(obj: object, field: str) -> dict[str, str]:
+    """A bilingual field in both languages, for a notice to render in its reader's language
+    whenever they read it (see tejido.notifications.kinds)."""
+    return {"es": getattr(obj, f"{field}_es", ""), "en": getattr(obj, f"{field}_en", "")}
+
+
 def in_language(obj: object, field: str, language: str | None = None) -> str:
     """The bilingual field `field_es` / `field_en` in the active language, falling back to the
     other one when the translation is empty."""

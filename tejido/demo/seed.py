@@ -26,14 +26,13 @@ from tejido.membership.models import (
     ApplicationAnswer,
     ApplicationMessage,
     ApplicationQuestion,
-    Area,
     CodeOfConduct,
     ConductAcceptance,
     Invitation,
     InvitationUse,
-    NetworkSettings,
 )
 from tejido.moderation.models import AuditEntry
+from tejido.network.models import Area, NetworkSettings
 from tejido.notifications.models import Notice
 from tejido.notifications.services import recount_unread
 

@@ -24,7 +24,7 @@ class Group(TimeStamped):
         _("who can join"), max_length=10, choices=JoinPolicy.choices, default=JoinPolicy.OPEN
     )
     area = models.ForeignKey(
-        "membership.Area", on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("area")
+        "network.Area", on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("area")
     )
 
     class Meta:

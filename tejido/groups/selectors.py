@@ -7,11 +7,10 @@ from django.db.models import Case, Exists, F, OuterRef, QuerySet, Subquery, Valu
 from django.db.models.functions import Coalesce, Lower, NullIf
 from django.utils.translation import get_language
 
-from tejido.access.audience import AnyUser
-from tejido.access.permissions import can_manage_group
-from tejido.access.redaction import MemberCard, member_cards, with_card_columns
-from tejido.access.visibility import (
+from tejido.access.base import AnyUser
+from tejido.access.groups import (
     active_group_ids,
+    can_manage_group,
     group_organiser_ids,
     group_relation,
     member_counts,
@@ -20,6 +19,7 @@ from tejido.access.visibility import (
     visible_groups,
     visible_join_requests,
 )
+from tejido.access.members import MemberCard, member_cards, with_card_columns
 from tejido.core.errors import NotFound
 from tejido.core.paging import ListPage, paginate
 from tejido.groups.models import Group, GroupMembership

@@ -4,12 +4,12 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from tejido.access.audience import is_vetted
-from tejido.access.permissions import can_join_group, can_leave_group, can_manage_group
-from tejido.access.visibility import can_see_group, can_see_member, forget_member_counts
+from tejido.access.base import is_vetted
+from tejido.access.groups import can_join_group, can_leave_group, can_manage_group, can_see_group
+from tejido.access.members import can_see_member, forget_member_counts
 from tejido.accounts.models import User
 from tejido.core.errors import Conflict, NotAllowed, NotFound
-from tejido.core.models import in_language
+from tejido.core.models import bilingual
 from tejido.groups.models import Group, GroupMembership
 from tejido.moderation.services import record_action
 from tejido.notifications.services import notify
@@ -116,7 +116,8 @@ def approve_join_request(*, actor: User, group: Group, member: User) -> GroupMem
     notify(
         user=member,
         kind="group_request_approved",
-        params={"group": in_language(group, "name", member.language)},
+        about=group,
+        params={"group": bilingual(group, "name")},
         url=reverse("group_detail", args=[group.slug]),
     )
     return request

@@ -4,8 +4,8 @@ from typing import Any
 
 from django.utils.translation import gettext
 
-from tejido.access.audience import AnyUser
-from tejido.access.permissions import can_manage_network
+from tejido.access.base import AnyUser
+from tejido.access.network import can_manage_network
 from tejido.accounts.models import User
 from tejido.core.errors import InvalidInput, NotAllowed
 

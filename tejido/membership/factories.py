@@ -11,19 +11,10 @@ from tejido.membership.models import (
     Application,
     ApplicationAnswer,
     ApplicationQuestion,
-    Area,
     CodeOfConduct,
     Invitation,
 )
 from tejido.membership.tokens import token_digest
-
-
-class AreaFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Area
-
-    name = factory.Sequence(lambda n: f"Barrio {n}")
-    position = factory.Sequence(lambda n: n)
 
 
 class ApplicationQuestionFactory(factory.django.DjangoModelFactory):

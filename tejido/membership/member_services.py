@@ -7,8 +7,8 @@ remove themselves, and the network always keeps at least one organiser.
 
 from django.db import transaction
 
-from tejido.access.audience import AnyUser
-from tejido.access.visibility import forget_member_counts, managed_people, network_organisers
+from tejido.access.base import AnyUser
+from tejido.access.members import forget_member_counts, managed_people, network_organisers
 from tejido.accounts.models import ProfessionalVerification, User
 from tejido.core.clock import now
 from tejido.core.errors import NotFound

@@ -9,11 +9,12 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext
 
-from tejido.access.audience import AnyUser
+from tejido.access.base import AnyUser
 from tejido.core.errors import InvalidInput, NotFound
 from tejido.membership.checks import clean_text, clean_texts, require_organiser
-from tejido.membership.models import ApplicationQuestion, Area, NetworkSettings
+from tejido.membership.models import ApplicationQuestion
 from tejido.moderation.services import record_action
+from tejido.network.models import DEFAULT_REAPPLY_DAYS, Area, NetworkSettings
 
 # Network settings ---------------------------------------------------------------------------
 
@@ -25,7 +26,9 @@ SETTINGS_TEXT_FIELDS = {
     "mission_en": (5000, False),
     "how_to_join_es": (5000, False),
     "how_to_join_en": (5000, False),
+    "organiser_contact": (300, False),
 }
+MAX_REAPPLY_DAYS = 3650
 
 
 @transaction.atomic
@@ -39,8 +42,10 @@ def update_network_settings(
     mission_en: str = "",
     how_to_join_es: str = "",
     how_to_join_en: str = "",
+    organiser_contact: str = "",
     quick_exit_url: str,
     applications_open: bool,
+    reapply_after_days: int = DEFAULT_REAPPLY_DAYS,
 ) -> NetworkSettings:
     """The network's public face and behaviour. The quick-exit target must be an https URL:
     it is where a person in danger is sent, so it must not be an address on this site or one
@@ -54,6 +59,7 @@ def update_network_settings(
         "mission_en": mission_en,
         "how_to_join_es": how_to_join_es,
         "how_to_join_en": how_to_join_en,
+        "organiser_contact": organiser_contact,
     }
     values: dict[str, Any] = {}
     errors: dict[str, Any] = {}
@@ -72,6 +78,11 @@ def update_network_settings(
         errors["quick_exit_url"] = gettext("Enter a full address that starts with https://.")
     values["quick_exit_url"] = exit_url
     values["applications_open"] = bool(applications_open)
+    if not isinstance(reapply_after_days, int) or not 0 <= reapply_after_days <= MAX_REAPPLY_DAYS:
+        errors["reapply_after_days"] = gettext("Choose a number of days from 0 to %(max)d.") % {
+            "max": MAX_REAPPLY_DAYS
+        }
+    values["reapply_after_days"] = reapply_after_days
     if errors:
         raise InvalidInput(detail=errors)
     NetworkSettings.current()

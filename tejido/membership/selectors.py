@@ -12,10 +12,12 @@ from datetime import datetime
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 
-from tejido.access.audience import AnyUser, is_vetted
-from tejido.access.permissions import can_manage_network
-from tejido.access.redaction import MemberCard, member_card
-from tejido.access.visibility import managed_people, viewer_for, visible_groups
+from tejido.access.applications import own_applications, reviewable_applications
+from tejido.access.base import AnyUser
+from tejido.access.groups import visible_groups
+from tejido.access.invitations import can_manage_invitations, visible_invitations
+from tejido.access.members import MemberCard, managed_people, member_card, viewer_for
+from tejido.access.network import can_manage_network, visible_questions
 from tejido.accounts.models import User
 from tejido.core.clock import now
 from tejido.core.errors import NotFound
@@ -27,11 +29,9 @@ from tejido.membership.models import (
     ApplicationAnswer,
     ApplicationMessage,
     ApplicationQuestion,
-    Area,
     CodeOfConduct,
     ConductAcceptance,
     Invitation,
-    NetworkSettings,
 )
 from tejido.membership.tokens import token_digest, usable_invitations
 
@@ -48,11 +48,6 @@ def needs_conduct_acceptance(*, user: User) -> bool:
     if code is None:
         return False
     return not ConductAcceptance.objects.filter(user=user, code=code).exists()
-
-
-def get_network_settings(*, viewer: AnyUser | None) -> NetworkSettings:
-    """The network's public face: everyone may read it."""
-    return NetworkSettings.current()
 
 
 # Names --------------------------------------------------------------------------------------
@@ -76,37 +71,16 @@ def list_questions(
 ) -> QuerySet[ApplicationQuestion]:
     """The questions applicants answer, in order. Organisers may include the ones no longer
     asked."""
-    questions = ApplicationQuestion.objects.order_by("position", "id")
-    if include_inactive and can_manage_network(viewer):
-        return questions
-    return questions.filter(active=True)
+    return visible_questions(viewer, include_inactive=include_inactive)
 
 
 def get_question(*, viewer: AnyUser | None, question_id: int) -> ApplicationQuestion:
     if not can_manage_network(viewer):
         raise NotFound()
-    question = ApplicationQuestion.objects.filter(pk=question_id).first()
+    question = visible_questions(viewer, include_inactive=True).filter(pk=question_id).first()
     if question is None:
         raise NotFound()
     return question
-
-
-# Areas --------------------------------------------------------------------------------------
-
-
-def list_areas(*, viewer: AnyUser | None) -> QuerySet[Area]:
-    if not is_vetted(viewer):
-        return Area.objects.none()
-    return Area.objects.order_by("position", "name")
-
-
-def get_area(*, viewer: AnyUser | None, area_id: int) -> Area:
-    if not can_manage_network(viewer):
-        raise NotFound()
-    area = Area.objects.filter(pk=area_id).first()
-    if area is None:
-        raise NotFound()
-    return area
 
 
 # Applications -------------------------------------------------------------------------------
@@ -192,24 +166,16 @@ def _application_row(application: Application, *, for_organisers: bool) -> Appli
 
 def get_my_application(*, viewer: AnyUser | None) -> ApplicationRow | None:
     """The viewer's own application, or None if they have not applied."""
-    if viewer is None or not viewer.is_authenticated:
-        return None
-    application = _applications().filter(user=viewer.pk).first()
+    application = _applications().filter(pk__in=own_applications(viewer)).first()
     if application is None:
         return None
     return _application_row(application, for_organisers=False)
 
 
-def _reviewable(viewer: AnyUser | None) -> QuerySet[Application]:
-    if not can_manage_network(viewer):
-        return Application.objects.none()
-    return Application.objects.filter(user__in=managed_people(viewer))
-
-
 def count_applications(*, viewer: AnyUser | None) -> dict[str, int]:
     """How many applications are in each status, for organisers (zeros for anyone else)."""
     counts = dict.fromkeys(Application.Status.values, 0)
-    for row in _reviewable(viewer).values("status").annotate(n=Count("id")).order_by():
+    for row in reviewable_applications(viewer).values("status").annotate(n=Count("id")).order_by():
         counts[row["status"]] = row["n"]
     return counts
 
@@ -228,7 +194,11 @@ def list_applications(
         if status in (Application.Status.PENDING, Application.Status.QUESTION)
         else ("-decided_at", "-id")
     )
-    queryset = _applications().filter(pk__in=_reviewable(viewer), status=status).order_by(*order)
+    queryset = (
+        _applications()
+        .filter(pk__in=reviewable_applications(viewer), status=status)
+        .order_by(*order)
+    )
     return paginate(
         queryset, page, lambda apps: [_application_row(a, for_organisers=True) for a in apps]
     )
@@ -236,14 +206,16 @@ def list_applications(
 
 def get_application(*, viewer: AnyUser | None, application_id: int) -> Application:
     """An application organisers may act on; NotFound for anyone else, as for a missing one."""
-    application = _reviewable(viewer).filter(pk=application_id).first()
+    application = reviewable_applications(viewer).filter(pk=application_id).first()
     if application is None:
         raise NotFound()
     return application
 
 
 def get_application_row(*, viewer: AnyUser | None, application_id: int) -> ApplicationRow:
-    application = _applications().filter(pk__in=_reviewable(viewer), pk=application_id).first()
+    application = (
+        _applications().filter(pk__in=reviewable_applications(viewer), pk=application_id).first()
+    )
     if application is None:
         raise NotFound()
     return _application_row(application, for_organisers=True)
@@ -304,18 +276,18 @@ def _invitation_rows(invitations: list[Invitation]) -> list[InvitationRow]:
 def list_invitations(
     *, viewer: AnyUser | None, page: int | str | None = 1
 ) -> ListPage[InvitationRow]:
-    if not can_manage_network(viewer):
+    if not can_manage_invitations(viewer):
         raise NotFound()
-    queryset = Invitation.objects.select_related("group", "created_by__profile").order_by(
-        "-created_at", "-id"
+    queryset = (
+        visible_invitations(viewer)
+        .select_related("group", "created_by__profile")
+        .order_by("-created_at", "-id")
     )
     return paginate(queryset, page, _invitation_rows)
 
 
 def get_invitation(*, viewer: AnyUser | None, invitation_id: int) -> Invitation:
-    if not can_manage_network(viewer):
-        raise NotFound()
-    invitation = Invitation.objects.filter(pk=invitation_id).first()
+    invitation = visible_invitations(viewer).filter(pk=invitation_id).first()
     if invitation is None:
         raise NotFound()
     return invitation
@@ -334,7 +306,7 @@ def check_invitation_token(*, viewer: AnyUser | None, token: str) -> Invitation:
 
 def list_groups_for_invitations(*, viewer: AnyUser | None) -> QuerySet[Group]:
     """Groups an invitation can bring a new member into."""
-    if not can_manage_network(viewer):
+    if not can_manage_invitations(viewer):
         return Group.objects.none()
     return visible_groups(viewer).order_by("name_es")
 

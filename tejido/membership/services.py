@@ -17,14 +17,10 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils.translation import gettext
 
-from tejido.access.audience import AnyUser, is_vetted
-from tejido.access.permissions import can_manage_network
-from tejido.access.visibility import (
-    forget_member_counts,
-    managed_people,
-    network_organisers,
-    visible_groups,
-)
+from tejido.access.base import AnyUser, is_vetted
+from tejido.access.groups import visible_groups
+from tejido.access.members import forget_member_counts, managed_people, network_organisers
+from tejido.access.network import can_manage_network
 from tejido.accounts.models import User
 from tejido.core.clock import now
 from tejido.core.errors import InvalidInput, NotAllowed, NotFound
@@ -46,11 +42,11 @@ from tejido.membership.models import (
     ConductAcceptance,
     Invitation,
     InvitationUse,
-    NetworkSettings,
 )
 from tejido.membership.selectors import current_conduct
 from tejido.membership.tokens import new_token, token_digest, usable_invitations
 from tejido.moderation.services import record_action
+from tejido.network.models import NetworkSettings
 from tejido.notifications.services import notify
 
 ANSWER_MAX = 3000
@@ -107,6 +103,7 @@ def submit_application(*, actor: AnyUser, answers: dict[int, str]) -> Applicatio
         notify(
             user=organiser,
             kind="application_received",
+            about=application,
             url=reverse("organise_application", args=[application.pk]),
         )
     return application
@@ -133,6 +130,7 @@ def reply_to_application(*, actor: AnyUser, text: str) -> ApplicationMessage:
         notify(
             user=organiser,
             kind="application_reply",
+            about=application,
             url=reverse("organise_application", args=[application.pk]),
         )
     return message
@@ -174,6 +172,7 @@ def approve_application(*, actor: AnyUser, application: Application) -> Applicat
     notify(
         user=applicant,
         kind="application_approved",
+        about=locked,
         params={"network": NetworkSettings.current().name},
         url=reverse("home"),
     )
@@ -204,7 +203,12 @@ def decline_application(
         target=f"application #{locked.pk}",
         detail={"message_sent": bool(body)},
     )
-    notify(user=locked.user, kind="application_declined", url=reverse("application_status"))
+    notify(
+        user=locked.user,
+        kind="application_declined",
+        about=locked,
+        url=reverse("application_status"),
+    )
     return locked
 
 
@@ -224,7 +228,12 @@ def ask_applicant(*, actor: AnyUser, application: Application, question: str) ->
         target_user=locked.user,
         target=f"application #{locked.pk}",
     )
-    notify(user=locked.user, kind="application_question", url=reverse("application_status"))
+    notify(
+        user=locked.user,
+        kind="application_question",
+        about=locked,
+        url=reverse("application_status"),
+    )
     return locked
 
 
@@ -376,6 +385,7 @@ def redeem_invitation(*, user: User, token: str) -> User:
         notify(
             user=creator,
             kind="invitation_used",
+            about=invitation,
             params={"name": profile.chosen_name if profile else ""},
             url=reverse("organise_invitations"),
         )

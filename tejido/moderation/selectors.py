@@ -9,9 +9,10 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from tejido.access.audience import AnyUser
-from tejido.access.permissions import can_manage_network
-from tejido.access.visibility import managed_people
+from tejido.access.audit import visible_audit_entries
+from tejido.access.base import AnyUser
+from tejido.access.members import managed_people
+from tejido.access.network import can_manage_network
 from tejido.accounts.models import User
 from tejido.core.errors import NotFound
 from tejido.core.paging import ListPage, paginate
@@ -93,8 +94,10 @@ def list_audit_entries(
 ) -> ListPage[AuditRow]:
     if not can_manage_network(viewer):
         raise NotFound()
-    entries = AuditEntry.objects.select_related("actor__profile", "target_user__profile").order_by(
-        "-created_at", "-id"
+    entries = (
+        visible_audit_entries(viewer)
+        .select_related("actor__profile", "target_user__profile")
+        .order_by("-created_at", "-id")
     )
     if action:
         entries = entries.filter(action=action)

@@ -20,7 +20,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from tejido.accounts.models import User
-from tejido.membership.models import NetworkSettings
+from tejido.network.models import NetworkSettings
 from tejido.notifications.kinds import GENERIC, kind_for
 from tejido.notifications.models import Notice
 

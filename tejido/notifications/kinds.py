@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.utils.functional import Promise
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 logger = logging.getLogger(__name__)
@@ -19,10 +20,19 @@ logger = logging.getLogger(__name__)
 
 class _Params(dict[str, Any]):
     """Params for %-formatting: a placeholder with no value renders as an ellipsis rather than
-    failing, so an old notice survives a change of its kind's text."""
+    failing, so an old notice survives a change of its kind's text. A value given in both
+    languages (`{"es": …, "en": …}`, see core.models.bilingual) renders in the reader's."""
 
     def __missing__(self, key: str) -> str:
         return "…"
+
+    def __getitem__(self, key: str) -> Any:
+        value = super().__getitem__(key)
+        if isinstance(value, dict):
+            language = (get_language() or "es")[:2]
+            other = "en" if language == "es" else "es"
+            return value.get(language) or value.get(other) or "…"
+        return value
 
 
 @dataclass(frozen=True)

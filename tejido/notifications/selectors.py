@@ -6,7 +6,8 @@ from datetime import datetime
 
 from django.db.models import QuerySet
 
-from tejido.access.audience import AnyUser
+from tejido.access.base import AnyUser
+from tejido.access.notices import visible_notices
 from tejido.accounts.models import User
 from tejido.core.errors import NotFound
 from tejido.notifications.kinds import kind_for
@@ -20,9 +21,7 @@ def unread_count(*, user: User) -> int:
 
 def list_notices(*, viewer: AnyUser) -> QuerySet[Notice]:
     """The viewer's notices, newest first."""
-    if viewer is None or not viewer.is_authenticated:
-        return Notice.objects.none()
-    return Notice.objects.filter(user=viewer.pk).order_by("-created_at", "-id")
+    return visible_notices(viewer).order_by("-created_at", "-id")
 
 
 def get_notice(*, viewer: AnyUser, notice_id: int) -> Notice:

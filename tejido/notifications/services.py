@@ -1,14 +1,16 @@
 """The one way any feature tells a member something: an in-app notice, and an email in the
 member's language that honours discreet mode."""
 
+import logging
 from functools import partial
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Count, F, OuterRef, Subquery
+from django.db.models import Count, F, Model, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.functional import Promise
 
+from tejido.access.base import audience_of
 from tejido.accounts.models import User
 from tejido.core.clock import now
 from tejido.notifications.email import render_email
@@ -16,19 +18,33 @@ from tejido.notifications.models import Notice
 from tejido.notifications.selectors import get_notice
 from tejido.notifications.tasks import send_email_task, send_notice_email
 
+logger = logging.getLogger(__name__)
+
 
 def _is_local_path(url: str) -> bool:
     return url.startswith("/") and not url.startswith("//") and "\\" not in url
 
 
-def notify(*, user: User, kind: str, params: dict[str, Any] | None = None, url: str = "") -> Notice:
+def notify(
+    *,
+    user: User,
+    kind: str,
+    about: Model,
+    params: dict[str, Any] | None = None,
+    url: str = "",
+) -> Notice | None:
     """Record a notice for `user` (its text is rendered from `kind` in their language when read)
     and, once the surrounding transaction commits, email it to them.
 
+    `about` is the thing the notice is about: the notice reaches `user` only if they are in
+    that thing's audience (tejido.access), and otherwise nothing is recorded or sent (None).
     `params` must be JSON-serialisable and hold only what `user` may see; `url` is a path on
     this site (the thing the notice is about), or empty."""
     if url and not _is_local_path(url):
         raise ValueError("A notice's url must be a path on this site.")
+    if not audience_of(about).filter(pk=user.pk).exists():
+        logger.warning("A %s notice was not sent: its recipient may not know of it.", kind)
+        return None
     notice = Notice.objects.create(user=user, kind=kind, params=params or {}, url=url)
     User.objects.filter(pk=user.pk).update(unread_notices=F("unread_notices") + 1)
     # Robust: the notice is already in the inbox; a queue hiccup is logged, not raised at the

@@ -3,6 +3,7 @@
 from django.core.mail import EmailMultiAlternatives
 from django.tasks import task
 
+from tejido.access.base import may_sign_in
 from tejido.accounts.models import User
 from tejido.core.clock import now
 from tejido.notifications.email import deliver, notice_message
@@ -10,10 +11,9 @@ from tejido.notifications.models import Notice
 
 
 def wants_email(user: User) -> bool:
-    """Suspended, removed and deactivated accounts get no email."""
-    return bool(
-        user.is_active and user.email and user.state in (User.State.MEMBER, User.State.APPLICANT)
-    )
+    """Only people who may sign in get email: suspended, removed and deactivated accounts
+    get none."""
+    return bool(user.email) and may_sign_in(user)
 
 
 @task()

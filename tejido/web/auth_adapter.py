@@ -26,10 +26,10 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from tejido.access.audience import is_vetted
+from tejido.access.base import is_vetted, may_sign_in
 from tejido.accounts.models import Profile, User
 from tejido.accounts.services import register_applicant
-from tejido.membership.models import NetworkSettings
+from tejido.network.models import NetworkSettings
 from tejido.notifications.tasks import send_prepared_email
 
 # The /join/<token>/ view keeps the invitation here until the person signs up.
@@ -117,7 +117,7 @@ class TejidoAccountAdapter(DefaultAccountAdapter):
     def pre_login(self, request: HttpRequest, user: Any, **kwargs: Any) -> HttpResponse | None:
         """Suspended and removed members cannot log in (they learn it only after giving the
         right password, so nobody else learns anything)."""
-        if getattr(user, "state", None) in (User.State.SUSPENDED, User.State.REMOVED):
+        if not may_sign_in(user):
             from allauth.account.internal.stagekit import clear_login
 
             clear_login(request)

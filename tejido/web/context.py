@@ -2,8 +2,8 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from tejido.access.audience import is_organiser, is_vetted
-from tejido.membership.models import NetworkSettings
+from tejido.access.base import is_organiser, is_vetted
+from tejido.network.models import NetworkSettings
 from tejido.notifications.selectors import unread_count
 from tejido.web.middleware import DISCREET_COOKIE_NAME
 

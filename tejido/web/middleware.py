@@ -1,6 +1,7 @@
 """Request-wide safety and locale behaviour."""
 
 from collections.abc import Callable
+from typing import cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
@@ -10,6 +11,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from tejido.access.base import is_vetted, may_sign_in
 from tejido.accounts.models import User
 from tejido.membership.selectors import current_conduct, needs_conduct_acceptance
 
@@ -82,7 +84,7 @@ class EndInactiveSessionsMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = request.user
-        if user.is_authenticated and user.state in ("suspended", "removed"):
+        if user.is_authenticated and not may_sign_in(user):
             logout(request)
         return self.get_response(request)
 
@@ -112,11 +114,10 @@ class ConductGateMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = request.user
         if (
-            user.is_authenticated
-            and user.state == "member"
+            is_vetted(user)
             and not request.path.startswith(self.ALWAYS_ALLOWED)
             and request.path != "/"
-        ) and not self._has_accepted(request, user):
+        ) and not self._has_accepted(request, cast(User, user)):
             return redirect(f"{reverse('conduct')}?next={request.path}")
         return self.get_response(request)
 

@@ -250,7 +250,7 @@ def build_world() -> World:
     )
     from tejido.groups.factories import GroupFactory, GroupMembershipFactory
     from tejido.groups.models import Group, GroupMembership
-    from tejido.membership.models import Area
+    from tejido.network.models import Area
 
     world = World()
     circle = GroupFactory(slug="circle", join_policy=Group.JoinPolicy.REQUEST)

@@ -1,15 +1,9 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from tejido.access.permissions import (
-    can_block_member,
-    can_edit_profile,
-    can_join_group,
-    can_leave_group,
-    can_manage_group,
-    can_manage_network,
-    can_use_api,
-)
+from tejido.access.groups import can_join_group, can_leave_group, can_manage_group
+from tejido.access.members import can_block_member, can_edit_profile, can_use_api
+from tejido.access.network import can_manage_network
 from tejido.accounts.factories import (
     ApplicantFactory,
     BlockFactory,

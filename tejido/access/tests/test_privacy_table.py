@@ -8,8 +8,19 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from tejido.access.permissions import can_block_member, can_join_group, can_manage_group
-from tejido.access.redaction import MemberCard, member_cards
+from tejido.access.groups import (
+    can_join_group,
+    can_manage_group,
+    can_see_group,
+    visible_group_members,
+)
+from tejido.access.members import (
+    MemberCard,
+    can_block_member,
+    can_see_member,
+    member_cards,
+    visible_members,
+)
 from tejido.access.tests.privacy_table import (
     FIELDS,
     GROUP_ACTION_TABLE,
@@ -23,12 +34,6 @@ from tejido.access.tests.privacy_table import (
     field_rows,
     group_action_rows,
     member_action_rows,
-)
-from tejido.access.visibility import (
-    can_see_group,
-    can_see_member,
-    visible_group_members,
-    visible_members,
 )
 from tejido.accounts.models import AUDIENCED_FIELDS, Profile
 

@@ -2,18 +2,18 @@ import pytest
 from django.db.models import F
 from django.utils import timezone, translation
 
-from tejido.access.audience import Audience, Viewer
-from tejido.access.redaction import (
+from tejido.access.base import Audience, Viewer
+from tejido.access.members import (
     PREVIEW_AUDIENCES,
     MemberCard,
     blocked_member_cards,
     member_card,
     member_cards,
+    members_blocked_by,
 )
-from tejido.access.visibility import members_blocked_by
 from tejido.accounts.factories import BlockFactory, OrganiserFactory, UserFactory
 from tejido.accounts.models import AUDIENCED_FIELDS, ProfessionalVerification
-from tejido.membership.models import Area
+from tejido.network.models import Area
 
 pytestmark = pytest.mark.django_db
 

@@ -1,21 +1,23 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from tejido.access.visibility import (
+from tejido.access.groups import (
+    can_manage_group,
     can_see_group,
-    can_see_member,
-    forget_member_counts,
     group_relation,
-    managed_people,
     member_counts,
-    members_blocked_by,
-    network_organisers,
-    runs_group,
     sees_all_group_members,
-    viewer_for,
     visible_group_members,
     visible_groups,
     visible_join_requests,
+)
+from tejido.access.members import (
+    can_see_member,
+    forget_member_counts,
+    managed_people,
+    members_blocked_by,
+    network_organisers,
+    viewer_for,
     visible_member_count,
     visible_members,
 )
@@ -124,7 +126,7 @@ def test_join_requests_are_for_those_who_run_the_group():
     for user in (asking, blocked_asker):
         GroupMembershipFactory(group=group, user=user, state=GroupMembership.State.REQUESTED)
     BlockFactory(blocker=blocked_asker, blocked=group_organiser)
-    assert runs_group(group_organiser, group)
+    assert can_manage_group(group_organiser, group)
     assert list(visible_join_requests(group_organiser, group)) == [asking]
     assert set(visible_join_requests(OrganiserFactory(), group)) == {asking, blocked_asker}
     assert not visible_join_requests(asking, group).exists()
@@ -187,8 +189,8 @@ def test_a_group_relation_answers_only_for_whom_it_was_looked_up():
         True,
         True,
     )
-    assert runs_group(member, group)
-    assert not runs_group(stranger, group)
+    assert can_manage_group(member, group)
+    assert not can_manage_group(stranger, group)
     assert sees_all_group_members(member, group, relation)
     with pytest.raises(ValueError, match="looked up for"):
         visible_group_members(stranger, group, relation)

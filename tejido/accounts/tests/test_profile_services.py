@@ -6,7 +6,7 @@ from tejido.accounts.factories import ApplicantFactory, UserFactory
 from tejido.accounts.models import Audience, Profile, User
 from tejido.accounts.services import update_profile
 from tejido.core.errors import InvalidInput, NotAllowed
-from tejido.membership.models import Area
+from tejido.network.models import Area
 
 pytestmark = pytest.mark.django_db
 

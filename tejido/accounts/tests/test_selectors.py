@@ -3,7 +3,7 @@ from typing import cast
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from tejido.access.audience import Audience
+from tejido.access.base import Audience
 from tejido.accounts.factories import ApplicantFactory, BlockFactory, OrganiserFactory, UserFactory
 from tejido.accounts.models import User
 from tejido.accounts.selectors import (
@@ -14,14 +14,12 @@ from tejido.accounts.selectors import (
     get_member_to_block,
     get_own_profile,
     get_profile_preview,
-    list_areas,
     list_member_page,
     list_members,
     list_my_blocks,
 )
 from tejido.core.errors import NotFound
 from tejido.membership.member_services import reinstate_member, suspend_member
-from tejido.membership.models import Area
 
 pytestmark = pytest.mark.django_db
 
@@ -121,9 +119,3 @@ def test_member_to_block_is_someone_visible_or_already_blocked():
     BlockFactory(blocker=blocker, blocked=me)
     with pytest.raises(NotFound):
         get_member_to_block(viewer=me, member_id=blocker.pk)
-
-
-def test_areas_in_the_organisers_order():
-    Area.objects.create(name="B", position=2)
-    Area.objects.create(name="A", position=1)
-    assert [a.name for a in list_areas()] == ["A", "B"]

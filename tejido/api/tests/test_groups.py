@@ -8,7 +8,7 @@ from tejido.accounts.models import User
 from tejido.api.tests.conftest import assert_error
 from tejido.groups.factories import GroupFactory, GroupMembershipFactory
 from tejido.groups.models import Group, GroupMembership
-from tejido.membership.factories import AreaFactory
+from tejido.network.factories import AreaFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import pytest
 from tejido.accounts.models import Audience, ProfessionalVerification, Profile, User
 from tejido.api.tests.conftest import assert_error
 from tejido.core.clock import now
-from tejido.membership.models import Area
+from tejido.network.models import Area
 
 pytestmark = pytest.mark.django_db
 

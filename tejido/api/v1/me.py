@@ -7,8 +7,8 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 from pydantic import AfterValidator, Field
 
+from tejido.accounts.choices import LANGUAGE_CODES
 from tejido.accounts.models import AUDIENCED_FIELDS, Profile, User
-from tejido.accounts.profile_choices import LANGUAGE_CODES
 from tejido.accounts.selectors import get_own_profile
 from tejido.accounts.services import update_profile
 from tejido.api.v1.auth import actor

@@ -11,7 +11,7 @@ from ninja.responses import Status
 from pydantic import Field
 from pydantic.json_schema import SkipJsonSchema
 
-from tejido.access.redaction import MemberCard, member_cards
+from tejido.access.members import MemberCard, member_cards
 from tejido.accounts.selectors import (
     MAX_QUERY_LENGTH,
     get_blocked_member,

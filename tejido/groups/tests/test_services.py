@@ -1,5 +1,6 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.utils import translation
 
 from tejido.accounts.factories import (
     ApplicantFactory,
@@ -92,9 +93,13 @@ def test_group_organiser_approves_and_the_requester_is_told_in_their_language(
     assert membership.state == GroupMembership.State.ACTIVE
     notice = Notice.objects.get(user=asker)
     assert notice.kind == "group_request_approved"
-    assert notice.params == {"group": "Circle"}
+    # Both names are kept, so the notice reads in whichever language the member reads it.
+    assert notice.params == {"group": {"es": by_request.name_es, "en": "Circle"}}
     assert notice.url == f"/groups/{by_request.slug}/"
-    assert "Circle" in KINDS["group_request_approved"].render_subject(notice.params)
+    with translation.override("en"):
+        assert "Circle" in KINDS["group_request_approved"].render_subject(notice.params)
+    with translation.override("es"):
+        assert by_request.name_es in KINDS["group_request_approved"].render_subject(notice.params)
     entry = AuditEntry.objects.get()
     assert (entry.actor, entry.action, entry.target_user) == (
         group_organiser,

@@ -13,7 +13,7 @@ from tejido.membership.factories import (
     ApplicationFactory,
     ApplicationQuestionFactory,
 )
-from tejido.membership.models import Application, ApplicationMessage, NetworkSettings
+from tejido.membership.models import Application, ApplicationMessage
 from tejido.membership.selectors import get_my_application
 from tejido.membership.services import (
     approve_application,
@@ -23,6 +23,7 @@ from tejido.membership.services import (
     submit_application,
 )
 from tejido.moderation.models import AuditEntry
+from tejido.network.models import NetworkSettings
 from tejido.notifications.models import Notice
 
 pytestmark = pytest.mark.django_db

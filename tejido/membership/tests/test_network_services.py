@@ -5,8 +5,8 @@ import pytest
 
 from tejido.core.errors import InvalidInput, NotAllowed
 from tejido.groups.factories import GroupFactory
-from tejido.membership.factories import ApplicationQuestionFactory, AreaFactory
-from tejido.membership.models import ApplicationQuestion, Area, NetworkSettings
+from tejido.membership.factories import ApplicationQuestionFactory
+from tejido.membership.models import ApplicationQuestion
 from tejido.membership.network_services import (
     add_area,
     add_question,
@@ -19,6 +19,8 @@ from tejido.membership.network_services import (
     update_network_settings,
 )
 from tejido.moderation.models import AuditEntry
+from tejido.network.factories import AreaFactory
+from tejido.network.models import Area, NetworkSettings
 
 pytestmark = pytest.mark.django_db
 

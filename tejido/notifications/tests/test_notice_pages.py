@@ -32,7 +32,7 @@ def kind():
 
 def make_notices(user, count, *, start=0):
     return [
-        notify(user=user, kind="test.ping", params={"n": start + i}, url="/about/")
+        notify(user=user, about=user, kind="test.ping", params={"n": start + i}, url="/about/")
         for i in range(count)
     ]
 

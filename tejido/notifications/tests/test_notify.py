@@ -4,10 +4,11 @@ language that honours discreet mode and carries nobody else's data."""
 import pytest
 from django.core import mail
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from tejido.accounts.models import User
-from tejido.membership.models import NetworkSettings
+from tejido.network.models import NetworkSettings
 from tejido.notifications import kinds
 from tejido.notifications.models import Notice
 from tejido.notifications.services import mark_all_read, mark_read, notify
@@ -45,6 +46,7 @@ def test_notify_records_a_notice_and_emails_after_commit(
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         notice = notify(
             user=user,
+            about=user,
             kind="test.greeting",
             params={"name": "Robin", "group": "Potluck crew"},
             url="/groups/potluck/",
@@ -72,7 +74,7 @@ def test_nothing_is_emailed_when_the_transaction_rolls_back(
     with django_capture_on_commit_callbacks(execute=True):
         try:
             with transaction.atomic():
-                notify(user=user, kind="test.greeting", params={"name": "A", "group": "B"})
+                notify(user=user, about=user, kind="test.greeting", params={"name": "A"})
                 raise RuntimeError("the feature failed")
         except RuntimeError:
             pass
@@ -87,6 +89,7 @@ def test_discreet_mode_email_is_neutral(
     with django_capture_on_commit_callbacks(execute=True):
         notify(
             user=user,
+            about=user,
             kind="test.greeting",
             params={"name": "Robin", "group": "Trans support circle"},
             url="/groups/trans-support/",
@@ -106,8 +109,8 @@ def test_email_is_in_the_members_language(
     spanish = make_user(language="es", discreet_mode=True)
     english = make_user(language="en", discreet_mode=True)
     with django_capture_on_commit_callbacks(execute=True):
-        notify(user=spanish, kind="test.greeting", params={"name": "R", "group": "G"})
-        notify(user=english, kind="test.greeting", params={"name": "R", "group": "G"})
+        notify(user=spanish, about=spanish, kind="test.greeting", params={"name": "R"})
+        notify(user=english, about=english, kind="test.greeting", params={"name": "R"})
     by_recipient = {str(m.to[0]): m for m in mail.outbox}
     assert by_recipient[spanish.email].subject == "Tienes una notificación nueva"
     assert by_recipient[english.email].subject == "You have a new notification"
@@ -116,7 +119,7 @@ def test_email_is_in_the_members_language(
 def test_unknown_kind_sends_a_generic_email(make_user, site, django_capture_on_commit_callbacks):
     user = make_user(language="en")
     with django_capture_on_commit_callbacks(execute=True):
-        notify(user=user, kind="feature.that.was.removed", params={"secret": "x"})
+        notify(user=user, about=user, kind="feature.that.was.removed", params={"secret": "x"})
     [message] = mail.outbox
     assert message.subject == "You have a new notification"
     assert "Something new is waiting for you." in message.body
@@ -127,7 +130,7 @@ def test_missing_params_do_not_break_the_email(
 ):
     user = make_user(language="en")
     with django_capture_on_commit_callbacks(execute=True):
-        notify(user=user, kind="test.greeting", params={})
+        notify(user=user, about=user, kind="test.greeting", params={})
     [message] = mail.outbox
     assert message.subject == "… said hello"
 
@@ -142,6 +145,7 @@ def test_email_holds_no_other_members_private_data(
     with django_capture_on_commit_callbacks(execute=True):
         notify(
             user=recipient,
+            about=recipient,
             kind="test.greeting",
             params={"name": other.profile.chosen_name, "group": "G"},
         )
@@ -158,7 +162,7 @@ def test_suspended_and_removed_accounts_get_no_email(
 ):
     user = make_user(state=state)
     with django_capture_on_commit_callbacks(execute=True):
-        notify(user=user, kind="test.greeting", params={"name": "A", "group": "B"})
+        notify(user=user, about=user, kind="test.greeting", params={"name": "A"})
     assert mail.outbox == []
 
 
@@ -180,8 +184,9 @@ def test_task_for_a_deleted_notice_does_nothing(site):
 
 @pytest.mark.parametrize("url", ["https://evil.example/", "//evil.example/", "javascript:x"])
 def test_a_notice_url_must_be_a_local_path(make_user, greeting_kind, url):
+    user = make_user()
     with pytest.raises(ValueError, match="path on this site"):
-        notify(user=make_user(), kind="test.greeting", url=url)
+        notify(user=user, about=user, kind="test.greeting", url=url)
 
 
 def test_the_unread_badge_follows_notices_and_mends_itself(member, greeting_kind):
@@ -189,8 +194,8 @@ def test_the_unread_badge_follows_notices_and_mends_itself(member, greeting_kind
         member.refresh_from_db()
         return member.unread_notices
 
-    first = notify(user=member, kind="test.greeting")
-    notify(user=member, kind="test.greeting")
+    first = notify(user=member, about=member, kind="test.greeting")
+    notify(user=member, about=member, kind="test.greeting")
     assert badge() == 2
     mark_read(actor=member, notice_id=first.pk)
     assert badge() == 1
@@ -198,5 +203,36 @@ def test_the_unread_badge_follows_notices_and_mends_itself(member, greeting_kind
     User.objects.filter(pk=member.pk).update(unread_notices=7)
     mark_all_read(actor=member)
     assert badge() == 0
-    notify(user=member, kind="test.greeting")
+    notify(user=member, about=member, kind="test.greeting")
     assert badge() == 1
+
+
+def test_a_notice_reaches_only_the_audience_of_what_it_is_about(make_user, greeting_kind):
+    """A member may be told about themself; someone else's account is not theirs to hear of,
+    and an applicant is not told about a group, which only members may know of."""
+    from tejido.groups.factories import GroupFactory
+
+    member, other, applicant = make_user(), make_user(), make_user(role="applicant")
+    assert notify(user=member, about=other, kind="test.greeting") is None
+    assert notify(user=applicant, about=GroupFactory(), kind="test.greeting") is None
+    assert notify(user=member, about=member, kind="test.greeting") is not None
+    assert Notice.objects.filter(user__in=[other, applicant]).count() == 0
+    assert Notice.objects.filter(user=member).count() == 1
+
+
+def test_a_name_given_in_both_languages_renders_in_the_readers(make_user, greeting_kind):
+    from tejido.groups.factories import GroupFactory
+    from tejido.notifications.selectors import notice_cards
+
+    group = GroupFactory(name_es="Círculo de lectura", name_en="Reading circle")
+    member = make_user()
+    notice = notify(
+        user=member,
+        about=group,
+        kind="test.greeting",
+        params={"name": "R", "group": {"es": group.name_es, "en": group.name_en}},
+    )
+    with translation.override("en"):
+        assert "Reading circle" in notice_cards([notice])[0].text
+    with translation.override("es"):
+        assert "Círculo de lectura" in notice_cards([notice])[0].text

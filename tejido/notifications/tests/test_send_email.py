@@ -6,7 +6,7 @@ from django.core import mail
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from tejido.membership.models import NetworkSettings
+from tejido.network.models import NetworkSettings
 from tejido.notifications.email import send_email
 from tejido.notifications.services import queue_email
 

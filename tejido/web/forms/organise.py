@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from tejido.groups.models import Group
-from tejido.membership.models import NetworkSettings
+from tejido.network.models import NetworkSettings
 
 MESSAGE_MAX = 3000
 
@@ -141,8 +141,10 @@ class NetworkSettingsForm(forms.ModelForm):
             "mission_en",
             "how_to_join_es",
             "how_to_join_en",
+            "organiser_contact",
             "quick_exit_url",
             "applications_open",
+            "reapply_after_days",
         ]
         help_texts = {
             "quick_exit_url": _(
@@ -150,6 +152,9 @@ class NetworkSettingsForm(forms.ModelForm):
                 "https:// and should be a harmless, busy site."
             ),
             "applications_open": _("When closed, people can only join with an invitation link."),
+            "reapply_after_days": _(
+                "Someone whose application was declined may apply again after this many days."
+            ),
         }
         widgets = {
             "mission_es": forms.Textarea(attrs={"rows": 4}),

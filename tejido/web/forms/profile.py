@@ -7,8 +7,8 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from tejido.accounts.choices import LANGUAGE_CHOICES, PRONOUN_PRESETS, TIME_ZONE_CHOICES
 from tejido.accounts.models import Audience, Profile
-from tejido.accounts.profile_choices import LANGUAGE_CHOICES, PRONOUN_PRESETS, TIME_ZONE_CHOICES
 from tejido.accounts.services import AUDIENCE_FIELDS, PROFILE_TEXT_FIELDS
 from tejido.core.errors import DomainError
 

@@ -7,7 +7,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-from tejido.membership.models import NetworkSettings
+from tejido.network.models import NetworkSettings
 from tejido.web.auth_adapter import NEUTRAL_SUBJECT
 from tejido.web.tests._auth_support import PASSWORD, log_in, make_member
 

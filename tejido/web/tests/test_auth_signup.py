@@ -14,8 +14,8 @@ from django.utils import translation
 
 from tejido.accounts.models import User
 from tejido.core.clock import now
-from tejido.membership.models import NetworkSettings
 from tejido.membership.services import create_invitation
+from tejido.network.models import NetworkSettings
 from tejido.web.tests._auth_support import make_member, make_organiser, normalised
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,8 @@ from django.urls import reverse
 from tejido.accounts.models import User
 from tejido.core.testing import FRAME_QUERIES
 from tejido.groups.factories import GroupFactory, GroupMembershipFactory
-from tejido.membership.models import CodeOfConduct, NetworkSettings
+from tejido.membership.models import CodeOfConduct
+from tejido.network.models import NetworkSettings
 from tejido.notifications.services import notify
 
 pytestmark = pytest.mark.django_db
@@ -87,7 +88,7 @@ def test_the_frame_kept_between_requests_follows_each_viewer(make_user, login):
     assert html.count('aria-current="page"') == 1
     assert 'class="badge"' not in html
 
-    notify(user=member, kind="test.ping", url="/about/")
+    notify(user=member, about=member, kind="test.ping", url="/about/")
     html = as_member.get(reverse("group_list")).content.decode()
     assert '<span class="badge">1<span class="visually-hidden"> unread</span></span>' in html
 

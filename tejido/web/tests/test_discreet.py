@@ -6,7 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from tejido.membership.models import NetworkSettings
+from tejido.network.models import NetworkSettings
 from tejido.web.middleware import DISCREET_COOKIE_NAME
 
 pytestmark = pytest.mark.django_db

@@ -154,7 +154,7 @@ def test_ask_to_join_withdraw_and_be_let_in(login, by_request):
     assert GroupMembership.objects.get(user=me).state == GroupMembership.State.ACTIVE
     notice = Notice.objects.get(user=me)
     assert notice.kind == "group_request_approved"
-    assert notice.params == {"group": "Circle"}
+    assert notice.params == {"group": {"es": "Círculo", "en": "Circle"}}
     # Deciding again is answered, not a crash.
     again = organiser_client.post(decide, {"decision": "decline"}, follow=True)
     assert "There is no such request to join" in again.content.decode()

@@ -18,8 +18,9 @@ from tejido.membership.factories import (
     ApplicationQuestionFactory,
     InvitationFactory,
 )
-from tejido.membership.models import Application, ApplicationMessage, NetworkSettings
+from tejido.membership.models import Application, ApplicationMessage
 from tejido.membership.services import ask_applicant, decline_application
+from tejido.network.models import NetworkSettings
 
 pytestmark = pytest.mark.django_db
 

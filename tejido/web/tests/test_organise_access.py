@@ -14,11 +14,12 @@ from tejido.accounts.models import User
 from tejido.membership.factories import (
     ApplicationFactory,
     ApplicationQuestionFactory,
-    AreaFactory,
     InvitationFactory,
 )
-from tejido.membership.models import Application, Area, Invitation
+from tejido.membership.models import Application, Invitation
 from tejido.moderation.models import AuditEntry
+from tejido.network.factories import AreaFactory
+from tejido.network.models import Area
 
 pytestmark = pytest.mark.django_db
 

@@ -15,18 +15,12 @@ from tejido.groups.factories import GroupFactory
 from tejido.membership.factories import (
     ApplicationFactory,
     ApplicationQuestionFactory,
-    AreaFactory,
     InvitationFactory,
 )
-from tejido.membership.models import (
-    Application,
-    ApplicationQuestion,
-    Area,
-    CodeOfConduct,
-    Invitation,
-    NetworkSettings,
-)
+from tejido.membership.models import Application, ApplicationQuestion, CodeOfConduct, Invitation
 from tejido.moderation.models import AuditEntry
+from tejido.network.factories import AreaFactory
+from tejido.network.models import Area, NetworkSettings
 
 pytestmark = pytest.mark.django_db
 
@@ -46,6 +40,8 @@ SETTINGS_FORM = {
     "how_to_join_es": "",
     "how_to_join_en": "",
     "quick_exit_url": "https://news.example.org/",
+    "organiser_contact": "Escríbenos a hola@red.example.org",
+    "reapply_after_days": "30",
     "applications_open": "on",
 }
 

@@ -12,11 +12,11 @@ from tejido.groups.factories import GroupFactory
 from tejido.membership.factories import (
     ApplicationAnswerFactory,
     ApplicationFactory,
-    AreaFactory,
     InvitationFactory,
 )
 from tejido.membership.services import ask_applicant
 from tejido.moderation.services import record_action
+from tejido.network.factories import AreaFactory
 
 pytestmark = pytest.mark.django_db
 

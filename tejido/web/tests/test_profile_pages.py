@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from tejido.accounts.factories import ApplicantFactory, UserFactory
 from tejido.accounts.models import Audience, Profile, User
-from tejido.membership.models import Area
+from tejido.network.models import Area
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from tejido.membership.models import NetworkSettings
+from tejido.network.models import NetworkSettings
 
 pytestmark = pytest.mark.django_db
 

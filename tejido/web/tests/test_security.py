@@ -19,7 +19,7 @@ from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import include, path, reverse
 
-from tejido.membership.models import NetworkSettings
+from tejido.network.models import NetworkSettings
 
 BASE_DIR = Path(__file__).resolve().parents[3]
 SECRET_MARKER = "SECRET-DETAIL-4f1c"

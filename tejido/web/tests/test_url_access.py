@@ -233,9 +233,9 @@ def build_world() -> World:
     from tejido.membership.factories import (
         ApplicationFactory,
         ApplicationQuestionFactory,
-        AreaFactory,
         InvitationFactory,
     )
+    from tejido.network.factories import AreaFactory
     from tejido.notifications.models import Notice
 
     users: dict[str, Any] = {
@@ -413,7 +413,7 @@ def page_problems(response: Any, url: str, quick_exit_host: str) -> list[str]:
 def test_every_page_answers_each_role_as_the_table_says(role):
     from urllib.parse import urlsplit
 
-    from tejido.membership.models import NetworkSettings
+    from tejido.network.models import NetworkSettings
 
     world = build_world()
     viewer = world.users[role]

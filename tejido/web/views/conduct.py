@@ -9,7 +9,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from tejido.access.audience import is_vetted
+from tejido.access.base import is_vetted
 from tejido.core.errors import DomainError
 from tejido.membership.selectors import current_conduct, needs_conduct_acceptance
 from tejido.membership.services import accept_conduct

@@ -11,17 +11,17 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from tejido.access.audience import is_vetted
+from tejido.access.base import is_vetted
 from tejido.accounts.models import User
 from tejido.core.errors import DomainError
 from tejido.membership.errors import InvitationInvalid
 from tejido.membership.selectors import (
     check_invitation_token,
     get_my_application,
-    get_network_settings,
     list_questions,
 )
 from tejido.membership.services import redeem_invitation, reply_to_application, submit_application
+from tejido.network.selectors import get_network_settings
 from tejido.web.forms.join import ApplicationForm, ReplyForm, add_domain_error
 
 # The sign-up adapter reads the token from here right after the account is created.

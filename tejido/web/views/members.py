@@ -12,7 +12,7 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from tejido.access.audience import is_vetted
+from tejido.access.base import is_vetted
 from tejido.accounts.models import User
 from tejido.accounts.selectors import (
     MAX_QUERY_LENGTH,

@@ -14,7 +14,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from tejido.access.audience import is_vetted
+from tejido.access.base import is_vetted
 from tejido.accounts.models import User
 from tejido.core.errors import NotFound
 from tejido.notifications.selectors import list_notices, notice_cards

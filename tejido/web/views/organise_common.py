@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
-from tejido.access.permissions import can_manage_network
+from tejido.access.network import can_manage_network
 from tejido.core.errors import DomainError, InvalidInput, NotFound
 
 View = Callable[..., HttpResponse]

@@ -23,14 +23,12 @@ from tejido.membership.network_services import (
 )
 from tejido.membership.selectors import (
     current_conduct,
-    get_area,
-    get_network_settings,
     get_question,
-    list_areas,
     list_questions,
 )
 from tejido.membership.services import publish_conduct
 from tejido.moderation.selectors import list_audit_entries
+from tejido.network.selectors import get_area, get_network_settings, list_areas
 from tejido.web.forms.join import add_domain_error
 from tejido.web.forms.organise import AreaForm, ConductForm, NetworkSettingsForm, QuestionForm
 from tejido.web.views.organise_common import done, failed, organisers_only, page_number

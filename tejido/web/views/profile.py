@@ -11,18 +11,17 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from tejido.access.permissions import can_edit_profile
-from tejido.access.redaction import PREVIEW_AUDIENCES
+from tejido.access.members import PREVIEW_AUDIENCES, can_edit_profile
 from tejido.accounts.models import Audience
 from tejido.accounts.selectors import (
     get_blocked_member,
     get_own_profile,
     get_profile_preview,
-    list_areas,
     list_my_blocks,
 )
 from tejido.accounts.services import unblock_member, update_profile, update_settings
 from tejido.core.errors import InvalidInput, NotFound
+from tejido.network.selectors import list_areas
 from tejido.web.forms.profile import ProfileForm, SettingsForm
 from tejido.web.views.members import me, vetted_only
 
@@ -31,7 +30,7 @@ from tejido.web.views.members import me, vetted_only
 @vetted_only
 def profile_edit(request: HttpRequest) -> HttpResponse:
     profile = get_own_profile(viewer=me(request))
-    areas = list(list_areas())
+    areas = list(list_areas(viewer=me(request)))
     if request.method == "POST":
         form = ProfileForm(request.POST, areas=areas)
         if form.is_valid():

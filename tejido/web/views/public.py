@@ -7,7 +7,7 @@ from django.urls import path
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from tejido.access.audience import is_vetted
+from tejido.access.base import is_vetted
 from tejido.accounts.services import change_language
 from tejido.groups.selectors import list_my_groups
 from tejido.membership.selectors import current_conduct

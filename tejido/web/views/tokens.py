@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
 
-from tejido.access.permissions import can_use_api
+from tejido.access.members import can_use_api
 from tejido.accounts.models import User
 from tejido.accounts.tokens import create_token, list_tokens, revoke_token
 from tejido.core.errors import DomainError, NotFound

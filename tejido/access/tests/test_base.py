@@ -1,7 +1,7 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from tejido.access.audience import Audience, Viewer, is_organiser, is_vetted, reaches
+from tejido.access.base import Audience, Viewer, is_organiser, is_vetted, reaches
 from tejido.accounts.factories import ApplicantFactory, OrganiserFactory, UserFactory
 from tejido.accounts.models import User
 

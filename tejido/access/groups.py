@@ -1,93 +1,21 @@
-"""One queryset builder per kind of thing. Blocks, membership state, suspension and group
-membership are applied here and nowhere else; `can_see_*` is an `.exists()` on the same builder.
-"""
+"""Groups: which groups a viewer knows of, who they see in one, who runs a group, who may
+join, leave or be told about it."""
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 
-from tejido.access.audience import AnyUser, Viewer, is_organiser, is_vetted
-from tejido.accounts.models import Block, User
-from tejido.core.cache import forget, remembered
+from tejido.access.base import AnyUser, is_organiser, is_vetted, register_audience
+from tejido.access.members import (
+    IN_GOOD_STANDING,
+    MEMBER_COUNTS_KEY,
+    people_in_a_block_with,
+    visible_members,
+)
+from tejido.accounts.models import User
+from tejido.core.cache import remembered
 from tejido.groups.models import Group, GroupMembership
-
-
-def blocked_ids(user: AnyUser) -> QuerySet[Block]:
-    """Subquery of everyone `user` has blocked or been blocked by: they are mutually invisible."""
-    return Block.objects.filter(Q(blocker=user.pk) | Q(blocked=user.pk))
-
-
-def _not_in_a_block(viewer: AnyUser) -> Q:
-    """Not in a block with the viewer, in either direction (the viewer is never hidden from
-    themselves)."""
-    blocks = blocked_ids(viewer)
-    in_a_block = Q(pk__in=blocks.values("blocked")) | Q(pk__in=blocks.values("blocker"))
-    return ~(in_a_block & ~Q(pk=viewer.pk))
-
-
-def _people_in_a_block_with(viewer: AnyUser) -> set[int]:
-    pairs = blocked_ids(viewer).values_list("blocker", "blocked")
-    return {person for pair in pairs for person in pair} - {viewer.pk}
-
-
-# Vetted members in good standing, with a profile to show.
-IN_GOOD_STANDING = Q(state=User.State.MEMBER, profile__isnull=False)
-
-
-def visible_members(viewer: AnyUser | None) -> QuerySet[User]:
-    """Members the viewer may see in any member-facing list, profile, search or API answer:
-    members in good standing, less anyone in a block with the viewer. Only vetted members see
-    anyone."""
-    if not is_vetted(viewer):
-        return User.objects.none()
-    assert viewer is not None
-    return User.objects.filter(IN_GOOD_STANDING & _not_in_a_block(viewer))
-
-
-# Counts that every list shows are cached for everyone (they change only when someone joins or
-# leaves a group or changes standing, and those services call forget_member_counts); each
-# viewer's blocks are taken off live, so a count never reveals someone hidden by a block.
-IN_GOOD_STANDING_KEY = "tejido:members-in-good-standing"
-MEMBER_COUNTS_KEY = "tejido:group-member-counts"
-
-
-def forget_member_counts() -> None:
-    """Call after any change to who is active in a group or who is in good standing."""
-    forget(IN_GOOD_STANDING_KEY)
-    forget(MEMBER_COUNTS_KEY)
-
-
-def visible_member_count(viewer: AnyUser | None) -> int:
-    """How many members `visible_members(viewer)` holds."""
-    if not is_vetted(viewer):
-        return 0
-    assert viewer is not None
-    total = remembered(IN_GOOD_STANDING_KEY, User.objects.filter(IN_GOOD_STANDING).count)
-    others = _people_in_a_block_with(viewer)
-    if others:
-        total -= User.objects.filter(IN_GOOD_STANDING, pk__in=others).count()
-    return total
-
-
-def network_organisers() -> QuerySet[User]:
-    """Everyone who may manage the network (see permissions.can_manage_network): the audience
-    of organiser notices and the set that must never become empty."""
-    return User.objects.filter(state=User.State.MEMBER, is_organiser=True)
-
-
-def can_see_member(viewer: AnyUser | None, member: User) -> bool:
-    return visible_members(viewer).filter(pk=member.pk).exists()
-
-
-def members_blocked_by(viewer: AnyUser | None) -> QuerySet[User]:
-    """The people the viewer has blocked, for the viewer's own list of blocks (to undo them).
-    Nobody ever sees who has blocked them."""
-    if not is_vetted(viewer):
-        return User.objects.none()
-    assert viewer is not None
-    return User.objects.filter(blocks_received__blocker=viewer.pk, profile__isnull=False)
 
 
 def visible_groups(viewer: AnyUser | None) -> QuerySet[Group]:
@@ -99,6 +27,12 @@ def visible_groups(viewer: AnyUser | None) -> QuerySet[Group]:
 
 def can_see_group(viewer: AnyUser | None, group: Group) -> bool:
     return visible_groups(viewer).filter(pk=group.pk).exists()
+
+
+@register_audience(Group)
+def audience_of_group(group: Group) -> QuerySet[User]:
+    """Who may be told about a group: everyone who may see it."""
+    return User.objects.filter(state=User.State.MEMBER)
 
 
 def _counted_memberships() -> QuerySet[GroupMembership]:
@@ -119,7 +53,7 @@ def member_counts(viewer: AnyUser | None) -> dict[int, int]:
         return {}
     assert viewer is not None
     counts = remembered(MEMBER_COUNTS_KEY, lambda: _counts_by_group(_counted_memberships()))
-    others = _people_in_a_block_with(viewer)
+    others = people_in_a_block_with(viewer)
     if others:
         hidden = _counts_by_group(_counted_memberships().filter(user__in=others))
         counts = {group: n - hidden.get(group, 0) for group, n in counts.items()}
@@ -185,14 +119,32 @@ def _relation(user: AnyUser | None, group: Group, known: GroupRelation | None) -
     return known
 
 
-def runs_group(user: AnyUser | None, group: Group, relation: GroupRelation | None = None) -> bool:
-    return _relation(user, group, relation).runs
+def can_manage_group(
+    actor: AnyUser | None, group: Group, relation: GroupRelation | None = None
+) -> bool:
+    """Network organisers, and the group's own organisers, run a group."""
+    return _relation(actor, group, relation).runs
 
 
 def sees_all_group_members(
     viewer: AnyUser | None, group: Group, relation: GroupRelation | None = None
 ) -> bool:
     return _relation(viewer, group, relation).sees_all
+
+
+def _has_membership(actor: AnyUser | None, group: Group) -> bool:
+    return GroupMembership.objects.filter(group=group.pk, user=actor.pk).exists()  # type: ignore[union-attr]
+
+
+def can_join_group(actor: AnyUser | None, group: Group) -> bool:
+    """Join an open group, or ask to join a group that is by request: any vetted member who is
+    not in it and has not asked yet."""
+    return can_see_group(actor, group) and not _has_membership(actor, group)
+
+
+def can_leave_group(actor: AnyUser | None, group: Group) -> bool:
+    """Leave a group, or withdraw a request to join it."""
+    return is_vetted(actor) and _has_membership(actor, group)
 
 
 def visible_group_members(
@@ -220,29 +172,7 @@ def visible_join_requests(
 ) -> QuerySet[User]:
     """The people asking to join `group`, for those who run it; blocks apply, so a request
     from someone in a block with an organiser is left to the group's other organisers."""
-    if not runs_group(viewer, group, relation):
+    if not can_manage_group(viewer, group, relation):
         return User.objects.none()
     requests = GroupMembership.objects.filter(group=group.pk, state=GroupMembership.State.REQUESTED)
     return visible_members(viewer).filter(pk__in=requests.values("user"))
-
-
-def viewer_for(viewer: AnyUser | None, subject_ids: Iterable[int] = ()) -> Viewer:
-    """The viewer's standing towards the given members, in one query."""
-    ids = list(subject_ids)
-    if not is_vetted(viewer) or not ids:
-        return Viewer(user=viewer)
-    shared = GroupMembership.objects.filter(
-        group__in=active_group_ids(viewer),
-        state=GroupMembership.State.ACTIVE,
-        user__in=ids,
-    ).values_list("user", flat=True)
-    return Viewer(user=viewer, shared_with=frozenset(shared))
-
-
-def managed_people(viewer: AnyUser | None) -> QuerySet[User]:
-    """Everyone network organisers manage (applicants, members, suspended and removed people),
-    for organisers only, less anyone in a block with the viewer. Nobody else manages anyone."""
-    if not is_organiser(viewer):
-        return User.objects.none()
-    assert viewer is not None
-    return User.objects.filter(_not_in_a_block(viewer))
