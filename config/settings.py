@@ -105,6 +105,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "tejido.web.context.chrome",
             ],
+            "builtins": ["tejido.web.templatetags.html_time"],
         },
     }
 ]
