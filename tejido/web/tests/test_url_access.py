@@ -397,10 +397,13 @@ def page_problems(response: Any, url: str, quick_exit_host: str) -> list[str]:
         "X-Content-Type-Options": "nosniff",
         "Referrer-Policy": "same-origin",
         "Cache-Control": "no-store",
+        "Cross-Origin-Resource-Policy": "same-origin",
     }
     for header, value in expected.items():
         if response.get(header) != value:
             problems.append(f"{url}: {header} is {response.get(header)!r}, not {value!r}")
+    if "camera=()" not in response.get("Permissions-Policy", ""):
+        problems.append(f"{url}: no Permissions-Policy turning the camera off")
     if response.get("Content-Type", "").startswith("text/html"):
         html = response.content.decode()
         for host in EXTERNAL.findall(html):
