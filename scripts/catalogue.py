@@ -115,7 +115,13 @@ def compile_catalogues(locale: Path = LOCALE) -> list[Path]:
     written = []
     for po_path in sorted(locale.glob("*/LC_MESSAGES/django.po")):
         mo_path = po_path.with_suffix(".mo")
-        polib.pofile(str(po_path)).save_as_mofile(str(mo_path))
+        # Written beside it, then moved into place: a process loading the catalogue meanwhile
+        # reads the old file or the new one, never half of one.
+        with tempfile.NamedTemporaryFile(dir=mo_path.parent, suffix=".mo", delete=False) as out:
+            partial = Path(out.name)
+        polib.pofile(str(po_path)).save_as_mofile(str(partial))
+        partial.chmod(0o644)  # as a plain write would leave it, not the temporary file's 0600
+        os.replace(partial, mo_path)
         written.append(mo_path)
     return written
 

@@ -1,12 +1,35 @@
 """The JSON API under /api/v1/. Every answer here is JSON, including addresses that name no
 operation and methods an address does not support."""
 
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
 from django.urls import URLPattern, include, path, re_path
 
 from tejido.api.v1.api import api
 from tejido.api.v1.errors import json_method_errors, json_not_found
 
 _patterns, _app_name, _namespace = api.urls
+
+
+def head_as_get(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """ninja knows no HEAD; RFC 9110 wants it wherever GET works: answer it as GET (the server
+    sends the headers alone, as it does for Django's own views)."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if request.method != "HEAD":
+            return view(request, *args, **kwargs)
+        request.method = "GET"
+        try:
+            return view(request, *args, **kwargs)
+        finally:
+            request.method = "HEAD"
+
+    return wrapper
+
 
 urlpatterns = [
     # ninja's root view only hints at the (disabled) docs page.
@@ -16,7 +39,12 @@ urlpatterns = [
         include(
             (
                 [
-                    URLPattern(p.pattern, json_method_errors(p.callback), p.default_args, p.name)
+                    URLPattern(
+                        p.pattern,
+                        json_method_errors(head_as_get(p.callback)),
+                        p.default_args,
+                        p.name,
+                    )
                     if isinstance(p, URLPattern)
                     else p
                     for p in _patterns

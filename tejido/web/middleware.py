@@ -17,9 +17,66 @@ from tejido.membership.selectors import current_conduct, needs_conduct_acceptanc
 
 Handler = Callable[[HttpRequest], HttpResponse]
 
+# Powerful browser features Tejido never uses, turned off for its pages and anything they could
+# embed; passkeys (WebAuthn) stay allowed for Tejido itself. Only features browsers recognise:
+# an unknown name is an error in the console.
+PERMISSIONS_POLICY = ", ".join(
+    [
+        *(
+            f"{feature}=()"
+            for feature in (
+                "accelerometer",
+                "autoplay",
+                "camera",
+                "display-capture",
+                "encrypted-media",
+                "geolocation",
+                "gyroscope",
+                "hid",
+                "idle-detection",
+                "magnetometer",
+                "microphone",
+                "midi",
+                "payment",
+                "picture-in-picture",
+                "screen-wake-lock",
+                "serial",
+                "usb",
+                "xr-spatial-tracking",
+            )
+        ),
+        "publickey-credentials-create=(self)",
+        "publickey-credentials-get=(self)",
+    ]
+)
+# What logging out asks the browser to forget: its cached copies of pages and anything a page
+# stored. Not "cookies": the language and discreet cookies must outlive the session.
+CLEAR_ON_LOGOUT = '"cache", "storage"'
+
 # Set on a device where a member in discreet mode has been logged in: the pages seen there
 # after logging out keep the neutral title and icon.
 DISCREET_COOKIE_NAME = "tejido_discreet"
+
+
+class BrowserPolicyMiddleware:
+    """Headers for every answer, static files included (so it runs before WhiteNoise):
+    the features policy, resources for this site only, and a clean slate after logging out."""
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
+        # allauth logs out on a POST to its logout page, then redirects onward.
+        if (
+            request.method == "POST"
+            and response.status_code < 400
+            and request.path == reverse("account_logout")
+        ):
+            response["Clear-Site-Data"] = CLEAR_ON_LOGOUT
+        return response
 
 
 class MemberLocaleMiddleware:

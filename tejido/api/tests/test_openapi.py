@@ -1,6 +1,7 @@
 """The OpenAPI document: valid, public, and truthful about every operation and its security."""
 
 import json
+import re
 
 import pytest
 from django.test import Client
@@ -27,6 +28,9 @@ OPERATIONS = {
     ("/api/v1/tokens", "get"),
     ("/api/v1/tokens/{token_id}", "delete"),
 }
+
+
+REFERENCE = re.compile(r'"#/components/schemas/([^"]+)"')
 
 
 @pytest.fixture
@@ -101,3 +105,42 @@ def test_no_interactive_docs_page():
     response = Client().get("/api/v1/docs")
     assert response.status_code == 404
     assert response["Content-Type"].startswith("application/json")
+
+
+def test_the_server_and_the_paths_make_the_apis_own_addresses(document, settings):
+    # A client joins the server's URL and a path: that must name the operation, on this site.
+    from urllib.parse import urlsplit
+
+    from django.urls import resolve
+
+    assert document["servers"] == [{"url": settings.SITE_URL, "description": "This network"}]
+    server = document["servers"][0]["url"]
+    assert not server.endswith("/")  # the paths start with one
+    for path, item in document["paths"].items():
+        url = server + re.sub(r"\{[^}]+\}", "1", path)
+        assert urlsplit(url).netloc == urlsplit(settings.SITE_URL).netloc
+        match = resolve(urlsplit(url).path)
+        assert match.namespace == "api-v1", url
+        assert match.url_name in {operation["operationId"] for operation in item.values()}, url
+
+
+def test_the_document_names_its_licence(document):
+    assert document["info"]["license"] == {
+        "name": "GNU Affero General Public License v3.0 or later",
+        "identifier": "AGPL-3.0-or-later",
+    }
+
+
+def test_every_component_is_referenced(document):
+    # Each schema is reached from the operations, directly or through another schema.
+    schemas = document["components"]["schemas"]
+    outside = json.dumps({key: value for key, value in document.items() if key != "components"})
+    reached = set()
+    pending = set(REFERENCE.findall(outside))
+    while pending:
+        name = pending.pop()
+        assert name in schemas, f"a reference to a schema that is not there: {name}"
+        if name not in reached:
+            reached.add(name)
+            pending |= set(REFERENCE.findall(json.dumps(schemas[name])))
+    assert set(schemas) == reached, f"unused components: {sorted(set(schemas) - reached)}"

@@ -3,8 +3,11 @@
 The interactive documentation page is off: it loads scripts from a CDN, which Tejido forbids.
 """
 
-from typing import TYPE_CHECKING
+import json
+import re
+from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from ninja import NinjaAPI
 
 from tejido.api.v1 import applications, errors, groups, me, members, tokens
@@ -12,7 +15,10 @@ from tejido.api.v1.auth import TokenAuth
 from tejido.api.v1.schemas import ObjectParser
 
 if TYPE_CHECKING:
+    from ninja.openapi.schema import OpenAPISchema
     from ninja.operation import Operation
+
+SCHEMA_REFERENCE = re.compile(r'"#/components/schemas/([^"]+)"')
 
 DESCRIPTION = """\
 Tejido's JSON API for members. Every operation needs a personal access token, made on your
@@ -31,6 +37,30 @@ class TejidoAPI(NinjaAPI):
         # Short, stable ids (`get_me`, `join_group`): each operation's function name is unique.
         return str(operation.view_func.__name__)
 
+    def get_openapi_schema(self, **kwargs: Any) -> "OpenAPISchema":
+        document = super().get_openapi_schema(**kwargs)
+        _drop_unreferenced_schemas(document)
+        return document
+
+
+def _drop_unreferenced_schemas(document: dict[str, Any]) -> None:
+    """ninja writes out the fields of a query model (`filters: Query[MemberFilters]`) as
+    separate parameters, and also files the model under components, where nothing refers to it.
+    pydantic always writes a nested model as a reference, so no shape of ours avoids that: keep
+    only the schemas that the rest of the document reaches."""
+    schemas = document["components"].get("schemas", {})
+    rest = {key: value for key, value in document.items() if key != "components"}
+    rest["components"] = {k: v for k, v in document["components"].items() if k != "schemas"}
+    pending = set(SCHEMA_REFERENCE.findall(json.dumps(rest)))
+    reached: set[str] = set()
+    while pending:
+        name = pending.pop()
+        if name not in reached and name in schemas:
+            reached.add(name)
+            pending |= set(SCHEMA_REFERENCE.findall(json.dumps(schemas[name])))
+    for name in set(schemas) - reached:
+        del schemas[name]
+
 
 api = TejidoAPI(
     title="Tejido API",
@@ -40,6 +70,16 @@ api = TejidoAPI(
     parser=ObjectParser(),
     docs_url=None,
     urls_namespace="api-v1",
+    # The paths in the document are absolute (/api/v1/...): the server is the site itself.
+    servers=[{"url": settings.SITE_URL, "description": "This network"}],
+    openapi_extra={
+        "info": {
+            "license": {
+                "name": "GNU Affero General Public License v3.0 or later",
+                "identifier": "AGPL-3.0-or-later",
+            }
+        }
+    },
 )
 errors.install(api)
 

@@ -68,6 +68,28 @@ def assert_safe_headers(response):
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "same-origin"
     assert response["Cache-Control"] == "no-store"
+    assert_isolation_headers(response)
+
+
+def permissions_policy(response) -> dict[str, str]:
+    """The Permissions-Policy header as {feature: allowlist}."""
+    policy = {}
+    for item in response["Permissions-Policy"].split(","):
+        feature, _, allowlist = item.strip().partition("=")
+        policy[feature] = allowlist
+    return policy
+
+
+def assert_isolation_headers(response):
+    """What every answer carries, static files included: powerful features off (passkeys
+    allowed for this site), and no other site may embed what we serve."""
+    policy = permissions_policy(response)
+    for feature in ("camera", "microphone", "geolocation", "payment", "usb", "display-capture"):
+        assert policy.get(feature) == "()", (feature, response["Permissions-Policy"])
+    assert policy["publickey-credentials-get"] == "(self)"
+    assert policy["publickey-credentials-create"] == "(self)"
+    assert response["Cross-Origin-Resource-Policy"] == "same-origin"
+    assert "Clear-Site-Data" not in response
 
 
 @pytest.mark.parametrize("name", ["home", "about", "account_login", "account_signup"])
@@ -95,6 +117,34 @@ def test_static_files_may_be_cached(client):
     response.close()
     assert response.status_code == 200
     assert response.get("Cache-Control") != "no-store"
+
+
+def test_static_files_carry_the_isolation_headers(client):
+    # WhiteNoise answers before most middleware: these must come from one that runs earlier.
+    response = client.get("/static/tejido/tejido.css")
+    response.close()
+    assert response.status_code == 200
+    assert_isolation_headers(response)
+
+
+def test_the_api_carries_the_isolation_headers(client):
+    assert_isolation_headers(client.get("/api/v1/openapi.json"))
+    assert_isolation_headers(client.get("/api/v1/me"))
+
+
+def test_logging_out_clears_the_browsers_cache_and_storage(member_client):
+    response = member_client.post(reverse("account_logout"))
+    assert response.status_code == 302
+    assert response["Clear-Site-Data"] == '"cache", "storage"'
+    # The page it lands on is an ordinary page again.
+    landing = member_client.get(response["Location"])
+    assert "Clear-Site-Data" not in landing
+
+
+def test_only_logging_out_clears_site_data(member_client):
+    assert "Clear-Site-Data" not in member_client.get(reverse("account_logout"))  # the form
+    changed = member_client.post(reverse("settings_edit"), {})
+    assert "Clear-Site-Data" not in changed
 
 
 def test_pages_have_no_inline_script_style_or_handlers(client):

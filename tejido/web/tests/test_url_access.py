@@ -4,8 +4,9 @@
 name) with what each role must get: anonymous visitors, applicants, vetted members and network
 organisers. A new pattern that is not in the table fails `test_every_url_pattern_is_listed`:
 add it with the access it should have. Then every listed pattern whose arguments can be filled
-is fetched with GET as each role, and the answer must be one the table allows; every page that
-comes back also carries the security headers and names no other host.
+is fetched with GET as each role, and the answer must be one the table allows; HEAD must answer
+as GET does; every page that comes back also carries the security headers and names no other
+host.
 """
 
 import re
@@ -396,16 +397,38 @@ def page_problems(response: Any, url: str, quick_exit_host: str) -> list[str]:
         "X-Content-Type-Options": "nosniff",
         "Referrer-Policy": "same-origin",
         "Cache-Control": "no-store",
+        "Cross-Origin-Resource-Policy": "same-origin",
     }
     for header, value in expected.items():
         if response.get(header) != value:
             problems.append(f"{url}: {header} is {response.get(header)!r}, not {value!r}")
+    if "camera=()" not in response.get("Permissions-Policy", ""):
+        problems.append(f"{url}: no Permissions-Policy turning the camera off")
     if response.get("Content-Type", "").startswith("text/html"):
         html = response.content.decode()
         for host in EXTERNAL.findall(html):
             if host.lower() != quick_exit_host:
                 problems.append(f"{url}: links or loads from another host: {host}")
     return problems
+
+
+def fetchable(world: World, viewer: Any) -> Iterator[tuple[Pattern, Page, str]]:
+    """Every listed pattern whose URL can be filled in, with its entry and that URL."""
+    for pattern in all_patterns():
+        if pattern.key not in ACCESS:
+            continue  # reported by test_every_url_pattern_is_listed
+        page = _page(ACCESS[pattern.key])
+        url = url_for(pattern, page, world, viewer)
+        if url is not None:
+            yield pattern, page, url
+
+
+def signed_in_client(viewer: Any) -> Client:
+    client = Client()
+    if viewer is not None:
+        client.force_login(viewer)
+    client.raise_request_exception = False
+    return client
 
 
 @pytest.mark.django_db
@@ -417,20 +440,11 @@ def test_every_page_answers_each_role_as_the_table_says(role):
 
     world = build_world()
     viewer = world.users[role]
-    client = Client()
-    if viewer is not None:
-        client.force_login(viewer)
-    client.raise_request_exception = False
+    client = signed_in_client(viewer)
     quick_exit_host = urlsplit(NetworkSettings.current().quick_exit_url).hostname or ""
     problems: list[str] = []
     fetched = 0
-    for pattern in all_patterns():
-        if pattern.key not in ACCESS:
-            continue  # reported by test_every_url_pattern_is_listed
-        page = _page(ACCESS[pattern.key])
-        url = url_for(pattern, page, world, viewer)
-        if url is None:
-            continue
+    for pattern, page, url in fetchable(world, viewer):
         allowed = page.access[role]
         response = client.get(url)
         fetched += 1
@@ -440,4 +454,24 @@ def test_every_page_answers_each_role_as_the_table_says(role):
         if not pattern.route.startswith("api/"):
             problems.extend(page_problems(response, url, quick_exit_host))
     assert fetched, "no pattern was fetched"
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ROLES)
+def test_head_answers_as_get_does_on_every_page(role):
+    # RFC 9110: HEAD wherever GET works (uptime monitors and link checkers send it). HEAD goes
+    # first, so a page that changes on being seen (a link shown once) is still there for GET.
+    world = build_world()
+    client = signed_in_client(world.users[role])
+    problems = []
+    for pattern, _page_entry, url in fetchable(world, world.users[role]):
+        head = client.head(url)
+        get = client.get(url)
+        if head.status_code != get.status_code:
+            problems.append(
+                f"{pattern.key} ({url}) as {role}: HEAD {head.status_code}, GET {get.status_code}"
+            )
+        elif head.content:
+            problems.append(f"{pattern.key} ({url}) as {role}: HEAD answered with a body")
     assert not problems, "\n".join(problems)

@@ -24,7 +24,7 @@ def _safe_next(request: HttpRequest) -> str:
     return ""
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def conduct(request: HttpRequest) -> HttpResponse:
     code = current_conduct()
     user = request.user

@@ -6,7 +6,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from tejido.accounts.selectors import get_member
 from tejido.core.errors import Conflict, NotFound
@@ -21,7 +21,7 @@ from tejido.groups.services import (
 from tejido.web.views.members import me, vetted_only
 
 
-@require_GET
+@require_safe
 @vetted_only
 def group_list(request: HttpRequest) -> HttpResponse:
     page = list_group_page(viewer=request.user, page=request.GET.get("page"))
@@ -32,7 +32,7 @@ def group_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 @vetted_only
 def group_detail(request: HttpRequest, slug: str) -> HttpResponse:
     try:

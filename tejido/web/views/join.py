@@ -33,7 +33,7 @@ def _is_applicant(user: object) -> bool:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def apply(request: HttpRequest) -> HttpResponse:
     user = request.user
     if is_vetted(user):
@@ -59,7 +59,7 @@ def apply(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def application_status(request: HttpRequest) -> HttpResponse:
     user = request.user
     if is_vetted(user) or not _is_applicant(user):
@@ -83,7 +83,7 @@ def application_status(request: HttpRequest) -> HttpResponse:
     return render(request, "join/status.html", {"application": application, "form": form})
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
     """An invitation link. Every unusable link (unknown, expired, revoked, used up) gets the
     same page; a usable one sends a new person on to sign up with the token kept in their

@@ -10,7 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from tejido.access.base import is_vetted
 from tejido.accounts.models import User
@@ -46,7 +46,7 @@ def vetted_only(view: View) -> View:
     return wrapped
 
 
-@require_GET
+@require_safe
 @vetted_only
 def member_list(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
@@ -54,7 +54,7 @@ def member_list(request: HttpRequest) -> HttpResponse:
     return render(request, "members/list.html", {"page": page, "cards": cards, "query": query})
 
 
-@require_GET
+@require_safe
 @vetted_only
 def member_detail(request: HttpRequest, member_id: int) -> HttpResponse:
     try:

@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from tejido.access.base import is_vetted
 from tejido.accounts.models import User
@@ -39,7 +39,7 @@ def _vetted_only(view: View) -> View:
     return wrapped
 
 
-@require_GET
+@require_safe
 @_vetted_only
 def notice_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(list_notices(viewer=request.user), PER_PAGE).get_page(request.GET.get("page"))

@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from tejido.core.clock import now
 from tejido.core.errors import DomainError
@@ -42,7 +42,7 @@ NEW_INVITATION_SESSION_KEY = "organise_new_invitation"
 
 
 @organisers_only
-@require_GET
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "organise/home.html", {"figures": get_dashboard(viewer=request.user)})
 
@@ -51,7 +51,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @organisers_only
-@require_GET
+@require_safe
 def applications(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", Application.Status.PENDING)
     if status not in Application.Status.values:
@@ -92,7 +92,7 @@ def _application_page(
 
 
 @organisers_only
-@require_GET
+@require_safe
 def application_detail(request: HttpRequest, application_id: int) -> HttpResponse:
     return _application_page(request, application_id)
 
@@ -151,7 +151,7 @@ def application_ask(request: HttpRequest, application_id: int) -> HttpResponse:
 
 
 @organisers_only
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def invitations(request: HttpRequest) -> HttpResponse:
     user = request.user
     groups = list_groups_for_invitations(viewer=user)
@@ -190,7 +190,7 @@ def invitations(request: HttpRequest) -> HttpResponse:
 
 
 @organisers_only
-@require_GET
+@require_safe
 def invitation_created(request: HttpRequest) -> HttpResponse:
     """Shows a new link once: it is taken out of the session as it is shown, and only its
     digest is stored, so nobody can see it again."""

@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import path
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from tejido.core.errors import DomainError
 from tejido.membership.member_services import (
@@ -35,7 +35,7 @@ from tejido.web.views.organise_common import done, failed, organisers_only, page
 
 
 @organisers_only
-@require_GET
+@require_safe
 def members(request: HttpRequest) -> HttpResponse:
     form = MemberSearchForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
@@ -78,7 +78,7 @@ def _member_page(request: HttpRequest, member_id: int, **forms: Form) -> HttpRes
 
 
 @organisers_only
-@require_GET
+@require_safe
 def member_detail(request: HttpRequest, member_id: int) -> HttpResponse:
     return _member_page(request, member_id)
 

@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import path
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from tejido.core.errors import DomainError, InvalidInput
 from tejido.membership.network_services import (
@@ -37,7 +37,7 @@ from tejido.web.views.organise_common import done, failed, organisers_only, page
 
 
 @organisers_only
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def network_settings(request: HttpRequest) -> HttpResponse:
     network = get_network_settings(viewer=request.user)
     form = NetworkSettingsForm(request.POST or None, instance=network)
@@ -66,7 +66,7 @@ def _areas_page(request: HttpRequest, form: AreaForm | None = None) -> HttpRespo
 
 
 @organisers_only
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def areas(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         return _areas_page(request)
@@ -128,7 +128,7 @@ def _invalid(form: Any) -> DomainError:
 
 
 @organisers_only
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def questions(request: HttpRequest) -> HttpResponse:
     form = QuestionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -150,7 +150,7 @@ def questions(request: HttpRequest) -> HttpResponse:
 
 
 @organisers_only
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def question_edit(request: HttpRequest, question_id: int) -> HttpResponse:
     question = get_question(viewer=request.user, question_id=question_id)
     initial = {
@@ -206,7 +206,7 @@ def question_active(request: HttpRequest, question_id: int) -> HttpResponse:
 
 
 @organisers_only
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def conduct(request: HttpRequest) -> HttpResponse:
     code = current_conduct()
     initial = {"text_es": code.text_es, "text_en": code.text_en} if code else None
@@ -237,7 +237,7 @@ def conduct(request: HttpRequest) -> HttpResponse:
 
 
 @organisers_only
-@require_GET
+@require_safe
 def audit(request: HttpRequest) -> HttpResponse:
     return render(
         request,

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from tejido.access.members import PREVIEW_AUDIENCES, can_edit_profile
 from tejido.accounts.models import Audience
@@ -26,7 +26,7 @@ from tejido.web.forms.profile import ProfileForm, SettingsForm
 from tejido.web.views.members import me, vetted_only
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @vetted_only
 def profile_edit(request: HttpRequest) -> HttpResponse:
     profile = get_own_profile(viewer=me(request))
@@ -54,7 +54,7 @@ PREVIEW_LABELS = {
 }
 
 
-@require_GET
+@require_safe
 @vetted_only
 def profile_preview(request: HttpRequest) -> HttpResponse:
     as_audience = request.GET.get("as", Audience.MEMBERS)
@@ -80,7 +80,7 @@ def profile_preview(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def settings_edit(request: HttpRequest) -> HttpResponse:
     user = me(request)
@@ -117,7 +117,7 @@ def settings_edit(request: HttpRequest) -> HttpResponse:
     return render(request, "profile/settings.html", {"form": form})
 
 
-@require_GET
+@require_safe
 @vetted_only
 def block_list(request: HttpRequest) -> HttpResponse:
     return render(request, "profile/blocks.html", {"blocks": list_my_blocks(viewer=request.user)})
