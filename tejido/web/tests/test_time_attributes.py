@@ -34,7 +34,7 @@ def test_every_time_element_has_a_valid_html_datetime():
     services.create_invitation(
         actor=organiser, max_uses=2, expires_at=dt.datetime.now(dt.UTC) + dt.timedelta(days=3)
     )
-    notify(user=organiser, kind="walker.test")
+    notify(user=organiser, about=organiser, kind="walker.test")
     organisers_browser, applicants_browser = Client(), Client()
     log_in(organisers_browser, organiser.email)  # a real login: the sessions page lists it
     applicants_browser.force_login(applicant)
