@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "tejido.core",
     "tejido.network",
     "tejido.accounts",
+    "tejido.audit",
     "tejido.groups",
     "tejido.membership",
     "tejido.moderation",
@@ -85,6 +86,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "tejido.web.middleware.ConductGateMiddleware",
+    "tejido.web.middleware.DomainErrorMiddleware",
     "tejido.web.middleware.PrivateCacheMiddleware",
 ]
 

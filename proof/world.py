@@ -205,6 +205,7 @@ def build_world(*, capture: Callable[..., Any], block_pages: tuple[str, ...] = (
     from tejido.accounts.factories import OrganiserFactory, UserFactory
     from tejido.accounts.services import block_member
     from tejido.accounts.tokens import create_token
+    from tejido.audit.services import record_action
     from tejido.core.clock import now
     from tejido.groups.factories import GroupFactory, GroupMembershipFactory
     from tejido.groups.models import Group, GroupMembership
@@ -220,7 +221,6 @@ def build_world(*, capture: Callable[..., Any], block_pages: tuple[str, ...] = (
         reply_to_application,
         submit_application,
     )
-    from tejido.moderation.services import record_action
     from tejido.network.models import Area
 
     mk = _Counter()
@@ -491,7 +491,6 @@ def build_world(*, capture: Callable[..., Any], block_pages: tuple[str, ...] = (
         actor=organiser,
         action="member.roles",
         target_user=people["member"],
-        target="member",
         detail={"note": detail},
     )
 

@@ -4,7 +4,7 @@ from django.db.models import QuerySet
 
 from tejido.access.base import AnyUser
 from tejido.access.network import can_manage_network
-from tejido.moderation.models import AuditEntry
+from tejido.audit.models import AuditEntry
 
 
 def visible_audit_entries(viewer: AnyUser | None) -> QuerySet[AuditEntry]:

@@ -18,6 +18,8 @@ from django.db.models import Case, Value, When
 from django.urls import NoReverseMatch, reverse
 
 from tejido.accounts.models import Audience, ProfessionalVerification, Profile, User
+from tejido.audit.models import AuditEntry
+from tejido.audit.services import audit_entry
 from tejido.core.clock import now
 from tejido.demo import content
 from tejido.groups.models import Group, GroupMembership
@@ -31,7 +33,6 @@ from tejido.membership.models import (
     Invitation,
     InvitationUse,
 )
-from tejido.moderation.models import AuditEntry
 from tejido.network.models import Area, NetworkSettings
 from tejido.notifications.models import Notice
 from tejido.notifications.services import recount_unread
@@ -389,19 +390,23 @@ def _seed_audit(
 ) -> None:
     """A plausible history of organiser actions, oldest first."""
     dani, ines, rio, ernesto = by_key["dani"], by_key["ines"], by_key["rio"], by_key["ernesto"]
-    entries: list[tuple[User, str, User | None, str, dict[str, Any], float]] = [
-        (organiser, "conduct.publish", None, "code of conduct v1", {"version": 1}, 899),
-        (organiser, "settings.update", None, "network", {"changed": ["name", "mission"]}, 898),
-        *[(organiser, "area.add", None, name, {}, 897) for name in content.AREAS],
+    code = CodeOfConduct.objects.get(version=1)
+    entries: list[tuple[User, str, User | None, models.Model | None, dict[str, Any], float]] = [
+        (organiser, "conduct.publish", None, code, {"version": 1}, 899),
+        (organiser, "settings.update", None, NetworkSettings.current(), {"changed": ["name"]}, 898),
         *[
-            (dani, "question.add", None, f"question #{pk}", {}, 840)
-            for pk in ApplicationQuestion.objects.order_by("position").values_list("pk", flat=True)
+            (organiser, "area.add", None, area, {}, 897)
+            for area in Area.objects.filter(name__in=content.AREAS)
+        ],
+        *[
+            (dani, "question.add", None, question, {}, 840)
+            for question in ApplicationQuestion.objects.order_by("position")
         ],
         (
             dani,
             "member.roles",
             rio,
-            f"member #{rio.pk}",
+            None,
             {
                 "before": {"organiser": False, "facilitator": False},
                 "after": {"organiser": False, "facilitator": True},
@@ -412,7 +417,7 @@ def _seed_audit(
             dani,
             "member.verify_professional",
             ines,
-            f"member #{ines.pk}",
+            None,
             {"profession": content.PROFESSIONAL.profession},
             content.PROFESSIONAL.days_ago,
         ),
@@ -421,7 +426,7 @@ def _seed_audit(
                 organiser,
                 "application.approve",
                 application.user,
-                f"application #{application.pk}",
+                application,
                 {},
                 _days(by_key, application.user),
             )
@@ -430,9 +435,9 @@ def _seed_audit(
         ],
         (
             rio,
-            "group_request_approved",
+            "group.approve_request",
             by_key["member"],
-            f"group:{groups['circulo-trans'].slug}",
+            groups["circulo-trans"],
             {},
             20,
         ),
@@ -440,7 +445,7 @@ def _seed_audit(
             organiser,
             "invitation.create",
             None,
-            f"invitation #{invitation.pk}",
+            invitation,
             {"max_uses": 5, "group": groups["cineclub-queer"].pk, "emailed": False},
             14,
         ),
@@ -448,15 +453,15 @@ def _seed_audit(
             organiser,
             "application.ask",
             ernesto,
-            f"application #{applications['ernesto'].pk}",
+            applications["ernesto"],
             {},
             5,
         ),
     ]
     created = AuditEntry.objects.bulk_create(
         [
-            AuditEntry(actor=actor, action=action, target_user=target_user, target=t, detail=d)
-            for actor, action, target_user, t, d, _ in entries
+            audit_entry(actor=actor, action=action, target_user=person, target=t, detail=d)
+            for actor, action, person, t, d, _ in entries
         ]
     )
     _backdate(

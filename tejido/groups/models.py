@@ -41,6 +41,9 @@ class Group(TimeStamped):
     def description(self) -> str:
         return in_language(self, "description")
 
+    def audit_label(self) -> str:
+        return self.name
+
 
 class GroupMembership(TimeStamped):
     class Role(models.TextChoices):

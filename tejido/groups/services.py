@@ -8,10 +8,10 @@ from tejido.access.base import is_vetted
 from tejido.access.groups import can_join_group, can_leave_group, can_manage_group, can_see_group
 from tejido.access.members import can_see_member, forget_member_counts
 from tejido.accounts.models import User
+from tejido.audit.services import record_action
 from tejido.core.errors import Conflict, NotAllowed, NotFound
 from tejido.core.models import bilingual
 from tejido.groups.models import Group, GroupMembership
-from tejido.moderation.services import record_action
 from tejido.notifications.services import notify
 
 
@@ -109,9 +109,9 @@ def approve_join_request(*, actor: User, group: Group, member: User) -> GroupMem
     forget_member_counts()
     record_action(
         actor=actor,
-        action="group_request_approved",
+        action="group.approve_request",
         target_user=member,
-        target=f"group:{group.slug}",
+        target=group,
     )
     notify(
         user=member,
@@ -131,7 +131,7 @@ def decline_join_request(*, actor: User, group: Group, member: User) -> None:
     request.delete()
     record_action(
         actor=actor,
-        action="group_request_declined",
+        action="group.decline_request",
         target_user=member,
-        target=f"group:{group.slug}",
+        target=group,
     )

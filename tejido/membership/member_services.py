@@ -10,12 +10,12 @@ from django.db import transaction
 from tejido.access.base import AnyUser
 from tejido.access.members import forget_member_counts, managed_people, network_organisers
 from tejido.accounts.models import ProfessionalVerification, User
+from tejido.audit.services import record_action
 from tejido.core.clock import now
 from tejido.core.errors import NotFound
 from tejido.membership.checks import clean_text, clean_texts, require_organiser
 from tejido.membership.errors import LastOrganiser, NotYourself, WrongState
 from tejido.membership.sessions import end_sessions
-from tejido.moderation.services import record_action
 
 REASON_MAX = 1000
 
@@ -63,7 +63,6 @@ def suspend_member(*, actor: AnyUser, member: User, reason: str) -> User:
         actor=organiser,
         action="member.suspend",
         target_user=person,
-        target=f"member #{person.pk}",
         detail={"reason_given": True},
     )
     _sync_caller(member, person)
@@ -87,7 +86,6 @@ def reinstate_member(*, actor: AnyUser, member: User) -> User:
         actor=organiser,
         action="member.reinstate",
         target_user=person,
-        target=f"member #{person.pk}",
         detail={"from": previous},
     )
     _sync_caller(member, person)
@@ -119,7 +117,6 @@ def remove_member(*, actor: AnyUser, member: User, reason: str = "") -> User:
         actor=organiser,
         action="member.remove",
         target_user=person,
-        target=f"member #{person.pk}",
         detail={"reason_given": bool(text)},
     )
     _sync_caller(member, person)
@@ -145,7 +142,6 @@ def set_roles(*, actor: AnyUser, member: User, organiser: bool, facilitator: boo
         actor=acting,
         action="member.roles",
         target_user=person,
-        target=f"member #{person.pk}",
         detail={"before": before, "after": after},
     )
     _sync_caller(member, person)
@@ -176,7 +172,6 @@ def verify_professional(
         actor=organiser,
         action="member.verify_professional",
         target_user=person,
-        target=f"member #{person.pk}",
         detail={"profession": values["profession"]},
     )
     return verification
@@ -193,5 +188,4 @@ def withdraw_verification(*, actor: AnyUser, member: User) -> None:
         actor=organiser,
         action="member.withdraw_verification",
         target_user=person,
-        target=f"member #{person.pk}",
     )

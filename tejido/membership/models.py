@@ -6,6 +6,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from tejido.core.cache import forget, remembered
@@ -42,6 +43,9 @@ class CodeOfConduct(models.Model):
     @property
     def text(self) -> str:
         return in_language(self, "text")
+
+    def audit_label(self) -> str:
+        return gettext("code of conduct, version %(version)s") % {"version": self.version}
 
 
 class ConductAcceptance(models.Model):
@@ -81,6 +85,9 @@ class ApplicationQuestion(models.Model):
     def help(self) -> str:
         return in_language(self, "help")
 
+    def audit_label(self) -> str:
+        return self.text
+
 
 class Application(TimeStamped):
     class Status(models.TextChoices):
@@ -101,6 +108,9 @@ class Application(TimeStamped):
     class Meta:
         ordering = ["created_at"]
         indexes = [models.Index(fields=["status"])]
+
+    def audit_label(self) -> str:
+        return gettext("application no. %(number)s") % {"number": self.pk}
 
 
 class ApplicationAnswer(models.Model):
@@ -158,6 +168,9 @@ class Invitation(TimeStamped):
         constraints = [
             models.CheckConstraint(condition=Q(uses__lte=models.F("max_uses")), name="uses_limit")
         ]
+
+    def audit_label(self) -> str:
+        return gettext("invitation link no. %(number)s") % {"number": self.pk}
 
 
 class InvitationUse(models.Model):

@@ -10,10 +10,10 @@ from django.db.models import Max
 from django.utils.translation import gettext
 
 from tejido.access.base import AnyUser
+from tejido.audit.services import record_action
 from tejido.core.errors import InvalidInput, NotFound
 from tejido.membership.checks import clean_text, clean_texts, require_organiser
 from tejido.membership.models import ApplicationQuestion
-from tejido.moderation.services import record_action
 from tejido.network.models import DEFAULT_REAPPLY_DAYS, Area, NetworkSettings
 
 # Network settings ---------------------------------------------------------------------------
@@ -92,7 +92,7 @@ def update_network_settings(
         setattr(network, field, value)
     network.save()
     record_action(
-        actor=organiser, action="settings.update", target="network", detail={"changed": changed}
+        actor=organiser, action="settings.update", target=network, detail={"changed": changed}
     )
     return network
 
@@ -123,7 +123,7 @@ def add_area(*, actor: AnyUser, name: str) -> Area:
     clean = _area_name(name)
     last = Area.objects.aggregate(last=Max("position"))["last"]
     area = Area.objects.create(name=clean, position=(last or 0) + 1)
-    record_action(actor=organiser, action="area.add", target=area.name)
+    record_action(actor=organiser, action="area.add", target=area)
     return area
 
 
@@ -135,7 +135,7 @@ def rename_area(*, actor: AnyUser, area: Area, name: str) -> Area:
     old = locked.name
     locked.name = clean
     locked.save(update_fields=["name"])
-    record_action(actor=organiser, action="area.rename", target=clean, detail={"from": old})
+    record_action(actor=organiser, action="area.rename", target=locked, detail={"from": old})
     return locked
 
 
@@ -161,7 +161,7 @@ def move_area(*, actor: AnyUser, area: Area, direction: str) -> Area:
             obj.position = position
         Area.objects.bulk_update(ordered, ["position"])
     record_action(
-        actor=organiser, action="area.move", target=locked.name, detail={"direction": direction}
+        actor=organiser, action="area.move", target=locked, detail={"direction": direction}
     )
     return locked
 
@@ -171,9 +171,9 @@ def delete_area(*, actor: AnyUser, area: Area) -> None:
     """Profiles and groups in the area keep existing, without an area."""
     organiser = require_organiser(actor)
     locked = _locked_area(area)
-    name = locked.name
+    # Recorded first: the entry keeps the area's name, which the page shows once it is gone.
+    record_action(actor=organiser, action="area.delete", target=locked)
     locked.delete()
-    record_action(actor=organiser, action="area.delete", target=name)
 
 
 # Application questions ----------------------------------------------------------------------
@@ -213,7 +213,7 @@ def add_question(
     question = ApplicationQuestion.objects.create(
         **values, required=bool(required), active=True, position=(last or 0) + 1
     )
-    record_action(actor=organiser, action="question.add", target=f"question #{question.pk}")
+    record_action(actor=organiser, action="question.add", target=question)
     return question
 
 
@@ -235,7 +235,7 @@ def edit_question(
         setattr(locked, field, value)
     locked.required = bool(required)
     locked.save()
-    record_action(actor=organiser, action="question.edit", target=f"question #{locked.pk}")
+    record_action(actor=organiser, action="question.edit", target=locked)
     return locked
 
 
@@ -253,7 +253,7 @@ def move_question(
     record_action(
         actor=organiser,
         action="question.move",
-        target=f"question #{locked.pk}",
+        target=locked,
         detail={"direction": direction},
     )
     return locked
@@ -271,6 +271,6 @@ def set_question_active(
     record_action(
         actor=organiser,
         action="question.activate" if active else "question.deactivate",
-        target=f"question #{locked.pk}",
+        target=locked,
     )
     return locked

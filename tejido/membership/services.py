@@ -22,6 +22,7 @@ from tejido.access.groups import visible_groups
 from tejido.access.members import forget_member_counts, managed_people, network_organisers
 from tejido.access.network import can_manage_network
 from tejido.accounts.models import User
+from tejido.audit.services import record_action
 from tejido.core.clock import now
 from tejido.core.errors import InvalidInput, NotAllowed, NotFound
 from tejido.groups.models import Group, GroupMembership
@@ -45,7 +46,6 @@ from tejido.membership.models import (
 )
 from tejido.membership.selectors import current_conduct
 from tejido.membership.tokens import new_token, token_digest, usable_invitations
-from tejido.moderation.services import record_action
 from tejido.network.models import NetworkSettings
 from tejido.notifications.services import notify
 
@@ -167,7 +167,7 @@ def approve_application(*, actor: AnyUser, application: Application) -> Applicat
         actor=organiser,
         action="application.approve",
         target_user=applicant,
-        target=f"application #{locked.pk}",
+        target=locked,
     )
     notify(
         user=applicant,
@@ -200,7 +200,7 @@ def decline_application(
         actor=organiser,
         action="application.decline",
         target_user=locked.user,
-        target=f"application #{locked.pk}",
+        target=locked,
         detail={"message_sent": bool(body)},
     )
     notify(
@@ -226,7 +226,7 @@ def ask_applicant(*, actor: AnyUser, application: Application, question: str) ->
         actor=organiser,
         action="application.ask",
         target_user=locked.user,
-        target=f"application #{locked.pk}",
+        target=locked,
     )
     notify(
         user=locked.user,
@@ -305,7 +305,7 @@ def create_invitation(
     record_action(
         actor=organiser,
         action="invitation.create",
-        target=f"invitation #{invitation.pk}",
+        target=invitation,
         detail={
             "max_uses": max_uses,
             "group": group.pk if group else None,
@@ -336,7 +336,7 @@ def revoke_invitation(*, actor: AnyUser, invitation: Invitation) -> Invitation:
     if locked.revoked_at is None:
         locked.revoked_at = now()
         locked.save(update_fields=["revoked_at", "updated_at"])
-    record_action(actor=organiser, action="invitation.revoke", target=f"invitation #{locked.pk}")
+    record_action(actor=organiser, action="invitation.revoke", target=locked)
     return locked
 
 
@@ -426,7 +426,7 @@ def publish_conduct(*, actor: AnyUser, text_es: str, text_en: str) -> CodeOfCond
     record_action(
         actor=organiser,
         action="conduct.publish",
-        target=f"code of conduct v{code.version}",
+        target=code,
         detail={"version": code.version},
     )
     return code

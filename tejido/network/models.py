@@ -5,6 +5,7 @@ from typing import Any
 
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from tejido.core.cache import forget, remembered
@@ -66,6 +67,9 @@ class NetworkSettings(TimeStamped):
     def how_to_join(self) -> str:
         return in_language(self, "how_to_join")
 
+    def audit_label(self) -> str:
+        return gettext("the network's settings")
+
 
 class Area(models.Model):
     """A neighbourhood or town organisers list; never an address."""
@@ -77,4 +81,7 @@ class Area(models.Model):
         ordering = ["position", "name"]
 
     def __str__(self) -> str:
+        return self.name
+
+    def audit_label(self) -> str:
         return self.name

@@ -5,15 +5,19 @@ from typing import cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from tejido.access.base import is_vetted, may_sign_in
 from tejido.accounts.models import User
+from tejido.core.errors import DomainError, InvalidInput, NotAllowed, NotFound
 from tejido.membership.selectors import current_conduct, needs_conduct_acceptance
+from tejido.web.views.errors import not_found
 
 Handler = Callable[[HttpRequest], HttpResponse]
 
@@ -199,3 +203,38 @@ class PrivateCacheMiddleware:
         if not request.path.startswith("/static/"):
             response["Cache-Control"] = "no-store"
         return response
+
+
+class DomainErrorMiddleware:
+    """The one place a page answers a domain error that its view let through: a missing or
+    forbidden thing gets the 404 page (the same page as an address that does not exist), and
+    any other error goes back where the person came from, saying what went wrong. Views with a
+    form catch the error first and show it on the form (tejido.web.forms.errors)."""
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if isinstance(exception, NotFound | NotAllowed):
+            return not_found(request, exception)
+        if not isinstance(exception, DomainError):
+            return None
+        if isinstance(exception, InvalidInput) and exception.detail:
+            for message in exception.detail.values():
+                messages.error(request, str(message))
+        else:
+            messages.error(request, str(exception.message))
+        return redirect(_back(request))
+
+
+def _back(request: HttpRequest) -> str:
+    """The page the request came from, when it is one of ours; else the home page."""
+    for target in (request.POST.get("next", ""), request.headers.get("Referer", "")):
+        if target and url_has_allowed_host_and_scheme(
+            target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            return target
+    return reverse("home")

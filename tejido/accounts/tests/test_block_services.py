@@ -3,8 +3,8 @@ import pytest
 from tejido.accounts.factories import ApplicantFactory, BlockFactory, UserFactory
 from tejido.accounts.models import Block, User
 from tejido.accounts.services import CannotBlockSelf, block_member, unblock_member
+from tejido.audit.models import AuditEntry
 from tejido.core.errors import NotAllowed, NotFound
-from tejido.moderation.models import AuditEntry
 from tejido.notifications.models import Notice
 
 pytestmark = pytest.mark.django_db

@@ -6,9 +6,9 @@ import pytest
 from tejido.accounts.factories import OrganiserFactory, UserFactory
 from tejido.accounts.models import User
 from tejido.api.tests.conftest import assert_error
+from tejido.audit.models import AuditEntry
 from tejido.membership.factories import ApplicationAnswerFactory, ApplicationFactory
 from tejido.membership.models import Application, ApplicationMessage
-from tejido.moderation.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
 

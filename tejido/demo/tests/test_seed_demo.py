@@ -8,11 +8,11 @@ from django.core.management.base import CommandError
 from django.test import Client
 
 from tejido.accounts.models import ProfessionalVerification, User
+from tejido.audit.models import AuditEntry
 from tejido.demo import content
 from tejido.groups.models import Group, GroupMembership
 from tejido.membership.models import Application, ApplicationMessage, ConductAcceptance, Invitation
 from tejido.membership.selectors import current_conduct
-from tejido.moderation.models import AuditEntry
 from tejido.network.models import NetworkSettings
 from tejido.notifications.kinds import KINDS
 from tejido.notifications.models import Notice

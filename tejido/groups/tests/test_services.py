@@ -9,6 +9,7 @@ from tejido.accounts.factories import (
     UserFactory,
 )
 from tejido.accounts.models import User
+from tejido.audit.models import AuditEntry
 from tejido.core.errors import NotAllowed, NotFound
 from tejido.groups.factories import GroupFactory, GroupMembershipFactory
 from tejido.groups.models import Group, GroupMembership
@@ -22,7 +23,6 @@ from tejido.groups.services import (
     leave_group,
     request_to_join,
 )
-from tejido.moderation.models import AuditEntry
 from tejido.notifications.kinds import KINDS
 from tejido.notifications.models import Notice
 
@@ -103,9 +103,10 @@ def test_group_organiser_approves_and_the_requester_is_told_in_their_language(
     entry = AuditEntry.objects.get()
     assert (entry.actor, entry.action, entry.target_user) == (
         group_organiser,
-        "group_request_approved",
+        "group.approve_request",
         asker,
     )
+    assert (entry.target_kind, entry.target_id) == ("groups.group", by_request.pk)
 
 
 def test_network_organiser_declines_silently_and_the_member_may_ask_again(by_request):
@@ -114,7 +115,7 @@ def test_network_organiser_declines_silently_and_the_member_may_ask_again(by_req
     decline_join_request(actor=OrganiserFactory(), group=by_request, member=asker)
     assert not GroupMembership.objects.filter(user=asker).exists()
     assert not Notice.objects.filter(user=asker).exists()
-    assert AuditEntry.objects.get().action == "group_request_declined"
+    assert AuditEntry.objects.get().action == "group.decline_request"
     assert request_to_join(actor=asker, group=by_request).state == "requested"
 
 

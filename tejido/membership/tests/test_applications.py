@@ -6,6 +6,7 @@ import pytest
 
 from tejido.accounts.factories import ApplicantFactory, BlockFactory, OrganiserFactory
 from tejido.accounts.models import User
+from tejido.audit.models import AuditEntry
 from tejido.core.errors import InvalidInput, NotAllowed, NotFound
 from tejido.membership.errors import AlreadyApplied, ApplicationDecided, ApplicationsClosed
 from tejido.membership.factories import (
@@ -22,7 +23,6 @@ from tejido.membership.services import (
     reply_to_application,
     submit_application,
 )
-from tejido.moderation.models import AuditEntry
 from tejido.network.models import NetworkSettings
 from tejido.notifications.models import Notice
 
@@ -33,7 +33,7 @@ SECRET_MESSAGE = "MARKER-message-91c2 sorry, not this time"
 
 
 def _audit_text() -> str:
-    return " ".join(f"{e.action} {e.target} {e.detail}" for e in AuditEntry.objects.all())
+    return " ".join(f"{e.action} {e.target_name} {e.detail}" for e in AuditEntry.objects.all())
 
 
 def _notice_text() -> str:

@@ -2,12 +2,12 @@
 
 import pytest
 
+from tejido.audit.models import AuditEntry
 from tejido.core.errors import InvalidInput, NotAllowed, NotFound
 from tejido.membership.factories import CodeOfConductFactory
 from tejido.membership.models import CodeOfConduct, ConductAcceptance
 from tejido.membership.selectors import current_conduct, needs_conduct_acceptance
 from tejido.membership.services import accept_conduct, publish_conduct
-from tejido.moderation.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
 

@@ -21,6 +21,7 @@ from django.db.models import F
 
 from tejido.accounts.factories import ApplicantFactory
 from tejido.accounts.models import User
+from tejido.audit.models import AuditEntry
 from tejido.core.clock import now
 from tejido.core.errors import InvalidInput, NotAllowed
 from tejido.groups.factories import GroupFactory
@@ -30,7 +31,6 @@ from tejido.membership.factories import ApplicationFactory, InvitationFactory
 from tejido.membership.models import Application, Invitation, InvitationUse
 from tejido.membership.selectors import check_invitation_token
 from tejido.membership.services import create_invitation, redeem_invitation, revoke_invitation
-from tejido.moderation.models import AuditEntry
 from tejido.notifications.models import Notice
 
 # Creating -----------------------------------------------------------------------------------
@@ -55,7 +55,7 @@ def test_an_organiser_creates_a_link_whose_token_is_stored_only_as_a_digest(orga
     assert (invitation.max_uses, invitation.uses, invitation.group) == (3, 0, group)
     entry = AuditEntry.objects.get()
     assert entry.action == "invitation.create"
-    assert created.token not in str(entry.detail) + entry.target
+    assert created.token not in str(entry.detail) + entry.target_name
     assert entry.detail == {"max_uses": 3, "group": group.pk, "emailed": False}
 
 

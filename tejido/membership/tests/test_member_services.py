@@ -8,6 +8,7 @@ from django.test import Client
 
 from tejido.accounts.factories import BlockFactory, OrganiserFactory, UserFactory
 from tejido.accounts.models import ProfessionalVerification, User
+from tejido.audit.models import AuditEntry
 from tejido.core.errors import InvalidInput, NotAllowed, NotFound
 from tejido.membership.errors import LastOrganiser, NotYourself, WrongState
 from tejido.membership.member_services import (
@@ -19,7 +20,6 @@ from tejido.membership.member_services import (
     withdraw_verification,
 )
 from tejido.membership.sessions import end_sessions
-from tejido.moderation.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
 
@@ -59,7 +59,7 @@ def test_suspending_ends_every_session_and_keeps_the_reason_out_of_the_log(organ
         target,
         {"reason_given": True},
     )
-    assert "MARKER" not in str(entry.detail) + entry.target
+    assert "MARKER" not in str(entry.detail) + entry.target_name
     # Their old cookies open nothing any more.
     assert phone.get("/organise/").status_code == 404
     assert "_auth_user_id" not in phone.session

@@ -3,6 +3,7 @@ each change written to the audit log once."""
 
 import pytest
 
+from tejido.audit.models import AuditEntry
 from tejido.core.errors import InvalidInput, NotAllowed
 from tejido.groups.factories import GroupFactory
 from tejido.membership.factories import ApplicationQuestionFactory
@@ -18,7 +19,6 @@ from tejido.membership.network_services import (
     set_question_active,
     update_network_settings,
 )
-from tejido.moderation.models import AuditEntry
 from tejido.network.factories import AreaFactory
 from tejido.network.models import Area, NetworkSettings
 

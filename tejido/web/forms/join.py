@@ -7,24 +7,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from tejido.core.errors import DomainError, InvalidInput
 from tejido.membership.models import ApplicationQuestion
 
 ANSWER_MAX = 3000
-
-
-def add_domain_error(
-    form: forms.BaseForm, error: DomainError, *, fields: dict[str, str] | None = None
-) -> None:
-    """Put a domain error on the form: InvalidInput details on their fields (renamed through
-    `fields` where the service and the form name them differently), anything else on top."""
-    fields = fields or {}
-    if isinstance(error, InvalidInput) and error.detail:
-        for key, message in error.detail.items():
-            name = fields.get(str(key), str(key))
-            form.add_error(name if name in form.fields else None, str(message))
-        return
-    form.add_error(None, str(error.message))
 
 
 def answer_field_name(question_id: int) -> str:

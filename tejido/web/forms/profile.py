@@ -11,6 +11,7 @@ from tejido.accounts.choices import LANGUAGE_CHOICES, PRONOUN_PRESETS, TIME_ZONE
 from tejido.accounts.models import Audience, Profile
 from tejido.accounts.services import AUDIENCE_FIELDS, PROFILE_TEXT_FIELDS
 from tejido.core.errors import DomainError
+from tejido.web.forms.errors import add_domain_error
 
 CUSTOM_PRONOUNS = "custom"
 
@@ -138,7 +139,7 @@ class ProfileForm(forms.Form):
 
     def add_domain_error(self, error: DomainError) -> None:
         """Show a service's InvalidInput on the fields it names."""
-        add_domain_error(self, error, aliases={"pronouns": "pronouns_custom"})
+        add_domain_error(self, error, fields={"pronouns": "pronouns_custom"})
 
 
 class SettingsForm(forms.Form):
@@ -170,17 +171,3 @@ class SettingsForm(forms.Form):
 
     def add_domain_error(self, error: DomainError) -> None:
         add_domain_error(self, error)
-
-
-def add_domain_error(
-    form: forms.Form, error: DomainError, aliases: dict[str, str] | None = None
-) -> None:
-    """Put a service's error on the form: each detail on the field it names, anything else
-    (and an error without detail) at the top of the form."""
-    aliases = aliases or {}
-    if not error.detail:
-        form.add_error(None, str(error.message))
-        return
-    for name, message in error.detail.items():
-        name = aliases.get(name, name)
-        form.add_error(name if name in form.fields else None, str(message))

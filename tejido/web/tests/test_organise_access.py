@@ -11,13 +11,13 @@ from django.urls import reverse
 
 from tejido.accounts.factories import ApplicantFactory, OrganiserFactory, UserFactory
 from tejido.accounts.models import User
+from tejido.audit.models import AuditEntry
 from tejido.membership.factories import (
     ApplicationFactory,
     ApplicationQuestionFactory,
     InvitationFactory,
 )
 from tejido.membership.models import Application, Invitation
-from tejido.moderation.models import AuditEntry
 from tejido.network.factories import AreaFactory
 from tejido.network.models import Area
 

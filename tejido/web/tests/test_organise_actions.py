@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from tejido.accounts.factories import OrganiserFactory, UserFactory
 from tejido.accounts.models import ProfessionalVerification, User
+from tejido.audit.models import AuditEntry
 from tejido.groups.factories import GroupFactory
 from tejido.membership.factories import (
     ApplicationFactory,
@@ -18,7 +19,6 @@ from tejido.membership.factories import (
     InvitationFactory,
 )
 from tejido.membership.models import Application, ApplicationQuestion, CodeOfConduct, Invitation
-from tejido.moderation.models import AuditEntry
 from tejido.network.factories import AreaFactory
 from tejido.network.models import Area, NetworkSettings
 

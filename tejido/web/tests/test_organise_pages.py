@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from tejido.accounts.factories import ApplicantFactory, BlockFactory, OrganiserFactory, UserFactory
 from tejido.accounts.models import User
+from tejido.audit.services import record_action
 from tejido.core.clock import now
 from tejido.membership.factories import (
     ApplicationAnswerFactory,
@@ -17,7 +18,6 @@ from tejido.membership.factories import (
     ApplicationQuestionFactory,
     InvitationFactory,
 )
-from tejido.moderation.services import record_action
 
 pytestmark = pytest.mark.django_db
 

@@ -22,7 +22,8 @@ from tejido.membership.selectors import (
 )
 from tejido.membership.services import redeem_invitation, reply_to_application, submit_application
 from tejido.network.selectors import get_network_settings
-from tejido.web.forms.join import ApplicationForm, ReplyForm, add_domain_error
+from tejido.web.forms.errors import add_domain_error
+from tejido.web.forms.join import ApplicationForm, ReplyForm
 
 # The sign-up adapter reads the token from here right after the account is created.
 INVITATION_SESSION_KEY = "invitation_token"

@@ -21,7 +21,6 @@ from tejido.accounts.selectors import (
     list_member_page,
 )
 from tejido.accounts.services import block_member
-from tejido.core.errors import DomainError, NotFound
 
 View = Callable[..., HttpResponse]
 
@@ -57,27 +56,15 @@ def member_list(request: HttpRequest) -> HttpResponse:
 @require_safe
 @vetted_only
 def member_detail(request: HttpRequest, member_id: int) -> HttpResponse:
-    try:
-        card = get_member_card(viewer=request.user, member_id=member_id)
-    except NotFound as error:
-        raise Http404 from error
+    card = get_member_card(viewer=request.user, member_id=member_id)
     return render(request, "members/detail.html", {"card": card})
 
 
 @require_POST
 @vetted_only
 def member_block(request: HttpRequest, member_id: int) -> HttpResponse:
-    try:
-        target = get_member_to_block(viewer=request.user, member_id=member_id)
-    except NotFound as error:
-        raise Http404 from error
-    try:
-        block_member(actor=me(request), target=target)
-    except NotFound as error:
-        raise Http404 from error
-    except DomainError as error:
-        messages.error(request, str(error.message))
-        return redirect("member_detail", member_id=member_id)
+    target = get_member_to_block(viewer=request.user, member_id=member_id)
+    block_member(actor=me(request), target=target)
     messages.success(
         request,
         _("You blocked %(name)s. Neither of you will see the other anywhere on the site.")

@@ -16,7 +16,6 @@ from django.views.decorators.http import require_POST, require_safe
 
 from tejido.access.base import is_vetted
 from tejido.accounts.models import User
-from tejido.core.errors import NotFound
 from tejido.notifications.selectors import list_notices, notice_cards
 from tejido.notifications.services import mark_all_read, mark_read
 
@@ -53,10 +52,7 @@ def notice_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 @_vetted_only
 def notice_open(request: HttpRequest, notice_id: int) -> HttpResponse:
-    try:
-        notice = mark_read(actor=cast(User, request.user), notice_id=notice_id)
-    except NotFound as error:
-        raise Http404 from error
+    notice = mark_read(actor=cast(User, request.user), notice_id=notice_id)
     target = notice.url
     if not target or not url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()

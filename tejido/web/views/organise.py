@@ -32,10 +32,10 @@ from tejido.membership.services import (
     decline_application,
     revoke_invitation,
 )
-from tejido.web.forms.join import add_domain_error
+from tejido.web.forms.errors import add_domain_error
 from tejido.web.forms.organise import AskForm, DeclineForm, InvitationForm
 from tejido.web.views import organise_members, organise_network
-from tejido.web.views.organise_common import done, failed, organisers_only, page_number
+from tejido.web.views.organise_common import done, organisers_only, page_number
 
 # The link of a new invitation waits here for the one page that shows it.
 NEW_INVITATION_SESSION_KEY = "organise_new_invitation"
@@ -101,10 +101,7 @@ def application_detail(request: HttpRequest, application_id: int) -> HttpRespons
 @require_POST
 def application_approve(request: HttpRequest, application_id: int) -> HttpResponse:
     application = get_application(viewer=request.user, application_id=application_id)
-    try:
-        approve_application(actor=request.user, application=application)
-    except DomainError as error:
-        return failed(request, error, "organise_application", application_id)
+    approve_application(actor=request.user, application=application)
     return done(request, _("The application was approved."), "organise_applications")
 
 
@@ -205,10 +202,7 @@ def invitation_created(request: HttpRequest) -> HttpResponse:
 @require_POST
 def invitation_revoke(request: HttpRequest, invitation_id: int) -> HttpResponse:
     invitation = get_invitation(viewer=request.user, invitation_id=invitation_id)
-    try:
-        revoke_invitation(actor=request.user, invitation=invitation)
-    except DomainError as error:
-        return failed(request, error, "organise_invitations")
+    revoke_invitation(actor=request.user, invitation=invitation)
     return done(request, _("The invitation link no longer works."), "organise_invitations")
 
 

@@ -23,7 +23,7 @@ from tejido.membership.selectors import (
     get_managed_member_row,
     list_managed_members,
 )
-from tejido.web.forms.join import add_domain_error
+from tejido.web.forms.errors import add_domain_error
 from tejido.web.forms.organise import (
     MemberSearchForm,
     RemoveForm,
@@ -31,7 +31,7 @@ from tejido.web.forms.organise import (
     SuspendForm,
     VerifyForm,
 )
-from tejido.web.views.organise_common import done, failed, organisers_only, page_number
+from tejido.web.views.organise_common import done, organisers_only, page_number
 
 
 @organisers_only
@@ -107,10 +107,7 @@ def member_suspend(request: HttpRequest, member_id: int) -> HttpResponse:
 @require_POST
 def member_reinstate(request: HttpRequest, member_id: int) -> HttpResponse:
     member = get_managed_member(viewer=request.user, member_id=member_id)
-    try:
-        reinstate_member(actor=request.user, member=member)
-    except DomainError as error:
-        return failed(request, error, "organise_member", member_id)
+    reinstate_member(actor=request.user, member=member)
     return done(request, _("They are a member again."), "organise_member", member_id)
 
 
@@ -178,10 +175,7 @@ def member_verify(request: HttpRequest, member_id: int) -> HttpResponse:
 @require_POST
 def member_unverify(request: HttpRequest, member_id: int) -> HttpResponse:
     member = get_managed_member(viewer=request.user, member_id=member_id)
-    try:
-        withdraw_verification(actor=request.user, member=member)
-    except DomainError as error:
-        return failed(request, error, "organise_member", member_id)
+    withdraw_verification(actor=request.user, member=member)
     return done(request, _("The verification was withdrawn."), "organise_member", member_id)
 
 

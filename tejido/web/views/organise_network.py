@@ -1,15 +1,14 @@
 """Organiser area: the network's settings, its areas, the questions applicants answer, the code
 of conduct and the audit log."""
 
-from typing import Any
-
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from tejido.core.errors import DomainError, InvalidInput
+from tejido.audit.selectors import list_audit_entries
+from tejido.core.errors import DomainError
 from tejido.membership.network_services import (
     add_area,
     add_question,
@@ -27,11 +26,10 @@ from tejido.membership.selectors import (
     list_questions,
 )
 from tejido.membership.services import publish_conduct
-from tejido.moderation.selectors import list_audit_entries
 from tejido.network.selectors import get_area, get_network_settings, list_areas
-from tejido.web.forms.join import add_domain_error
+from tejido.web.forms.errors import add_domain_error
 from tejido.web.forms.organise import AreaForm, ConductForm, NetworkSettingsForm, QuestionForm
-from tejido.web.views.organise_common import done, failed, organisers_only, page_number
+from tejido.web.views.organise_common import done, organisers_only, page_number
 
 # Settings -----------------------------------------------------------------------------------
 
@@ -85,13 +83,8 @@ def areas(request: HttpRequest) -> HttpResponse:
 @require_POST
 def area_rename(request: HttpRequest, area_id: int) -> HttpResponse:
     area = get_area(viewer=request.user, area_id=area_id)
-    form = AreaForm(request.POST)
-    if not form.is_valid():
-        return failed(request, _invalid(form), "organise_areas")
-    try:
-        rename_area(actor=request.user, area=area, name=form.cleaned_data["name"])
-    except DomainError as error:
-        return failed(request, error, "organise_areas")
+    # The service checks the name; a bad one comes back to the list with the error.
+    rename_area(actor=request.user, area=area, name=request.POST.get("name", ""))
     return done(request, _("The area was renamed."), "organise_areas")
 
 
@@ -99,10 +92,7 @@ def area_rename(request: HttpRequest, area_id: int) -> HttpResponse:
 @require_POST
 def area_move(request: HttpRequest, area_id: int) -> HttpResponse:
     area = get_area(viewer=request.user, area_id=area_id)
-    try:
-        move_area(actor=request.user, area=area, direction=request.POST.get("direction", ""))
-    except DomainError as error:
-        return failed(request, error, "organise_areas")
+    move_area(actor=request.user, area=area, direction=request.POST.get("direction", ""))
     return done(request, _("The order of the areas was saved."), "organise_areas")
 
 
@@ -110,18 +100,8 @@ def area_move(request: HttpRequest, area_id: int) -> HttpResponse:
 @require_POST
 def area_delete(request: HttpRequest, area_id: int) -> HttpResponse:
     area = get_area(viewer=request.user, area_id=area_id)
-    try:
-        delete_area(actor=request.user, area=area)
-    except DomainError as error:
-        return failed(request, error, "organise_areas")
+    delete_area(actor=request.user, area=area)
     return done(request, _("The area was deleted."), "organise_areas")
-
-
-def _invalid(form: Any) -> DomainError:
-    """A form's own errors as one InvalidInput, for actions that answer with a redirect."""
-    return InvalidInput(
-        detail={name: " ".join(str(e) for e in errors) for name, errors in form.errors.items()}
-    )
 
 
 # Application questions ----------------------------------------------------------------------
@@ -180,12 +160,9 @@ def question_edit(request: HttpRequest, question_id: int) -> HttpResponse:
 @require_POST
 def question_move(request: HttpRequest, question_id: int) -> HttpResponse:
     question = get_question(viewer=request.user, question_id=question_id)
-    try:
-        move_question(
-            actor=request.user, question=question, direction=request.POST.get("direction", "")
-        )
-    except DomainError as error:
-        return failed(request, error, "organise_questions")
+    move_question(
+        actor=request.user, question=question, direction=request.POST.get("direction", "")
+    )
     return done(request, _("The order of the questions was saved."), "organise_questions")
 
 
@@ -194,10 +171,7 @@ def question_move(request: HttpRequest, question_id: int) -> HttpResponse:
 def question_active(request: HttpRequest, question_id: int) -> HttpResponse:
     question = get_question(viewer=request.user, question_id=question_id)
     active = request.POST.get("active") == "1"
-    try:
-        set_question_active(actor=request.user, question=question, active=active)
-    except DomainError as error:
-        return failed(request, error, "organise_questions")
+    set_question_active(actor=request.user, question=question, active=active)
     text = _("The question is asked again.") if active else _("The question is no longer asked.")
     return done(request, text, "organise_questions")
 
