@@ -1,6 +1,7 @@
 """The pages that used to overflow a phone or bury their content, at 390 x 844: nothing wider
 than the screen, the profile form within two screens, and on organiser pages the content
-starting on the first screen."""
+starting on the first screen. And on a desktop: a header that keeps clear of the quick exit,
+and notices that look like something to click."""
 
 from collections.abc import Callable
 from datetime import timedelta
@@ -16,6 +17,7 @@ from tejido.accounts.factories import OrganiserFactory, UserFactory
 from tejido.accounts.models import User
 from tejido.membership.factories import InvitationFactory
 from tejido.moderation.services import record_action
+from tejido.notifications.services import notify
 from tejido.web.tests._auth_support import log_in
 
 pytestmark = pytest.mark.e2e
@@ -143,3 +145,38 @@ def test_an_organisers_pages_fit_a_phone(visit: Callable[..., Visitor], lang: st
     buried = {name: content_top[name] for name in ORGANISER_PAGES}
     assert all(top < ORGANISER_CONTENT_BY for top in buried.values()), buried
     assert form_height <= PROFILE_FORM_MAX_HEIGHT, f"the profile form is {form_height:.0f} px"
+
+
+def _box(v: Visitor, selector: str) -> dict[str, float]:
+    box = v.page.locator(selector).bounding_box()
+    assert box is not None, f"{selector} is not shown"
+    return box
+
+
+def test_on_a_desktop_the_header_keeps_clear_of_the_quick_exit_and_notices_look_clickable(
+    visit: Callable[..., Visitor], lang: str
+) -> None:
+    member = cast(User, UserFactory(language=lang, profile__chosen_name="Nora Avisada"))
+    notify(user=member, kind="test.ping", url="/about/")
+    v = visit(lang=lang, user=member)
+    v.goto("/notifications/")
+    v.check("notifications on a desktop")
+
+    # The language button ends well before the fixed quick-exit button begins.
+    language = _box(v, ".language-switch button")
+    quick_exit = _box(v, "#quick-exit")
+    assert language["x"] + language["width"] + 16 <= quick_exit["x"], (language, quick_exit)
+
+    # A notice reads as a link (the accent colour, underlined) and answers the pointer.
+    notice = v.main.locator(".notice-open").first
+    style = "(el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).cursor]"
+    text = "(el) => [getComputedStyle(el).color, getComputedStyle(el).textDecorationLine]"
+    resting = notice.evaluate(style)
+    assert resting[1] == "pointer"
+    color, decoration = notice.locator(".notice-text").evaluate(text)
+    assert "underline" in decoration
+    assert color == "rgb(91, 42, 134)"  # --accent, as links are
+    notice.hover()
+    assert notice.evaluate(style)[0] != resting[0]
+    notice.click()
+    expect(v.page).to_have_url(v.url("/about/"))
