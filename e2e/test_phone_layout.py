@@ -86,6 +86,22 @@ def _bullets(v: Visitor) -> list[str]:
     )
 
 
+def _small_checkboxes(v: Visitor) -> list[str]:
+    """The checkboxes in the main area whose tap target (the box with its label) is under
+    44 x 44 px."""
+    return cast(
+        list[str],
+        v.page.evaluate(
+            """[...document.querySelectorAll('main input[type=checkbox]')]
+                .filter((box) => {
+                    const r = (box.closest('label') || box).getBoundingClientRect();
+                    return r.width < 44 || r.height < 44;
+                })
+                .map((box) => box.name)"""
+        ),
+    )
+
+
 def _profile_form_height(v: Visitor) -> float:
     return cast(
         float,
@@ -115,6 +131,10 @@ def test_an_organisers_pages_fit_a_phone(visit: Callable[..., Visitor], lang: st
     v.goto("/accounts/login/")
     v.check("log in on a phone")
     assert _overflow(v) <= 0
+    assert not _small_checkboxes(v)
+    stay = v.main.get_by_label(v.t("Stay logged in on this device"), exact=True)
+    v.main.get_by_text(v.t("Stay logged in on this device")).click()  # the words tick the box
+    expect(stay).to_be_checked()
     v.submit_login_form(organiser.email, PASSWORD)
     expect(v.page).to_have_url(v.url("/"))
 
@@ -125,8 +145,14 @@ def test_an_organisers_pages_fit_a_phone(visit: Callable[..., Visitor], lang: st
         overflow[name] = _overflow(v)
         content_top[name] = _content_top(v)
         assert not _bullets(v), f"{name}: bullets on {_bullets(v)}"
+        assert not _small_checkboxes(v), f"{name}: small checkboxes {_small_checkboxes(v)}"
         if name == "profile form":
             form_height = _profile_form_height(v)
+            # The language boxes, once unfolded, are large tap targets too.
+            v.main.locator(".choices-fold > summary").click()
+            expect(v.main.get_by_label(v.t("Basque"), exact=True)).to_be_visible()
+            assert not _small_checkboxes(v), f"small checkboxes {_small_checkboxes(v)}"
+            assert _overflow(v) <= 0
         if name == "sessions":
             sessions = v.main.get_by_role("table")
             expect(sessions).to_contain_text(

@@ -43,7 +43,7 @@ def test_sessions_are_listed_and_the_others_can_be_ended():
     assert "Mozilla/5.0" not in html
     assert "Safari on iPhone" not in html  # nobody else's sessions
     assert html.count("<tr>") == 3  # the header row and two sessions
-    assert "Sign Out Other Sessions" in html
+    assert ">Log out everywhere else</button>" in html
 
     ended = laptop.post(reverse("usersessions_list"))
 
