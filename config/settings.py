@@ -94,6 +94,8 @@ ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
 ASGI_APPLICATION = "config.asgi.application"
 
+# Checkboxes drawn inside their label, one large tap target (tejido/web/forms/renderer.py).
+FORM_RENDERER = "tejido.web.forms.renderer.TejidoFormRenderer"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
@@ -197,7 +199,10 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = True
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_ADAPTER = "tejido.web.auth_adapter.TejidoAccountAdapter"
 # Sign-up asks for a chosen name (never a legal name), optional pronouns and discreet mode.
-ACCOUNT_FORMS = {"signup": "tejido.web.forms.signup.ApplicantSignupForm"}
+ACCOUNT_FORMS = {
+    "login": "tejido.web.forms.login.TejidoLoginForm",
+    "signup": "tejido.web.forms.signup.ApplicantSignupForm",
+}
 ACCOUNT_USER_DISPLAY = "tejido.web.auth_adapter.display_name"
 # Tell members by email when their password or address changes (discreet when they asked).
 ACCOUNT_EMAIL_NOTIFICATIONS = True

@@ -3,6 +3,7 @@ from typing import Any
 from django.http import HttpRequest
 
 from tejido.access.base import is_organiser, is_vetted
+from tejido.accounts.models import User
 from tejido.network.models import NetworkSettings
 from tejido.notifications.selectors import unread_count
 from tejido.web.middleware import DISCREET_COOKIE_NAME
@@ -24,5 +25,7 @@ def chrome(request: HttpRequest) -> dict[str, Any]:
         "discreet": discreet,
         "viewer_is_member": is_vetted(user),
         "viewer_is_organiser": is_organiser(user),
+        # Someone still applying: their header leads to their application and settings.
+        "viewer_is_applicant": getattr(user, "state", None) == User.State.APPLICANT,
         "unread_notices": unread_count(user=user) if user is not None and is_vetted(user) else 0,
     }

@@ -24,7 +24,7 @@ def _audience(label: Any) -> forms.ChoiceField:
     return forms.ChoiceField(label=label, choices=Audience.choices)
 
 
-def _text(label: Any, name: str, help_text: Any = "", rows: int = 3) -> forms.CharField:
+def _text(label: Any, name: str, help_text: Any = "", rows: int = 2) -> forms.CharField:
     return forms.CharField(
         label=label,
         required=False,
@@ -35,7 +35,9 @@ def _text(label: Any, name: str, help_text: Any = "", rows: int = 3) -> forms.Ch
 
 
 class ProfileForm(forms.Form):
-    """Each profile field, followed by the select of who may see it."""
+    """Each profile field, followed by the select of who may see it, in the order the page
+    groups them (about you; where and how you take part; needs), so that the error summary
+    reads in the page's order."""
 
     chosen_name = forms.CharField(
         label=_("Chosen name"),
@@ -62,11 +64,20 @@ class ProfileForm(forms.Form):
         help_text=_("Used when you choose “In my own words” above."),
     )
     pronouns_audience = _audience(_("Who can see your pronouns"))
+    bio = _text(_("About me"), "bio", rows=3)
+    bio_audience = _audience(_("Who can see “About me”"))
+    identity_tags = _text(
+        _("Identity (optional)"),
+        "identity_tags",
+        _("Words you use for yourself, only if you want to. Only you see them unless you choose."),
+    )
+    identity_tags_audience = _audience(_("Who can see your identity"))
     languages = forms.MultipleChoiceField(
         label=_("Languages you speak"),
         required=False,
         choices=LANGUAGE_CHOICES,
-        widget=forms.CheckboxSelectMultiple,
+        # "choices" lays the boxes out in columns of large tap targets (tejido.css).
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "choices"}),
     )
     languages_audience = _audience(_("Who can see your languages"))
     area = forms.ChoiceField(
@@ -75,8 +86,6 @@ class ProfileForm(forms.Form):
         help_text=_("A neighbourhood or town, never your address. Organisers keep this list."),
     )
     area_audience = _audience(_("Who can see your area"))
-    bio = _text(_("About me"), "bio", rows=5)
-    bio_audience = _audience(_("Who can see “About me”"))
     interests = _text(_("Interests"), "interests")
     interests_audience = _audience(_("Who can see your interests"))
     skills = _text(
@@ -93,16 +102,8 @@ class ProfileForm(forms.Form):
         _("Dietary needs"),
         "dietary_needs",
         _("For potlucks and shared meals: allergies, diets, things you avoid."),
-        rows=2,
     )
     dietary_needs_audience = _audience(_("Who can see your dietary needs"))
-    identity_tags = _text(
-        _("Identity (optional)"),
-        "identity_tags",
-        _("Words you use for yourself, only if you want to. Only you see them unless you choose."),
-        rows=2,
-    )
-    identity_tags_audience = _audience(_("Who can see your identity"))
 
     def __init__(self, *args: Any, areas: Any = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -127,6 +128,11 @@ class ProfileForm(forms.Form):
             initial["pronouns_preset"] = CUSTOM_PRONOUNS
             initial["pronouns_custom"] = profile.pronouns
         return initial
+
+    @property
+    def chosen_languages(self) -> list[str]:
+        """The names of the ticked languages, for the summary the boxes fold behind."""
+        return [str(box.choice_label) for box in self["languages"] if box.data["selected"]]
 
     def changes(self) -> dict[str, Any]:
         """The cleaned data in the shape `update_profile` takes."""

@@ -162,3 +162,98 @@ def test_too_many_requests_get_our_frame(settings):
     html = response.content.decode()
     assert 'id="quick-exit"' in html
     assert "Too many attempts" in html
+
+
+# Tejido's words, not allauth's.
+
+CHECKBOX_IN_ITS_LABEL = re.compile(
+    r'<div class="check"><label for="(?P<id>[^"]+)"><input type="checkbox"[^>]*'
+    r'id="(?P=id)"> <span>(?P<words>[^<]+)</span></label></div>'
+)
+
+
+def test_the_login_page_says_log_in_and_stay_logged_in():
+    html = client_in("en").get(reverse("account_login")).content.decode()
+
+    assert "<h1>Log in</h1>" in html
+    assert re.search(r'<button class="primary" type="submit">Log in</button>', html)
+    assert "Log in with a passkey" in html
+    assert f'<a href="{reverse("account_signup")}">Apply to join</a>' in html
+    assert "Sign In" not in html
+    assert "Remember Me" not in html
+    # The box before its words, inside one label, no trailing colon.
+    assert [m["words"] for m in CHECKBOX_IN_ITS_LABEL.finditer(html)] == [
+        "Stay logged in on this device"
+    ]
+
+
+def test_the_login_page_speaks_spanish(translations):
+    html = client_in("es").get(reverse("account_login")).content.decode()
+
+    assert "<h1>Iniciar sesión</h1>" in html
+    assert "Mantener la sesión iniciada en este dispositivo" in html
+    assert "Recordarme" not in html
+
+
+def test_the_password_reset_pages_speak_tejidos_words():
+    english = client_in("en")
+    ask = english.get(reverse("account_reset_password")).content.decode()
+    assert "<h1>Reset your password</h1>" in ask
+    assert ">Send me the link</button>" in ask
+    assert "Reset My Password" not in ask
+
+    done = english.post(reverse("account_reset_password"), {"email": "a@example.org"}, follow=True)
+    assert "<h1>Check your email</h1>" in done.text
+    assert "If an account uses that address" in done.text
+
+    bad = english.get("/accounts/password/reset/key/1-not-a-real-key/", follow=True).text
+    assert "<h1>This link cannot be used</h1>" in bad
+    assert f'href="{reverse("account_reset_password")}">Ask for a new link</a>' in bad
+    assert "Bad Token" not in bad
+
+    finished = english.get(reverse("account_reset_password_from_key_done")).content.decode()
+    assert "<h1>Your password is changed</h1>" in finished
+
+
+def test_the_password_reset_pages_speak_spanish(translations):
+    spanish = client_in("es")
+    assert (
+        "<h1>Restablecer tu contraseña</h1>"
+        in spanish.get(reverse("account_reset_password")).content.decode()
+    )
+    assert (
+        "<h1>Este enlace no se puede usar</h1>"
+        in spanish.get(
+            "/accounts/password/reset/key/1-not-a-real-key/", follow=True
+        ).content.decode()
+    )
+
+
+def test_the_sessions_page_speaks_tejidos_words(translations):
+    member = make_member(language="es")
+    client = client_in("es")
+    client.force_login(member)
+
+    html = client.get(reverse("usersessions_list")).content.decode()
+
+    assert "<h1>Dónde tienes la sesión iniciada</h1>" in html
+    assert '<th scope="col">Dirección IP</th>' in html
+
+
+@pytest.mark.parametrize(
+    ("page", "words"),
+    [
+        ("account_signup", "Send me discreet emails"),
+        ("settings_edit", "Discreet mode"),
+    ],
+)
+def test_checkboxes_are_inside_their_label(page, words):
+    member = make_member(language="en")
+    client = client_in("en")
+    if page == "settings_edit":
+        client.force_login(member)
+
+    html = client.get(reverse(page)).content.decode()
+
+    assert words in [m["words"] for m in CHECKBOX_IN_ITS_LABEL.finditer(html)]
+    assert f"{words}:" not in html

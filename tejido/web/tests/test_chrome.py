@@ -40,8 +40,10 @@ def test_member_navigation(member_client):
     assert reverse("group_list") in links
     assert reverse("member_list") in links
     assert reverse("profile_edit") in links
+    assert reverse("settings_edit") in links
     assert reverse("account_logout") in links
     assert reverse("organise_home") not in links
+    assert reverse("application_status") not in links
 
 
 def test_organisers_see_organise(organiser_client):
@@ -50,9 +52,19 @@ def test_organisers_see_organise(organiser_client):
     )
 
 
-def test_applicants_see_no_member_navigation(applicant_client):
+def test_applicants_see_their_application_settings_and_log_out(applicant_client):
     links = nav_links(applicant_client.get(reverse("about")).content.decode())
-    assert links == [reverse("account_logout")]
+    assert links == [
+        reverse("application_status"),
+        reverse("settings_edit"),
+        reverse("account_logout"),
+    ]
+
+
+def test_an_applicant_reaches_settings_from_the_menu(applicant_client):
+    html = applicant_client.get(reverse("settings_edit")).content.decode()
+    assert re.search(rf'href="{reverse("settings_edit")}" aria-current="page"', html)
+    assert 'name="discreet_mode"' in html
 
 
 def test_the_current_page_is_marked_in_the_navigation(member_client):
@@ -82,6 +94,16 @@ def test_the_frame_kept_between_requests_follows_each_viewer(make_user, login):
         assert reverse("organise_home") in nav_links(
             as_organiser.get(reverse("about")).content.decode()
         )
+
+    # An applicant between two members still gets an applicant's header, and the member
+    # after them a member's.
+    as_applicant = login(make_user("applicant", language="en"))
+    for browser, expected in ((as_applicant, "application_status"), (as_member, "profile_edit")):
+        links = nav_links(browser.get(reverse("about")).content.decode())
+        assert reverse(expected) in links
+    assert reverse("profile_edit") not in nav_links(
+        as_applicant.get(reverse("about")).content.decode()
+    )
 
     html = as_member.get(reverse("group_list")).content.decode()
     assert re.search(rf'href="{reverse("group_list")}" aria-current="page"', html)
@@ -200,7 +222,10 @@ def test_landing_page(client):
     assert '<h1 id="network-title">Red Arcoíris</h1>' in html
     assert "Mutual aid for queer people in the valley" in html
     assert "We look after each other." in html
-    assert "We care." in html
+    # The code of conduct has its own page: the landing page links to it.
+    assert '<h2 id="conduct-title">Code of conduct</h2>' in html
+    assert f'<a href="{reverse("conduct")}">Read the code of conduct</a>' in html
+    assert "We care." not in html
     assert f'href="{reverse("account_signup")}"' in html
     assert f'href="{reverse("about")}#safety"' in html
 

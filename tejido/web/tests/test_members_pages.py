@@ -1,5 +1,6 @@
 """The member list and a member's page."""
 
+import re
 from typing import cast
 
 import pytest
@@ -107,6 +108,11 @@ def test_member_list_pages_keep_the_search(login):
     page = client.get(reverse("member_list"), {"q": "anna"}).content.decode()
     assert "?q=anna&amp;page=2" in page
     assert "Page 1 of 2" in page
+    # The shared pagination: a row of a button and the page number, not a bulleted list.
+    nav = re.search(r'<nav class="pagination" aria-label="Pages of members">.*?</nav>', page, re.S)
+    assert nav, "no shared pagination"
+    assert "<li" not in nav.group(0)
+    assert 'class="button secondary" href="?q=anna&amp;page=2" rel="next">Next page' in nav.group(0)
     second = client.get(reverse("member_list"), {"q": "anna", "page": "2"})
     assert len(second.context["cards"]) == 11
     assert client.get(reverse("member_list"), {"page": "x"}).status_code == 200

@@ -128,6 +128,10 @@ def test_invitation_statuses(login):
     }
     html = _html(organiser_client, "organise_invitations")
     assert html.count(">Revoke<") == 1
+    # On a phone each link is a block of labelled lines (table.stack, data-label).
+    assert '<table class="stack">' in html
+    assert html.count('<td data-label="Status"><span class="tag">') == 4
+    assert html.count('<td data-label="Expires"><time') == 4
 
 
 def test_questions_no_longer_asked_are_still_listed(organiser_client):
@@ -152,9 +156,11 @@ def test_the_audit_log_names_people_and_shows_the_organisers_time():
 
     html = _html(client, "organise_audit")
 
-    assert "Orla" in html
-    assert "Teo" in html
-    assert "Suspended a member" in html
+    # On a phone each entry is a block of labelled lines (table.stack, data-label).
+    assert '<table class="stack">' in html
+    assert '<td data-label="Who">Orla</td>' in html
+    assert '<td data-label="What">Suspended a member</td>' in html
+    assert '<td data-label="Concerning">Teo</td>' in html
     # 18:30 UTC is 12:30 in Mexico City (UTC-6 in March).
     assert "12:30" in html
     assert "18:30" not in html

@@ -1,5 +1,7 @@
 """The member's own profile page, its preview and the settings page."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -60,6 +62,43 @@ def test_profile_page_has_every_field_with_a_labelled_audience(login):
         assert f'<label for="id_{name}_audience">' in page
     assert "legal name" in page
     assert me.email not in page
+
+
+def test_the_form_comes_in_three_groups_each_field_with_its_audience(login):
+    me = UserFactory(language="en")
+    me.profile.languages = ["es", "eu"]
+    me.profile.save()
+    page = login(me).get(reverse("profile_edit")).content.decode()
+    form = page[page.index('<form method="post" action="/me/profile/"') :]
+    legends = re.findall(r'<fieldset class="profile-group">\s*<legend>([^<]+)</legend>', form)
+    assert legends == ["About you", "Where and how you take part", "Needs"]
+    # Each field and the select of who sees it are one block, in the page's order.
+    blocks = form.split('<div class="shared-field">')[1:]
+    names = [list(dict.fromkeys(re.findall(r'name="([a-z_]+)"', block))) for block in blocks]
+    assert names == [
+        ["pronouns_audience", "pronouns_preset", "pronouns_custom"],
+        ["bio_audience", "bio"],
+        ["identity_tags_audience", "identity_tags"],
+        ["languages", "languages_audience"],
+        ["area_audience", "area"],
+        ["interests_audience", "interests"],
+        ["skills_audience", "skills"],
+        ["accessibility_needs_audience", "accessibility_needs"],
+        ["dietary_needs_audience", "dietary_needs"],
+    ]
+    # The languages fold behind what is ticked; nothing is framed twice.
+    assert re.search(
+        r'<details class="field choices-fold">\s*<summary>Languages you speak: '
+        r'<span class="muted">Spanish, Basque</span></summary>',
+        form,
+    )
+    assert 'class="card"' not in form
+
+
+def test_an_error_on_the_languages_opens_their_fold(login):
+    me = UserFactory(language="en")
+    response = login(me).post(reverse("profile_edit"), _form(me.profile, languages=["klingon"]))
+    assert '<details class="field choices-fold" open>' in response.content.decode()
 
 
 def test_saving_the_profile_redirects_and_the_new_name_shows_everywhere(login):
