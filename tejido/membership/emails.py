@@ -1,10 +1,10 @@
-"""Emails membership sends to addresses that are not members yet: the invitation link."""
+"""The email membership sends to an address that is not a member's yet: the invitation link,
+rendered here and sent by the notifications layer."""
 
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext
@@ -27,22 +27,3 @@ def render_invitation_email(
             {"link": link, "network_name": network_name, "expires": expires},
         )
     return subject, body
-
-
-def send_invitation_email(
-    *,
-    to: str,
-    link: str,
-    network_name: str,
-    expires_at: datetime,
-    language: str,
-    time_zone: str = "",
-) -> None:
-    subject, body = render_invitation_email(
-        link=link,
-        network_name=network_name,
-        expires_at=expires_at,
-        language=language,
-        time_zone=time_zone,
-    )
-    EmailMessage(subject=subject, body=body, to=[to]).send()

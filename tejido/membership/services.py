@@ -7,7 +7,6 @@ applicant's answers or an organiser's message into it.
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -27,7 +26,7 @@ from tejido.core.clock import now
 from tejido.core.errors import InvalidInput, NotAllowed, NotFound
 from tejido.groups.models import Group, GroupMembership
 from tejido.membership.checks import clean_text, clean_texts, require_organiser
-from tejido.membership.emails import send_invitation_email
+from tejido.membership.emails import render_invitation_email
 from tejido.membership.errors import (
     AlreadyApplied,
     ApplicationDecided,
@@ -47,7 +46,7 @@ from tejido.membership.models import (
 from tejido.membership.selectors import current_conduct
 from tejido.membership.tokens import new_token, token_digest, usable_invitations
 from tejido.network.models import NetworkSettings
-from tejido.notifications.services import notify
+from tejido.notifications.services import notify, queue_email
 
 ANSWER_MAX = 3000
 MESSAGE_MAX = 3000
@@ -313,17 +312,14 @@ def create_invitation(
         },
     )
     if email:
-        transaction.on_commit(
-            partial(
-                send_invitation_email,
-                to=email,
-                link=settings.SITE_URL + created.path,
-                network_name=NetworkSettings.current().name,
-                expires_at=expires_at,
-                language=language,
-                time_zone=organiser.time_zone,
-            )
+        subject, body = render_invitation_email(
+            link=settings.SITE_URL + created.path,
+            network_name=NetworkSettings.current().name,
+            expires_at=expires_at,
+            language=language,
+            time_zone=organiser.time_zone,
         )
+        queue_email(to=email, subject=subject, body=body)
     return created
 
 

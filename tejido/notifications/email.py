@@ -1,4 +1,6 @@
-"""Emails, always rendered in the recipient's language.
+"""Every email Tejido sends is built here, with one sender and one set of headers, and sent by
+the task worker (tejido.notifications.tasks); nothing else calls send_mail. Each is rendered in
+its recipient's language.
 
 A member's notice email carries the notice's subject and text and a link back to Tejido. In
 discreet mode the subject is neutral, the sender's name is `DISCREET_SENDER_NAME`, and the body
@@ -9,14 +11,13 @@ The email goes to the member alone and holds nothing but what their notice says:
 member's address, and nothing a feature did not put in the notice's params.
 """
 
-from email.utils import parseaddr, quote
-from typing import Any
+from email.headerregistry import Address
+from email.utils import parseaddr
 
 from django.conf import settings
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMultiAlternatives
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
-from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from tejido.accounts.models import User
@@ -35,15 +36,17 @@ def absolute_url(path: str) -> str:
     return f"{settings.SITE_URL}{path}"
 
 
-def sender(*, discreet: bool = False) -> str:
-    """The From header: our address, under the network's name or the neutral discreet one."""
-    _name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+def sender_name(*, discreet: bool = False) -> str:
+    """The name our emails come from: the network's, or the neutral one in discreet mode."""
     name = settings.DISCREET_SENDER_NAME if discreet else NetworkSettings.current().name
-    # Django encodes a non-ASCII name itself; here it is only kept to one safe, quoted line.
-    name = " ".join(str(name).split())
-    if any(char in name for char in '()<>@,;:\\".[]'):
-        name = f'"{quote(name)}"'
-    return f"{name} <{address or settings.DEFAULT_FROM_EMAIL}>" if name else address
+    # A display name is a header value: no line breaks may reach it.
+    return " ".join(str(name).split())
+
+
+def sender(*, discreet: bool = False) -> str:
+    """The From header: our address under `sender_name`, quoted as the header needs."""
+    address = parseaddr(settings.DEFAULT_FROM_EMAIL)[1] or settings.DEFAULT_FROM_EMAIL
+    return str(Address(display_name=sender_name(discreet=discreet), addr_spec=address))
 
 
 def _path(name: str) -> str | None:
@@ -53,7 +56,7 @@ def _path(name: str) -> str | None:
         return None
 
 
-def notice_message(notice: Notice) -> EmailMessage:
+def notice_message(notice: Notice) -> EmailMultiAlternatives:
     """The email for one notice, in its member's language, honouring discreet mode."""
     user: User = notice.user
     with translation.override(user.language):
@@ -79,12 +82,8 @@ def notice_message(notice: Notice) -> EmailMessage:
                     % {"link": absolute_url(settings_path)}
                 )
             body = "\n\n".join(paragraphs)
-        return EmailMessage(
-            subject=_one_line(subject),
-            body=body + "\n",
-            from_email=sender(discreet=user.discreet_mode),
-            to=[user.email],
-            headers=dict(_HEADERS),
+        return build_message(
+            to=user.email, subject=subject, body=body + "\n", discreet=user.discreet_mode
         )
 
 
@@ -92,39 +91,19 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())[:200]
 
 
-def render_email(
-    *,
-    subject: Promise | str,
-    text: Promise | str,
-    params: dict[str, Any] | None = None,
-    language: str | None = None,
-) -> tuple[str, str]:
-    """Subject and body of an email to someone who is not (yet) a member, rendered in
-    `language` (the site's default when not given). Params fill %(name)s placeholders."""
-    values = params or {}
-    with translation.override(language or settings.LANGUAGE_CODE):
-        return _one_line(str(subject) % values), str(text) % values + "\n"
-
-
-def send_email(
-    *,
-    to: str,
-    subject: Promise | str,
-    text: Promise | str,
-    params: dict[str, Any] | None = None,
-    language: str | None = None,
-) -> int:
-    """Send a plain-text email now to an address that is not a member's (an invitation, a
-    reply to an applicant). One recipient per message: nobody learns anybody else's address.
-    Use `queue_email` from a service so it goes out only if the transaction commits."""
-    rendered_subject, body = render_email(
-        subject=subject, text=text, params=params, language=language
+def build_message(
+    *, to: str, subject: str, body: str, html: str = "", discreet: bool = False
+) -> EmailMultiAlternatives:
+    """The one way an email is put together: to one recipient only (nobody learns anybody
+    else's address), a one-line subject, our sender (neutral in discreet mode) and the
+    machine-sent headers."""
+    message = EmailMultiAlternatives(
+        subject=_one_line(subject),
+        body=body,
+        from_email=sender(discreet=discreet),
+        to=[to],
+        headers=dict(_HEADERS),
     )
-    return deliver(to=to, subject=rendered_subject, body=body)
-
-
-def deliver(*, to: str, subject: str, body: str) -> int:
-    message = EmailMessage(
-        subject=subject, body=body, from_email=sender(), to=[to], headers=dict(_HEADERS)
-    )
-    return message.send()
+    if html:
+        message.attach_alternative(html, "text/html")
+    return message

@@ -8,12 +8,10 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Count, F, Model, OuterRef, Subquery
 from django.db.models.functions import Coalesce
-from django.utils.functional import Promise
 
 from tejido.access.base import audience_of
 from tejido.accounts.models import User
 from tejido.core.clock import now
-from tejido.notifications.email import render_email
 from tejido.notifications.models import Notice
 from tejido.notifications.selectors import get_notice
 from tejido.notifications.tasks import send_email_task, send_notice_email
@@ -86,16 +84,21 @@ def recount_unread(*, user_ids: list[int]) -> None:
 def queue_email(
     *,
     to: str,
-    subject: Promise | str,
-    text: Promise | str,
-    params: dict[str, Any] | None = None,
-    language: str | None = None,
+    subject: str,
+    body: str,
+    html: str = "",
+    discreet: bool = False,
+    after_commit: bool = True,
 ) -> None:
-    """Email an address that is not a member's (an invitation, say) once the surrounding
-    transaction commits. Rendered now, in `language`, so the worker needs no context."""
-    rendered_subject, body = render_email(
-        subject=subject, text=text, params=params, language=language
+    """Email an address, sent by the task worker: an invitation to someone not yet a member,
+    or an account email. Pass it rendered already, in the recipient's language, so the worker
+    needs no context; `discreet` gives it the neutral sender. A service's email leaves once
+    its transaction commits; allauth's account emails (`after_commit=False`) are queued at
+    once, as allauth expects them sent when it asks."""
+    send = partial(
+        send_email_task.enqueue, to=to, subject=subject, body=body, html=html, discreet=discreet
     )
-    transaction.on_commit(
-        partial(send_email_task.enqueue, to=to, subject=rendered_subject, body=body), robust=True
-    )
+    if after_commit:
+        transaction.on_commit(send, robust=True)
+    else:
+        send()

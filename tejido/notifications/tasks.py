@@ -1,12 +1,11 @@
 """Background work of the notifications layer, run by Django's task framework."""
 
-from django.core.mail import EmailMultiAlternatives
 from django.tasks import task
 
 from tejido.access.base import may_sign_in
 from tejido.accounts.models import User
 from tejido.core.clock import now
-from tejido.notifications.email import deliver, notice_message
+from tejido.notifications.email import build_message, notice_message
 from tejido.notifications.models import Notice
 
 
@@ -35,18 +34,10 @@ def send_notice_email(notice_id: int) -> bool:
 
 
 @task()
-def send_email_task(to: str, subject: str, body: str) -> int:
-    """Send an already rendered email (see `services.queue_email`)."""
-    return deliver(to=to, subject=subject, body=body)
-
-
-@task()
-def send_prepared_email(
-    subject: str, body: str, from_email: str, to: list[str], html: str = ""
+def send_email_task(
+    to: str, subject: str, body: str, html: str = "", discreet: bool = False
 ) -> int:
-    """Send a message rendered in the request (allauth's account emails) from the worker, so
-    that a slow mail server never makes "this address has an account" show in response times."""
-    message = EmailMultiAlternatives(subject=subject, body=body, from_email=from_email, to=to)
-    if html:
-        message.attach_alternative(html, "text/html")
-    return message.send()
+    """Send an email rendered when it was queued (see `services.queue_email`), from the worker,
+    so that a slow mail server never shows in a page's response time (and so never tells,
+    by its timing, whether an address has an account)."""
+    return build_message(to=to, subject=subject, body=body, html=html, discreet=discreet).send()

@@ -10,8 +10,6 @@ Safety rules kept here:
 - An email speaks only of its recipient's own account.
 """
 
-from email.headerregistry import Address
-from email.utils import parseaddr
 from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
@@ -30,7 +28,8 @@ from tejido.access.base import is_vetted, may_sign_in
 from tejido.accounts.models import Profile, User
 from tejido.accounts.services import register_applicant
 from tejido.network.models import NetworkSettings
-from tejido.notifications.tasks import send_prepared_email
+from tejido.notifications.email import sender, sender_name
+from tejido.notifications.services import queue_email
 
 # The /join/<token>/ view keeps the invitation here until the person signs up.
 INVITATION_SESSION_KEY = "invitation_token"
@@ -48,18 +47,6 @@ def display_name(user: User) -> str:
         return user.profile.chosen_name
     except Profile.DoesNotExist:
         return user.email
-
-
-def sender_name(*, discreet: bool) -> str:
-    name = settings.DISCREET_SENDER_NAME if discreet else NetworkSettings.current().name
-    # A display name is a header value: no line breaks may reach it.
-    return " ".join(str(name).split())
-
-
-def from_header(name: str) -> str:
-    """`Name <address>` with the address of settings.DEFAULT_FROM_EMAIL, quoted as needed."""
-    address = parseaddr(settings.DEFAULT_FROM_EMAIL)[1] or settings.DEFAULT_FROM_EMAIL
-    return str(Address(display_name=name, addr_spec=address))
 
 
 class TejidoAccountAdapter(DefaultAccountAdapter):
@@ -161,7 +148,7 @@ class TejidoAccountAdapter(DefaultAccountAdapter):
     # ---- email ---------------------------------------------------------------------------
 
     def get_from_email(self) -> str:
-        return from_header(sender_name(discreet=False))
+        return sender()
 
     def send_notification_mail(
         self,
@@ -196,7 +183,6 @@ class TejidoAccountAdapter(DefaultAccountAdapter):
             msg = self.render_mail(template_prefix, email, ctx)
             if discreet:
                 msg.subject = self.format_email_subject(str(NEUTRAL_SUBJECT))
-            msg.from_email = from_header(name)
         html = next(
             (
                 content
@@ -205,13 +191,15 @@ class TejidoAccountAdapter(DefaultAccountAdapter):
             ),
             "",
         )
-        send_prepared_email.enqueue(
-            subject=str(msg.subject),
-            body=str(msg.body),
-            from_email=str(msg.from_email),
-            to=list(msg.to),
-            html=str(html),
-        )
+        for recipient in msg.to:
+            queue_email(
+                to=recipient,
+                subject=str(msg.subject),
+                body=str(msg.body),
+                html=str(html),
+                discreet=discreet,
+                after_commit=False,
+            )
 
     def _account_for(self, email: str) -> User | None:
         """The account an address belongs to (for mails allauth sends without one, such as
