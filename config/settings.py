@@ -43,6 +43,9 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
+    # First, so that its `createsuperuser` (which refuses, naming `create_organiser`) replaces
+    # Django's. It has no templates, static files or translations that could shadow others.
+    "tejido.core",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -56,7 +59,6 @@ INSTALLED_APPS = [
     "allauth.usersessions",
     "django_tasks_db",
     "ninja",
-    "tejido.core",
     "tejido.network",
     "tejido.accounts",
     "tejido.groups",
