@@ -161,10 +161,11 @@ TASKS = {
 }
 
 AUTH_USER_MODEL = "accounts.User"
-# allauth's backend alone: with Django's ModelBackend before it, every login attempt would
+# allauth's backend alone (a subclass that refuses people who may not sign in as it refuses a
+# wrong password): with Django's ModelBackend before it, every login attempt would
 # hash the password twice. (Loading the member's profile with them was measured and dropped:
 # the join cost every page 0.28 ms to save the home page one query.)
-AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
+AUTHENTICATION_BACKENDS = ["tejido.web.auth_backend.TejidoAuthenticationBackend"]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",

@@ -123,8 +123,22 @@ def send_email(
     return deliver(to=to, subject=rendered_subject, body=body)
 
 
-def deliver(*, to: str, subject: str, body: str) -> int:
+def deliver(*, to: str, subject: str, body: str, discreet: bool = False) -> int:
     message = EmailMessage(
-        subject=subject, body=body, from_email=sender(), to=[to], headers=dict(_HEADERS)
+        subject=subject,
+        body=body,
+        from_email=sender(discreet=discreet),
+        to=[to],
+        headers=dict(_HEADERS),
     )
     return message.send()
+
+
+def render_member_email(
+    *, user: User, subject: Promise | str, text: Promise | str, params: dict[str, Any] | None = None
+) -> tuple[str, str]:
+    """Subject and body of an email about a member's own account, in their language; in
+    discreet mode the subject is the neutral one (the sender is, when delivered)."""
+    if user.discreet_mode:
+        subject = GENERIC.subject
+    return render_email(subject=subject, text=text, params=params, language=user.language)

@@ -13,7 +13,7 @@ from django.utils.functional import Promise
 from tejido.access.base import audience_of
 from tejido.accounts.models import User
 from tejido.core.clock import now
-from tejido.notifications.email import render_email
+from tejido.notifications.email import render_email, render_member_email
 from tejido.notifications.models import Notice
 from tejido.notifications.selectors import get_notice
 from tejido.notifications.tasks import send_email_task, send_notice_email
@@ -98,4 +98,30 @@ def queue_email(
     )
     transaction.on_commit(
         partial(send_email_task.enqueue, to=to, subject=rendered_subject, body=body), robust=True
+    )
+
+
+def queue_member_email(
+    *,
+    user: User,
+    subject: Promise | str,
+    text: Promise | str,
+    params: dict[str, Any] | None = None,
+) -> None:
+    """Email a member about their own account, whatever their standing (a suspended member is
+    told how to reach the organisers), once the surrounding transaction commits: in their
+    language, with a neutral subject and sender in discreet mode. Not a notice: nothing is
+    kept in their inbox."""
+    rendered_subject, body = render_member_email(
+        user=user, subject=subject, text=text, params=params
+    )
+    transaction.on_commit(
+        partial(
+            send_email_task.enqueue,
+            to=user.email,
+            subject=rendered_subject,
+            body=body,
+            discreet=user.discreet_mode,
+        ),
+        robust=True,
     )

@@ -35,9 +35,10 @@ def send_notice_email(notice_id: int) -> bool:
 
 
 @task()
-def send_email_task(to: str, subject: str, body: str) -> int:
-    """Send an already rendered email (see `services.queue_email`)."""
-    return deliver(to=to, subject=subject, body=body)
+def send_email_task(to: str, subject: str, body: str, discreet: bool = False) -> int:
+    """Send an already rendered email (see `services.queue_email`), from the neutral sender
+    when `discreet`."""
+    return deliver(to=to, subject=subject, body=body, discreet=discreet)
 
 
 @task()
