@@ -28,13 +28,21 @@ def _english() -> Iterator[None]:
 
 @pytest.fixture
 def answers(monkeypatch):
-    """`answers(inputs, passwords)`: what the operator types at the prompts, in order."""
+    """`answers(inputs, passwords)`: what the operator types at the prompts, in order. Gives
+    the list of the prompts asked."""
 
-    def feed(inputs: list[str], passwords: list[str]) -> None:
+    def feed(inputs: list[str], passwords: list[str]) -> list[str]:
         typed = iter(inputs)
         secret = iter(passwords)
-        monkeypatch.setattr("builtins.input", lambda prompt="": next(typed))
+        asked: list[str] = []
+
+        def ask(prompt: str = "") -> str:
+            asked.append(prompt)
+            return next(typed)
+
+        monkeypatch.setattr("builtins.input", ask)
         monkeypatch.setattr(getpass, "getpass", lambda prompt="": next(secret))
+        return asked
 
     return feed
 
@@ -170,3 +178,18 @@ def test_the_manager_makes_no_superuser_either():
         User.objects.create_superuser("root@example.org", PASSWORD)
 
     assert not User.objects.exists()
+
+
+def test_the_questions_and_errors_are_translated(translations, answers):
+    UserFactory(email="taken@example.org")
+    asked = answers(
+        ["taken@example.org", "Ana", "", "", "ana@example.org"],
+        [PASSWORD, "other", PASSWORD, PASSWORD],
+    )
+
+    with translation.override("es"):
+        _out, err = run()
+
+    assert asked[0] == "Dirección de correo: "
+    assert "Las dos contraseñas no coinciden." in err
+    assert "Dirección de correo electrónico: Esta dirección ya tiene una cuenta." in err
