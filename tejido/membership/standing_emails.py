@@ -35,14 +35,14 @@ TEXT_WITHOUT_CONTACT = _(
 
 
 def tell_cannot_sign_in(*, user: User) -> bool:
-    """Email a person who may not sign in why, at most once a day (whether an email was
-    queued). Anyone who may sign in, or has no address, gets nothing."""
-    if may_sign_in(user) or not user.email:
+    """Email a suspended or removed person why they cannot sign in, at most once a day
+    (whether an email was queued). Anyone else gets nothing."""
+    if may_sign_in(user) or user.state not in SUBJECTS or not user.email:
         return False
     if not cache.add(f"tejido:cannot-sign-in:{user.pk}", True, timeout=ONCE_A_DAY):
         return False
     contact = NetworkSettings.current().organiser_contact.strip()
-    state = User.State.REMOVED if user.state == User.State.REMOVED else User.State.SUSPENDED
+    state = User.State(user.state)
     queue_member_email(
         user=user,
         subject=SUBJECTS[state],

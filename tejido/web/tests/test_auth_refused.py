@@ -37,11 +37,15 @@ def english() -> Client:
     return client
 
 
-@pytest.mark.parametrize("state", [User.State.SUSPENDED, User.State.REMOVED])
+@pytest.mark.parametrize(
+    "standing",
+    [{"state": User.State.SUSPENDED}, {"state": User.State.REMOVED}, {"is_active": False}],
+    ids=["suspended", "removed", "deactivated"],
+)
 def test_the_right_password_of_a_refused_member_reads_as_a_wrong_one(
-    state, assert_same_answer, django_capture_on_commit_callbacks
+    standing, assert_same_answer, django_capture_on_commit_callbacks
 ):
-    person = make_member(state=state, email="person@example.org")
+    person = make_member(email="person@example.org", **standing)
     client = english()
     with django_capture_on_commit_callbacks(execute=True):
         right = log_in(client, person.email, PASSWORD)
