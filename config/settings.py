@@ -43,6 +43,9 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
+    # First, so that its `createsuperuser` (which refuses, naming `create_organiser`) replaces
+    # Django's. It has no templates, static files or translations that could shadow others.
+    "tejido.core",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -56,7 +59,6 @@ INSTALLED_APPS = [
     "allauth.usersessions",
     "django_tasks_db",
     "ninja",
-    "tejido.core",
     "tejido.network",
     "tejido.accounts",
     "tejido.audit",
@@ -165,10 +167,11 @@ TASKS = {
 }
 
 AUTH_USER_MODEL = "accounts.User"
-# allauth's backend alone: with Django's ModelBackend before it, every login attempt would
+# allauth's backend alone (a subclass that refuses people who may not sign in as it refuses a
+# wrong password): with Django's ModelBackend before it, every login attempt would
 # hash the password twice. (Loading the member's profile with them was measured and dropped:
 # the join cost every page 0.28 ms to save the home page one query.)
-AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
+AUTHENTICATION_BACKENDS = ["tejido.web.auth_backend.TejidoAuthenticationBackend"]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",

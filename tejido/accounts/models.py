@@ -15,6 +15,7 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from tejido.core.models import TimeStamped
+from tejido.core.refusals import NO_SUPERUSERS
 
 
 class Audience(models.TextChoices):
@@ -36,8 +37,8 @@ class UserManager(BaseUserManager["User"]):
         return user
 
     def create_superuser(self, email: str, password: str | None = None, **extra: Any) -> "User":
-        extra.update(is_staff=True, is_superuser=True, is_organiser=True, state=User.State.MEMBER)
-        return self.create_user(email, password, **extra)
+        """Refused: an account without a profile breaks every member list."""
+        raise NotImplementedError(NO_SUPERUSERS)
 
 
 class User(AbstractBaseUser, PermissionsMixin):

@@ -1,5 +1,10 @@
 """Domain errors of membership: applications, invitations and the people organisers manage."""
 
+from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
 from tejido.core.errors import Conflict, DomainError, NotAllowed
@@ -21,6 +26,23 @@ class ApplicationsClosed(NotAllowed):
 class AlreadyApplied(Conflict):
     code = "already_applied"
     message = _("You have already sent your application.")
+
+
+class TooSoonToApplyAgain(Conflict):
+    """A declined applicant whose waiting period has not passed yet."""
+
+    code = "too_soon_to_apply_again"
+
+    def __init__(self, *, may_apply_from: datetime, time_zone: str) -> None:
+        try:
+            zone = ZoneInfo(time_zone)
+        except (ZoneInfoNotFoundError, ValueError):
+            zone = None
+        day = date_format(localtime(may_apply_from, zone), "DATE_FORMAT")
+        super().__init__(
+            _("You may apply again from %(date)s.") % {"date": day},
+            detail={"may_apply_from": may_apply_from.isoformat()},
+        )
 
 
 class ApplicationDecided(Conflict):

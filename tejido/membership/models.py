@@ -96,8 +96,10 @@ class Application(TimeStamped):
         APPROVED = "approved", _("Approved")
         DECLINED = "declined", _("Declined")
 
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="application"
+    # A declined applicant may apply again after NetworkSettings.reapply_after_days; earlier
+    # applications are kept for organisers. At most one is open at a time.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="applications"
     )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     decided_by = models.ForeignKey(
@@ -108,6 +110,13 @@ class Application(TimeStamped):
     class Meta:
         ordering = ["created_at"]
         indexes = [models.Index(fields=["status"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=Q(status__in=["pending", "question"]),  # the open statuses
+                name="one_open_application",
+            )
+        ]
 
     def audit_label(self) -> str:
         return gettext("application no. %(number)s") % {"number": self.pk}

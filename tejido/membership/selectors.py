@@ -7,7 +7,7 @@ raw user.
 """
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet
@@ -33,6 +33,7 @@ from tejido.membership.models import (
     ConductAcceptance,
     Invitation,
 )
+from tejido.membership.reapplying import may_apply_again_from
 from tejido.membership.tokens import token_digest, usable_invitations
 
 # The code of conduct ------------------------------------------------------------------------
@@ -112,10 +113,18 @@ class ApplicationRow:
     decided_by_name: str
     answers: Sequence[AnswerRow]
     messages: Sequence[MessageRow]
+    # For a declined applicant's own latest application: from when they may apply again.
+    may_apply_again_from: datetime | None = None
+    # For organisers: the same person's earlier applications, newest first.
+    earlier: Sequence["ApplicationRow"] = ()
 
     @property
     def is_open(self) -> bool:
         return self.status in (Application.Status.PENDING, Application.Status.QUESTION)
+
+    @property
+    def may_apply_again(self) -> bool:
+        return self.may_apply_again_from is not None and self.may_apply_again_from <= now()
 
 
 def _applications() -> QuerySet[Application]:
@@ -165,11 +174,17 @@ def _application_row(application: Application, *, for_organisers: bool) -> Appli
 
 
 def get_my_application(*, viewer: AnyUser | None) -> ApplicationRow | None:
-    """The viewer's own application, or None if they have not applied."""
-    application = _applications().filter(pk__in=own_applications(viewer)).first()
+    """The viewer's latest application (with, once declined, from when they may apply again),
+    or None if they have not applied."""
+    application = (
+        _applications().filter(pk__in=own_applications(viewer)).order_by("-created_at", "-id")
+    ).first()
     if application is None:
         return None
-    return _application_row(application, for_organisers=False)
+    return replace(
+        _application_row(application, for_organisers=False),
+        may_apply_again_from=may_apply_again_from(application),
+    )
 
 
 def count_applications(*, viewer: AnyUser | None) -> dict[str, int]:
@@ -218,7 +233,16 @@ def get_application_row(*, viewer: AnyUser | None, application_id: int) -> Appli
     )
     if application is None:
         raise NotFound()
-    return _application_row(application, for_organisers=True)
+    earlier = (
+        _applications()
+        .filter(pk__in=reviewable_applications(viewer), user=application.user_id)
+        .exclude(pk=application.pk)
+        .order_by("-created_at", "-id")
+    )
+    return replace(
+        _application_row(application, for_organisers=True),
+        earlier=[_application_row(a, for_organisers=True) for a in earlier],
+    )
 
 
 # Invitations --------------------------------------------------------------------------------

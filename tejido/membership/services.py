@@ -32,6 +32,7 @@ from tejido.membership.errors import (
     ApplicationDecided,
     ApplicationsClosed,
     InvitationInvalid,
+    TooSoonToApplyAgain,
 )
 from tejido.membership.models import (
     Application,
@@ -43,6 +44,7 @@ from tejido.membership.models import (
     Invitation,
     InvitationUse,
 )
+from tejido.membership.reapplying import may_apply_again_from
 from tejido.membership.selectors import current_conduct
 from tejido.membership.tokens import new_token, token_digest, usable_invitations
 from tejido.network.models import NetworkSettings
@@ -63,18 +65,30 @@ def _vetted_organisers() -> list[User]:
 # Applications -------------------------------------------------------------------------------
 
 
+def _latest_application(user: User | int) -> Application | None:
+    return Application.objects.filter(user=user).order_by("-created_at", "-id").first()
+
+
 @transaction.atomic
 def submit_application(*, actor: AnyUser, answers: dict[int, str]) -> Application:
     """An applicant answers the active questions. Missing required answers, answers to questions
-    that are not asked and over-long answers are InvalidInput, keyed by question id."""
+    that are not asked and over-long answers are InvalidInput, keyed by question id.
+
+    A declined applicant may apply again once the waiting period has passed (until then
+    TooSoonToApplyAgain, which says from when); their earlier applications are kept."""
     if not actor.is_authenticated or actor.state != User.State.APPLICANT:
         raise NotAllowed()
     # Lock the applicant's row: a double submit waits here and then finds the first one.
     user = User.objects.select_for_update().get(pk=actor.pk)
     if not NetworkSettings.current().applications_open:
         raise ApplicationsClosed()
-    if Application.objects.filter(user=user).exists():
-        raise AlreadyApplied()
+    latest = _latest_application(user)
+    if latest is not None:
+        may_apply_from = may_apply_again_from(latest)
+        if may_apply_from is None:
+            raise AlreadyApplied()
+        if now() < may_apply_from:
+            raise TooSoonToApplyAgain(may_apply_from=may_apply_from, time_zone=user.time_zone)
     questions = {q.pk: q for q in ApplicationQuestion.objects.filter(active=True)}
     errors: dict[str, str] = {}
     cleaned: dict[int, str] = {}
@@ -114,9 +128,10 @@ def reply_to_application(*, actor: AnyUser, text: str) -> ApplicationMessage:
     open; it goes back to waiting for review."""
     if not actor.is_authenticated or actor.state != User.State.APPLICANT:
         raise NotAllowed()
-    application = Application.objects.select_for_update().filter(user=actor.pk).first()
+    application = _latest_application(actor.pk)
     if application is None:
         raise NotFound()
+    application = Application.objects.select_for_update().get(pk=application.pk)
     if application.status not in OPEN_STATUSES:
         raise ApplicationDecided()
     body = clean_text(text, field="text", max_length=MESSAGE_MAX, required=True)

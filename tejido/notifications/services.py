@@ -8,10 +8,13 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Count, F, Model, OuterRef, Subquery
 from django.db.models.functions import Coalesce
+from django.utils import translation
+from django.utils.functional import Promise
 
 from tejido.access.base import audience_of
 from tejido.accounts.models import User
 from tejido.core.clock import now
+from tejido.notifications.kinds import GENERIC
 from tejido.notifications.models import Notice
 from tejido.notifications.selectors import get_notice
 from tejido.notifications.tasks import send_email_task, send_notice_email
@@ -102,3 +105,23 @@ def queue_email(
         transaction.on_commit(send, robust=True)
     else:
         send()
+
+
+def queue_member_email(
+    *,
+    user: User,
+    subject: Promise | str,
+    text: Promise | str,
+    params: dict[str, Any] | None = None,
+) -> None:
+    """Email a member about their own account, whatever their standing (a suspended member is
+    told how to reach the organisers), once the surrounding transaction commits: in their
+    language, with a neutral subject and sender in discreet mode. Not a notice: nothing is
+    kept in their inbox."""
+    with translation.override(user.language):
+        shown = GENERIC.subject if user.discreet_mode else subject
+        values = {name: str(value) for name, value in (params or {}).items()}
+        rendered_subject, body = str(shown), str(text) % values
+    queue_email(
+        to=user.email, subject=rendered_subject, body=body + "\n", discreet=user.discreet_mode
+    )

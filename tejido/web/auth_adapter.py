@@ -20,6 +20,7 @@ from django.contrib import messages
 from django.contrib.sites.shortcuts import get_current_site
 from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -27,6 +28,7 @@ from django.utils.translation import gettext_lazy as _
 from tejido.access.base import is_vetted, may_sign_in
 from tejido.accounts.models import Profile, User
 from tejido.accounts.services import register_applicant
+from tejido.membership.standing_emails import tell_cannot_sign_in
 from tejido.network.models import NetworkSettings
 from tejido.notifications.email import sender, sender_name
 from tejido.notifications.services import queue_email
@@ -101,14 +103,36 @@ class TejidoAccountAdapter(DefaultAccountAdapter):
 
     # ---- logging in ----------------------------------------------------------------------
 
+    def authenticate(self, request: HttpRequest, **credentials: Any) -> Any:
+        """allauth's authenticate without its stash: someone who may not sign in but gave the
+        right password gets the wrong-password answer (and the same rate limit), and is told by
+        email instead, so whoever holds the password learns nothing."""
+        from allauth.account.auth_backends import AuthenticationBackend
+        from django.contrib.auth import authenticate
+
+        self.pre_authenticate(request, **credentials)
+        AuthenticationBackend.unstash_authenticated_user()
+        user = authenticate(request, **credentials)
+        refused = AuthenticationBackend.unstash_authenticated_user()
+        if refused is not None:
+            tell_cannot_sign_in(user=refused)
+        if user:
+            self._rollback_login_failed_rl_usage()
+        else:
+            self.authentication_failed(request, **credentials)
+        return user
+
     def pre_login(self, request: HttpRequest, user: Any, **kwargs: Any) -> HttpResponse | None:
-        """Suspended and removed members cannot log in (they learn it only after giving the
-        right password, so nobody else learns anything)."""
+        """Every other way in (a passkey, a confirmation link) refuses people who may not sign
+        in with the login page and a message that says no more than the passkey or link itself
+        proves; the member is told why by email."""
         if not may_sign_in(user):
             from allauth.account.internal.stagekit import clear_login
 
             clear_login(request)
-            return self.respond_user_inactive(request, user)
+            tell_cannot_sign_in(user=user)
+            messages.error(request, _("You could not be logged in."))
+            return redirect("account_login")
         return super().pre_login(request, user, **kwargs)
 
     def post_login(self, request: HttpRequest, user: Any, **kwargs: Any) -> HttpResponse:

@@ -41,7 +41,8 @@ def apply(request: HttpRequest) -> HttpResponse:
         return redirect("home")
     if not _is_applicant(user):
         return redirect("home")
-    if get_my_application(viewer=user) is not None:
+    latest = get_my_application(viewer=user)
+    if latest is not None and not latest.may_apply_again:
         return redirect("application_status")
     network = get_network_settings(viewer=user)
     if not network.applications_open:
@@ -56,7 +57,7 @@ def apply(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Thank you. Your application has been sent."))
             return redirect("application_status")
-    return render(request, "join/apply.html", {"form": form})
+    return render(request, "join/apply.html", {"form": form, "earlier": latest})
 
 
 @login_required
