@@ -7,7 +7,7 @@ raw user.
 """
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet
@@ -18,7 +18,10 @@ from tejido.access.groups import visible_groups
 from tejido.access.invitations import can_manage_invitations, visible_invitations
 from tejido.access.members import MemberCard, managed_people, member_card, viewer_for
 from tejido.access.network import can_manage_network, visible_questions
-from tejido.accounts.models import User
+from tejido.accounts.models import PROFILE_NAME_SEARCH, Profile, User
+from tejido.accounts.names import members_named_like
+from tejido.accounts.selectors import MAX_QUERY_LENGTH
+from tejido.core import search
 from tejido.core.clock import now
 from tejido.core.errors import NotFound
 from tejido.core.paging import ListPage, paginate
@@ -112,6 +115,9 @@ class ApplicationRow:
     decided_by_name: str
     answers: Sequence[AnswerRow]
     messages: Sequence[MessageRow]
+    # Their chosen name looks like a member's (only on the application's own page, for
+    # organisers): see tejido.accounts.names for why the applicant is not told.
+    name_like_a_member: bool = False
 
     @property
     def is_open(self) -> bool:
@@ -218,7 +224,11 @@ def get_application_row(*, viewer: AnyUser | None, application_id: int) -> Appli
     )
     if application is None:
         raise NotFound()
-    return _application_row(application, for_organisers=True)
+    row = _application_row(application, for_organisers=True)
+    profile = getattr(application.user, "profile", None)
+    name = profile.chosen_name if profile is not None else ""
+    like = bool(name) and members_named_like(name, other_than=application.user_id).exists()
+    return replace(row, name_like_a_member=like)
 
 
 # Invitations --------------------------------------------------------------------------------
@@ -404,10 +414,11 @@ def list_managed_members(
         users = users.filter(is_facilitator=True)
     elif role == "professional":
         users = users.filter(professional__isnull=False)
-    query = (query or "").strip()[:80]
+    query = (query or "").strip()[:MAX_QUERY_LENGTH]
     if query:
-        users = users.filter(profile__chosen_name__icontains=query)
-    users = users.order_by(F("profile__chosen_name").asc(nulls_last=True), "pk")
+        names = search.matching(Profile.objects.all(), PROFILE_NAME_SEARCH, query)
+        users = users.filter(profile__in=names)
+    users = users.order_by(F("profile__sort_name").asc(nulls_last=True), "pk")
     return paginate(users, page, lambda page_users: _managed_rows(viewer, page_users))
 
 

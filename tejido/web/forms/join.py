@@ -9,8 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tejido.core.errors import DomainError, InvalidInput
 from tejido.membership.models import ApplicationQuestion
-
-ANSWER_MAX = 3000
+from tejido.membership.services import ANSWER_MAX
 
 
 def add_domain_error(
