@@ -15,10 +15,11 @@ have, for every query word, a word starting with it: "alex pe" finds "Álex Peñ
   search parser splits by the database's locale), and accents are gone before PostgreSQL
   sees the text, so `unaccent` is not needed.
 
-So both see identical words and give identical results (tejido/core/tests/test_search.py
-runs one corpus on both). Create the index in a migration with `CreateSearchIndex`, after
-any operation that rebuilds the table: on SQLite Django rebuilds a table to alter it, which
-drops its triggers; `search_index_is_complete` (a test calls it) notices that.
+So both see identical words and give identical results (the corpus in
+tejido/core/tests/search_corpus.py runs on both, through tejido/accounts/tests). Create the
+index in a migration with `CreateSearchIndex`, after any operation that rebuilds the table:
+on SQLite Django rebuilds a table to alter it, which drops its triggers;
+`search_index_is_complete` (a test calls it) notices that.
 """
 
 from dataclasses import dataclass

@@ -124,7 +124,7 @@ def test_applicants_may_edit_suspended_and_anonymous_may_not():
             update_profile(actor=actor, chosen_name="Kai")
 
 
-@pytest.mark.parametrize("look_alike", ["marisol", "Marisól", "M\u0430risol", " MARI-SOL "])
+@pytest.mark.parametrize("look_alike", ["marisol", "Marisól", "M\u0430risol", " MARISÓL "])
 def test_a_member_cannot_take_a_name_that_looks_like_another_members(look_alike):
     UserFactory(profile__chosen_name="Marisol")
     me = UserFactory(profile__chosen_name="Kai")

@@ -1,5 +1,6 @@
-"""The one search, on whichever database the suite runs (CI runs it on SQLite and on
-PostgreSQL): the shared corpus's results and order, and the index kept in step."""
+"""The one search (tejido.core.search) over chosen names, on whichever database the suite
+runs (CI runs it on SQLite and on PostgreSQL): the shared corpus's results and order, and the
+index kept in step."""
 
 import pytest
 
