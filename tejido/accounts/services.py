@@ -77,21 +77,18 @@ AUDIENCE_FIELDS = tuple(f"{name}_audience" for name in AUDIENCED_FIELDS)
 PROFILE_FIELDS = (*PROFILE_TEXT_FIELDS, "languages", "area", *AUDIENCE_FIELDS)
 
 
-def _longest(name: str) -> int:
-    return Profile._meta.get_field(name).max_length or 0  # type: ignore[union-attr]
-
-
 # The rule for each text field; forms and the API read their limits from here.
 PROFILE_TEXT_RULES = {
-    "chosen_name": TextRule(
-        _longest("chosen_name"),
+    "chosen_name": TextRule.of_column(
+        Profile,
+        "chosen_name",
         required=True,
         name=True,
         required_message=_("Enter the name you want to be called."),
     ),
-    "pronouns": TextRule(_longest("pronouns")),
+    "pronouns": TextRule.of_column(Profile, "pronouns"),
     **{
-        name: TextRule(_longest(name), multiline=True)
+        name: TextRule.of_column(Profile, name, multiline=True)
         for name in PROFILE_TEXT_FIELDS
         if name not in ("chosen_name", "pronouns")
     },

@@ -37,9 +37,8 @@ TOKEN_PREFIX = "tej_"
 # How many characters of the token are kept in clear to find it and to show it.
 PREFIX_LENGTH = 12
 MAX_ACTIVE_TOKENS = 20
-NAME_MAX_LENGTH = ApiToken._meta.get_field("name").max_length or 80
-TOKEN_NAME = TextRule(
-    NAME_MAX_LENGTH, required=True, name=True, required_message=_("Give the token a name.")
+TOKEN_NAME = TextRule.of_column(
+    ApiToken, "name", required=True, name=True, required_message=_("Give the token a name.")
 )
 # `last_used_at` is written at most this often, so busy clients do not write on every call.
 LAST_USED_RESOLUTION = timedelta(minutes=1)

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from django.db.models import Model
 from django.utils.translation import gettext, gettext_lazy
 
 from tejido.core.errors import InvalidInput
@@ -57,6 +58,13 @@ class TextRule:
     multiline: bool = False
     name: bool = False
     required_message: Any = REQUIRED
+
+    @classmethod
+    def of_column(cls, model: type[Model], column: str, **options: Any) -> "TextRule":
+        """The rule for text stored in `model.column`, as long as the column allows."""
+        max_length = model._meta.get_field(column).max_length  # type: ignore[union-attr]
+        assert max_length, f"{model.__name__}.{column} has no max_length"
+        return cls(max_length, **options)
 
     def clean(self, value: Any, *, field: str) -> str:
         """The cleaned text, or InvalidInput naming `field` with a translated message."""

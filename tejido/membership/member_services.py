@@ -20,8 +20,8 @@ from tejido.moderation.services import record_action
 
 REASON_MAX = 1000
 REASON = TextRule(REASON_MAX, multiline=True)
-PROFESSION = TextRule(120, required=True)
-VERIFICATION_METHOD = TextRule(300, required=True)
+PROFESSION = TextRule.of_column(ProfessionalVerification, "profession", required=True)
+VERIFICATION_METHOD = TextRule.of_column(ProfessionalVerification, "method", required=True)
 
 
 def _locked_person(organiser: User, member: User) -> User:

@@ -20,18 +20,18 @@ from tejido.network.models import DEFAULT_REAPPLY_DAYS, Area, NetworkSettings
 # Network settings ---------------------------------------------------------------------------
 
 SETTINGS_TEXT_FIELDS = {
-    "name": TextRule(120, required=True, name=True),
-    "tagline_es": TextRule(200),
-    "tagline_en": TextRule(200),
+    "name": TextRule.of_column(NetworkSettings, "name", required=True, name=True),
+    "tagline_es": TextRule.of_column(NetworkSettings, "tagline_es"),
+    "tagline_en": TextRule.of_column(NetworkSettings, "tagline_en"),
     "mission_es": TextRule(5000, multiline=True),
     "mission_en": TextRule(5000, multiline=True),
     "how_to_join_es": TextRule(5000, multiline=True),
     "how_to_join_en": TextRule(5000, multiline=True),
-    "organiser_contact": TextRule(300),
+    "organiser_contact": TextRule.of_column(NetworkSettings, "organiser_contact"),
 }
-AREA_NAME = TextRule(120, required=True, name=True)
-QUESTION_TEXT = TextRule(300, required=True)
-QUESTION_HELP = TextRule(300)
+AREA_NAME = TextRule.of_column(Area, "name", required=True, name=True)
+QUESTION_TEXT = TextRule.of_column(ApplicationQuestion, "text_es", required=True)
+QUESTION_HELP = TextRule.of_column(ApplicationQuestion, "help_es")
 MAX_REAPPLY_DAYS = 3650
 
 

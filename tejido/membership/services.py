@@ -56,7 +56,7 @@ CONDUCT_MAX = 50_000
 ANSWER = TextRule(ANSWER_MAX, multiline=True)
 MESSAGE = TextRule(MESSAGE_MAX, multiline=True)
 CONDUCT = TextRule(CONDUCT_MAX, required=True, multiline=True)
-INVITATION_NOTE = TextRule(Invitation._meta.get_field("note").max_length or 200)
+INVITATION_NOTE = TextRule.of_column(Invitation, "note")
 INVITATION_MAX_USES = 500
 INVITATION_MAX_DAYS = 365
 OPEN_STATUSES = (Application.Status.PENDING, Application.Status.QUESTION)
