@@ -116,7 +116,9 @@ def _name_problem(name: str) -> str:
         elif char == _ZERO_WIDTH_JOINER:
             # Joins emoji into one ("🏳️‍🌈"); anywhere else it is invisible.
             following = name[index + 1 : index + 2]
-            ok = previous != "" and unicodedata.category(following or " ") == "So"
+            ok = unicodedata.category(previous or " ") in ("So", "Sk") and (
+                unicodedata.category(following or " ") == "So"
+            )
         else:
             ok = category not in _NAME_REFUSED and ord(char) not in _INVISIBLE
         if not ok:

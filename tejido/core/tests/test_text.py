@@ -59,6 +59,7 @@ def test_length_required_and_type():
     [
         "Marisol\u200b",  # zero-width space
         "Mari\u200dsol",  # zero-width joiner between letters
+        "Sol\u200d\U0001f308",  # and between a letter and an emoji
         "\u202eMarisol",  # right-to-left override
         "Marisol\u2066",  # isolate
         "Mari\u00adsol",  # soft hyphen
@@ -96,7 +97,8 @@ def test_a_name_may_not_start_with_a_lone_accent_nor_pile_them_up():
 
 
 @pytest.mark.parametrize(
-    "given", ["Álex Peña", "Nguyễn", "O'Brien", "Zoë 🏳️‍🌈", "⚧️ Kai", "李小龍", "Ана", "🌈"]
+    "given",
+    ["Álex Peña", "Nguyễn", "O'Brien", "Zoë 🏳️‍🌈", "⚧️ Kai", "Kim 👩🏽‍🦰", "李小龍", "Ана", "🌈"],
 )
 def test_names_as_people_write_them_are_kept(given):
     assert clean_name(given, field="f", max_length=80) == given
