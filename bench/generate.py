@@ -208,7 +208,8 @@ def generate(
             [
                 Profile(
                     user=user,
-                    chosen_name=f"{rng.choice(FIRST_NAMES)} {n}",
+                    chosen_name=(name := f"{rng.choice(FIRST_NAMES)} {n}"),
+                    sort_name=Profile.sort_name_for(name),
                     pronouns=rng.choice(PRONOUNS),
                     languages=list(rng.choice(LANGUAGE_SETS)),
                     area=rng.choice(areas) if rng.random() < 0.8 else None,

@@ -10,12 +10,13 @@ from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.db import models
-from django.db.models import F, Q
-from django.db.models.functions import Lower
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from tejido.core.models import TimeStamped
+from tejido.core.models import CodePointOrderField, TimeStamped
 from tejido.core.refusals import NO_SUPERUSERS
+from tejido.core.search import SearchIndex
+from tejido.core.text import fold
 
 
 class Audience(models.TextChoices):
@@ -85,11 +86,18 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.state == self.State.MEMBER
 
 
+# Folding can lengthen a name (a ligature becomes letters); past this it is cut.
+SORT_NAME_MAX_LENGTH = 255
+
+
 class Profile(TimeStamped):
     """What a member tells others about themselves; each field has its own audience."""
 
     user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="profile")
     chosen_name = models.CharField(_("chosen name"), max_length=80)
+    # The chosen name's plain words (tejido.core.text.fold), kept by save(): the members
+    # list sorts by it, search matches it, and two names with the same one look alike.
+    sort_name = CodePointOrderField(max_length=SORT_NAME_MAX_LENGTH, editable=False, default="")
     pronouns = models.CharField(_("pronouns"), max_length=60, blank=True)
     languages = models.JSONField(_("languages"), default=list, blank=True)
     area = models.ForeignKey(
@@ -131,11 +139,28 @@ class Profile(TimeStamped):
     )
 
     class Meta:
-        # The members list walks this index in order and stops after a page.
-        indexes = [models.Index(Lower("chosen_name"), F("user"), name="profile_name_order")]
+        # The members list walks this index in order and stops after a page; finding a
+        # look-alike name uses it too.
+        indexes = [models.Index(fields=["sort_name", "user"], name="profile_sort_name_order")]
 
     def __str__(self) -> str:
         return self.chosen_name
+
+    @staticmethod
+    def sort_name_for(chosen_name: str) -> str:
+        """What save() stores in sort_name; bulk_create skips save(), so it is given this."""
+        return fold(chosen_name)[:SORT_NAME_MAX_LENGTH]
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.sort_name = self.sort_name_for(self.chosen_name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "chosen_name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "sort_name"}
+        super().save(*args, **kwargs)
+
+
+# Search over chosen names (tejido.core.search); created in accounts migration 0007.
+PROFILE_NAME_SEARCH = SearchIndex(table="accounts_profile", column="sort_name")
 
 
 # The profile fields that carry an audience, in the order a profile shows them.

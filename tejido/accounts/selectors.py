@@ -6,7 +6,6 @@ from typing import overload
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Exists, F, OuterRef, QuerySet
-from django.db.models.functions import Lower
 
 from tejido.access.base import AnyUser, Viewer
 from tejido.access.members import (
@@ -20,7 +19,8 @@ from tejido.access.members import (
     visible_member_count,
     visible_members,
 )
-from tejido.accounts.models import Profile, User
+from tejido.accounts.models import PROFILE_NAME_SEARCH, Profile, User
+from tejido.core import search
 from tejido.core.errors import NotFound
 
 # The longest search a member can type; anything past it is ignored.
@@ -29,9 +29,11 @@ MEMBERS_PER_PAGE = 25
 
 
 class MemberList:
-    """Everyone the viewer may see, by chosen name, optionally those whose chosen name
-    contains `query`: a sequence to count and slice (a paginator takes it), each slice ready
-    for `member_cards` (profile, area and verification fetched alongside)."""
+    """Everyone the viewer may see, by chosen name as people expect it ("Álex" among the A's,
+    "Léa" before "Lucía"), optionally those whose chosen name has a word starting with each
+    word of `query` ("alex pe" finds "Álex Peña"): a sequence to count and slice (a
+    paginator takes it), each slice ready for `member_cards` (profile, area and verification
+    fetched alongside)."""
 
     def __init__(self, viewer: AnyUser | None, query: str = "") -> None:
         self.viewer = viewer
@@ -43,8 +45,8 @@ class MemberList:
         visible = visible_members(self.viewer).filter(pk=OuterRef("user_id"))
         profiles = Profile.objects.filter(Exists(visible))
         if self.query:
-            profiles = profiles.filter(chosen_name__icontains=self.query)
-        return profiles.order_by(Lower("chosen_name"), "user_id")
+            profiles = search.matching(profiles, PROFILE_NAME_SEARCH, self.query)
+        return profiles.order_by("sort_name", "user_id")
 
     def count(self) -> int:
         if self.query:

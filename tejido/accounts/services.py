@@ -13,7 +13,9 @@ from tejido.access.base import is_vetted
 from tejido.access.members import can_block_member, can_edit_profile
 from tejido.accounts.choices import LANGUAGE_CODES
 from tejido.accounts.models import AUDIENCED_FIELDS, Audience, Block, Profile, User
+from tejido.accounts.names import members_named_like
 from tejido.core.errors import InvalidInput, NotAllowed, NotFound
+from tejido.core.text import TextRule
 from tejido.network.models import Area
 
 
@@ -43,13 +45,11 @@ def register_applicant(
 ) -> User:
     """Someone signs up: an applicant with a profile that holds only their chosen name and
     pronouns (never a legal name). Email verification is allauth's business."""
-    from tejido.accounts.models import Profile
-
+    # No look-alike check here: see tejido.accounts.names.
     if language not in dict(settings.LANGUAGES):
         language = settings.LANGUAGE_CODE
-    chosen_name = chosen_name.strip()
-    if not chosen_name:
-        raise InvalidInput(detail={"chosen_name": "required"})
+    chosen_name = PROFILE_TEXT_RULES["chosen_name"].clean(chosen_name, field="chosen_name")
+    pronouns = PROFILE_TEXT_RULES["pronouns"].clean(pronouns, field="pronouns")
     user = User.objects.create_user(
         email,
         password,
@@ -57,7 +57,7 @@ def register_applicant(
         language=language,
         discreet_mode=discreet_mode,
     )
-    Profile.objects.create(user=user, chosen_name=chosen_name, pronouns=pronouns.strip())
+    Profile.objects.create(user=user, chosen_name=chosen_name, pronouns=pronouns)
     return user
 
 
@@ -77,23 +77,30 @@ AUDIENCE_FIELDS = tuple(f"{name}_audience" for name in AUDIENCED_FIELDS)
 PROFILE_FIELDS = (*PROFILE_TEXT_FIELDS, "languages", "area", *AUDIENCE_FIELDS)
 
 
+# The rule for each text field; forms and the API read their limits from here.
+PROFILE_TEXT_RULES = {
+    "chosen_name": TextRule.of_column(
+        Profile,
+        "chosen_name",
+        required=True,
+        name=True,
+        required_message=_("Enter the name you want to be called."),
+    ),
+    "pronouns": TextRule.of_column(Profile, "pronouns"),
+    **{
+        name: TextRule.of_column(Profile, name, multiline=True)
+        for name in PROFILE_TEXT_FIELDS
+        if name not in ("chosen_name", "pronouns")
+    },
+}
+
+
 def _clean_text(name: str, value: Any, errors: dict[str, str]) -> str:
-    if value is None:
-        value = ""
-    if not isinstance(value, str):
-        errors[name] = gettext("Enter text.")
+    try:
+        return PROFILE_TEXT_RULES[name].clean(value, field=name)
+    except InvalidInput as error:
+        errors.update(error.detail)
         return ""
-    value = value.strip()
-    if "\x00" in value:
-        errors[name] = gettext("This text contains a character that is not allowed.")
-        return ""
-    max_length = getattr(Profile._meta.get_field(name), "max_length", None)
-    if max_length is not None and len(value) > max_length:
-        errors[name] = gettext("Keep this to %(max)d characters or fewer.") % {"max": max_length}
-        return ""
-    if name == "chosen_name" and not value:
-        errors[name] = gettext("Enter the name you want to be called.")
-    return value
 
 
 def _clean_languages(value: Any, errors: dict[str, str]) -> list[str]:
@@ -120,6 +127,12 @@ def _clean_area(value: Any, errors: dict[str, str]) -> Area | None:
     if area is None:
         errors["area"] = gettext("Choose an area from the list.")
     return area
+
+
+def _looks_taken(name: str, actor: User) -> bool:
+    """Whether a member's new name looks like another member's. Only members are told: see
+    tejido.accounts.names for why applicants are not."""
+    return is_vetted(actor) and members_named_like(name, other_than=actor.pk).exists()
 
 
 @transaction.atomic
@@ -150,6 +163,12 @@ def update_profile(*, actor: User, **changes: Any) -> Profile:
         profile = Profile(user=actor)
         if "chosen_name" not in changes:
             errors["chosen_name"] = gettext("Enter the name you want to be called.")
+    new_name = cleaned.get("chosen_name") or ""
+    if new_name and new_name != profile.chosen_name and _looks_taken(new_name, actor):
+        errors["chosen_name"] = gettext(
+            "This name looks too much like another member's. Add something that makes it "
+            "yours, such as an initial or a second name."
+        )
     if errors:
         raise InvalidInput(detail=errors)
     for name, value in cleaned.items():

@@ -19,7 +19,8 @@ from tejido.access.base import AnyUser
 from tejido.access.members import can_use_api
 from tejido.accounts.models import ApiToken, User
 from tejido.core import clock
-from tejido.core.errors import Conflict, InvalidInput, NotFound
+from tejido.core.errors import Conflict, NotFound
+from tejido.core.text import TextRule
 
 __all__ = [
     "MAX_ACTIVE_TOKENS",
@@ -36,7 +37,9 @@ TOKEN_PREFIX = "tej_"
 # How many characters of the token are kept in clear to find it and to show it.
 PREFIX_LENGTH = 12
 MAX_ACTIVE_TOKENS = 20
-NAME_MAX_LENGTH = ApiToken._meta.get_field("name").max_length or 80
+TOKEN_NAME = TextRule.of_column(
+    ApiToken, "name", required=True, name=True, required_message=_("Give the token a name.")
+)
 # `last_used_at` is written at most this often, so busy clients do not write on every call.
 LAST_USED_RESOLUTION = timedelta(minutes=1)
 
@@ -66,15 +69,7 @@ def create_token(*, actor: User, name: str) -> tuple[ApiToken, str]:
     and cannot be shown again."""
     if not can_use_api(actor):
         raise NotFound()
-    name = (name or "").strip()
-    if not name:
-        raise InvalidInput(detail={"name": _("Give the token a name.")})
-    if len(name) > NAME_MAX_LENGTH:
-        raise InvalidInput(
-            detail={"name": _("Use at most %(limit)d characters.") % {"limit": NAME_MAX_LENGTH}}
-        )
-    if "\x00" in name:
-        raise InvalidInput(detail={"name": _("Remove the null characters.")})
+    name = TOKEN_NAME.clean(name, field="name")
     plaintext = TOKEN_PREFIX + secrets.token_urlsafe(32)
     with transaction.atomic():
         # The limit depends on the member's active tokens: take the member's row lock first.

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.db import models
 from django.utils.translation import get_language
 
@@ -22,3 +24,15 @@ def in_language(obj: object, field: str, language: str | None = None) -> str:
     lang = (language or get_language() or "es")[:2]
     other = "en" if lang == "es" else "es"
     return getattr(obj, f"{field}_{lang}", "") or getattr(obj, f"{field}_{other}", "")
+
+
+class CodePointOrderField(models.CharField):
+    """Text that sorts by code point on every database. SQLite compares bytes; PostgreSQL's
+    default collation would skip spaces and punctuation at first, so "ana maria" and
+    "anabel" would sort differently there. For columns of folded words (tejido.core.text)."""
+
+    def db_parameters(self, connection: Any) -> dict[str, Any]:
+        params = super().db_parameters(connection)
+        if connection.vendor == "postgresql":
+            params["collation"] = "C"
+        return params

@@ -181,6 +181,7 @@ def seed_demo(*, password: str = content.DEFAULT_PASSWORD) -> SeedResult:
             Profile(
                 user=by_key[p.key],
                 chosen_name=p.name,
+                sort_name=Profile.sort_name_for(p.name),
                 pronouns=p.pronouns,
                 languages=list(p.languages),
                 area=areas.get(p.area) if p.area else None,
@@ -197,6 +198,7 @@ def seed_demo(*, password: str = content.DEFAULT_PASSWORD) -> SeedResult:
             Profile(
                 user=by_key[a.key],
                 chosen_name=a.name,
+                sort_name=Profile.sort_name_for(a.name),
                 pronouns=a.pronouns,
                 languages=[a.language],
             )

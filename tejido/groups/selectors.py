@@ -123,14 +123,14 @@ def get_group_page(*, viewer: AnyUser | None, slug: str, page: int | str | None 
     members = (
         with_card_columns(visible_group_members(viewer, group, relation))
         .annotate(is_group_organiser=Exists(group_organiser_ids(group).filter(user=OuterRef("pk"))))
-        .order_by("-is_group_organiser", Lower("profile__chosen_name"), "pk")
+        .order_by("-is_group_organiser", "profile__sort_name", "pk")
     )
     current = Paginator(members, GROUP_MEMBERS_PER_PAGE).get_page(page)
     requesters = []
     if can_manage:
         requesters = list(
             with_card_columns(visible_join_requests(viewer, group, relation)).order_by(
-                Lower("profile__chosen_name"), "pk"
+                "profile__sort_name", "pk"
             )
         )
     on_page = list(current.object_list)

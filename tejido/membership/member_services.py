@@ -13,11 +13,15 @@ from tejido.accounts.models import ProfessionalVerification, User
 from tejido.audit.services import record_action
 from tejido.core.clock import now
 from tejido.core.errors import NotFound
-from tejido.membership.checks import clean_text, clean_texts, require_organiser
+from tejido.core.text import TextRule, clean_texts
+from tejido.membership.checks import require_organiser
 from tejido.membership.errors import LastOrganiser, NotYourself, WrongState
 from tejido.membership.sessions import end_sessions
 
 REASON_MAX = 1000
+REASON = TextRule(REASON_MAX, multiline=True)
+PROFESSION = TextRule.of_column(ProfessionalVerification, "profession", required=True)
+VERIFICATION_METHOD = TextRule.of_column(ProfessionalVerification, "method", required=True)
 
 
 def _locked_person(organiser: User, member: User) -> User:
@@ -48,7 +52,7 @@ def suspend_member(*, actor: AnyUser, member: User, reason: str) -> User:
     organiser = require_organiser(actor)
     if member.pk == organiser.pk:
         raise NotYourself()
-    text = clean_text(reason, field="reason", max_length=REASON_MAX, required=True)
+    text = TextRule(REASON_MAX, required=True, multiline=True).clean(reason, field="reason")
     person = _locked_person(organiser, member)
     if person.state != User.State.MEMBER:
         raise WrongState()
@@ -99,7 +103,7 @@ def remove_member(*, actor: AnyUser, member: User, reason: str = "") -> User:
     organiser = require_organiser(actor)
     if member.pk == organiser.pk:
         raise NotYourself()
-    text = clean_text(reason, field="reason", max_length=REASON_MAX, required=False)
+    text = REASON.clean(reason, field="reason")
     person = _locked_person(organiser, member)
     if person.state not in (User.State.MEMBER, User.State.SUSPENDED):
         raise WrongState()
@@ -155,7 +159,9 @@ def verify_professional(
     """Record that an organiser checked a member's professional credentials: what they are,
     how it was checked, by whom and when. Verifying again replaces the record."""
     organiser = require_organiser(actor)
-    values = clean_texts({"profession": (profession, 120, True), "method": (method, 300, True)})
+    values = clean_texts(
+        {"profession": (PROFESSION, profession), "method": (VERIFICATION_METHOD, method)}
+    )
     person = _locked_person(organiser, member)
     if person.state != User.State.MEMBER:
         raise WrongState()

@@ -12,22 +12,26 @@ from django.utils.translation import gettext
 from tejido.access.base import AnyUser
 from tejido.audit.services import record_action
 from tejido.core.errors import InvalidInput, NotFound
-from tejido.membership.checks import clean_text, clean_texts, require_organiser
+from tejido.core.text import TextRule, clean_texts
+from tejido.membership.checks import require_organiser
 from tejido.membership.models import ApplicationQuestion
 from tejido.network.models import DEFAULT_REAPPLY_DAYS, Area, NetworkSettings
 
 # Network settings ---------------------------------------------------------------------------
 
 SETTINGS_TEXT_FIELDS = {
-    "name": (120, True),
-    "tagline_es": (200, False),
-    "tagline_en": (200, False),
-    "mission_es": (5000, False),
-    "mission_en": (5000, False),
-    "how_to_join_es": (5000, False),
-    "how_to_join_en": (5000, False),
-    "organiser_contact": (300, False),
+    "name": TextRule.of_column(NetworkSettings, "name", required=True, name=True),
+    "tagline_es": TextRule.of_column(NetworkSettings, "tagline_es"),
+    "tagline_en": TextRule.of_column(NetworkSettings, "tagline_en"),
+    "mission_es": TextRule(5000, multiline=True),
+    "mission_en": TextRule(5000, multiline=True),
+    "how_to_join_es": TextRule(5000, multiline=True),
+    "how_to_join_en": TextRule(5000, multiline=True),
+    "organiser_contact": TextRule.of_column(NetworkSettings, "organiser_contact"),
 }
+AREA_NAME = TextRule.of_column(Area, "name", required=True, name=True)
+QUESTION_TEXT = TextRule.of_column(ApplicationQuestion, "text_es", required=True)
+QUESTION_HELP = TextRule.of_column(ApplicationQuestion, "help_es")
 MAX_REAPPLY_DAYS = 3650
 
 
@@ -65,7 +69,7 @@ def update_network_settings(
     errors: dict[str, Any] = {}
     try:
         values.update(
-            clean_texts({f: (given[f], m, r) for f, (m, r) in SETTINGS_TEXT_FIELDS.items()})
+            clean_texts({f: (rule, given[f]) for f, rule in SETTINGS_TEXT_FIELDS.items()})
         )
     except InvalidInput as error:
         errors.update(error.detail)
@@ -101,7 +105,7 @@ def update_network_settings(
 
 
 def _area_name(name: str, *, exclude: int | None = None) -> str:
-    clean = clean_text(name, field="name", max_length=120, required=True)
+    clean = AREA_NAME.clean(name, field="name")
     taken = Area.objects.filter(name__iexact=clean)
     if exclude is not None:
         taken = taken.exclude(pk=exclude)
@@ -182,10 +186,10 @@ def delete_area(*, actor: AnyUser, area: Area) -> None:
 def _question_fields(*, text_es: str, text_en: str, help_es: str, help_en: str) -> dict[str, str]:
     return clean_texts(
         {
-            "text_es": (text_es, 300, True),
-            "text_en": (text_en, 300, True),
-            "help_es": (help_es, 300, False),
-            "help_en": (help_en, 300, False),
+            "text_es": (QUESTION_TEXT, text_es),
+            "text_en": (QUESTION_TEXT, text_en),
+            "help_es": (QUESTION_HELP, help_es),
+            "help_en": (QUESTION_HELP, help_en),
         }
     )
 

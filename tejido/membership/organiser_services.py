@@ -14,11 +14,8 @@ from django.utils.translation import gettext
 
 from tejido.access.members import forget_member_counts
 from tejido.accounts.models import Profile, User
+from tejido.accounts.services import PROFILE_TEXT_RULES
 from tejido.core.errors import InvalidInput
-from tejido.membership.checks import clean_text
-
-NAME_MAX = Profile._meta.get_field("chosen_name").max_length or 80
-PRONOUNS_MAX = Profile._meta.get_field("pronouns").max_length or 60
 
 
 def _address(email: str) -> str:
@@ -56,11 +53,11 @@ def create_organiser(
     address = _collect(errors, lambda: _address(email))
     name = _collect(
         errors,
-        lambda: clean_text(chosen_name, field="chosen_name", max_length=NAME_MAX, required=True),
+        lambda: PROFILE_TEXT_RULES["chosen_name"].clean(chosen_name, field="chosen_name"),
     )
     said_pronouns = _collect(
         errors,
-        lambda: clean_text(pronouns, field="pronouns", max_length=PRONOUNS_MAX, required=False),
+        lambda: PROFILE_TEXT_RULES["pronouns"].clean(pronouns, field="pronouns"),
     )
     if language not in dict(settings.LANGUAGES):
         errors["language"] = gettext("Choose one of the languages.")

@@ -18,7 +18,10 @@ from tejido.access.groups import visible_groups
 from tejido.access.invitations import can_manage_invitations, visible_invitations
 from tejido.access.members import MemberCard, managed_people, member_card, viewer_for
 from tejido.access.network import can_manage_network, visible_questions
-from tejido.accounts.models import User
+from tejido.accounts.models import PROFILE_NAME_SEARCH, Profile, User
+from tejido.accounts.names import members_named_like
+from tejido.accounts.selectors import MAX_QUERY_LENGTH
+from tejido.core import search
 from tejido.core.clock import now
 from tejido.core.errors import NotFound
 from tejido.core.paging import ListPage, paginate
@@ -117,6 +120,9 @@ class ApplicationRow:
     may_apply_again_from: datetime | None = None
     # For organisers: the same person's earlier applications, newest first.
     earlier: Sequence["ApplicationRow"] = ()
+    # Their chosen name looks like a member's (only on the application's own page, for
+    # organisers): see tejido.accounts.names for why the applicant is not told.
+    name_like_a_member: bool = False
 
     @property
     def is_open(self) -> bool:
@@ -239,9 +245,13 @@ def get_application_row(*, viewer: AnyUser | None, application_id: int) -> Appli
         .exclude(pk=application.pk)
         .order_by("-created_at", "-id")
     )
+    profile = getattr(application.user, "profile", None)
+    name = profile.chosen_name if profile is not None else ""
+    like = bool(name) and members_named_like(name, other_than=application.user_id).exists()
     return replace(
         _application_row(application, for_organisers=True),
         earlier=[_application_row(a, for_organisers=True) for a in earlier],
+        name_like_a_member=like,
     )
 
 
@@ -428,10 +438,11 @@ def list_managed_members(
         users = users.filter(is_facilitator=True)
     elif role == "professional":
         users = users.filter(professional__isnull=False)
-    query = (query or "").strip()[:80]
+    query = (query or "").strip()[:MAX_QUERY_LENGTH]
     if query:
-        users = users.filter(profile__chosen_name__icontains=query)
-    users = users.order_by(F("profile__chosen_name").asc(nulls_last=True), "pk")
+        names = search.matching(Profile.objects.all(), PROFILE_NAME_SEARCH, query)
+        users = users.filter(profile__in=names)
+    users = users.order_by(F("profile__sort_name").asc(nulls_last=True), "pk")
     return paginate(users, page, lambda page_users: _managed_rows(viewer, page_users))
 
 

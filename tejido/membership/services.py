@@ -24,8 +24,9 @@ from tejido.accounts.models import User
 from tejido.audit.services import record_action
 from tejido.core.clock import now
 from tejido.core.errors import InvalidInput, NotAllowed, NotFound
+from tejido.core.text import TextRule, clean_texts
 from tejido.groups.models import Group, GroupMembership
-from tejido.membership.checks import clean_text, clean_texts, require_organiser
+from tejido.membership.checks import require_organiser
 from tejido.membership.emails import render_invitation_email
 from tejido.membership.errors import (
     AlreadyApplied,
@@ -53,6 +54,10 @@ from tejido.notifications.services import notify, queue_email
 ANSWER_MAX = 3000
 MESSAGE_MAX = 3000
 CONDUCT_MAX = 50_000
+ANSWER = TextRule(ANSWER_MAX, multiline=True)
+MESSAGE = TextRule(MESSAGE_MAX, multiline=True)
+CONDUCT = TextRule(CONDUCT_MAX, required=True, multiline=True)
+INVITATION_NOTE = TextRule.of_column(Invitation, "note")
 INVITATION_MAX_USES = 500
 INVITATION_MAX_DAYS = 365
 OPEN_STATUSES = (Application.Status.PENDING, Application.Status.QUESTION)
@@ -96,12 +101,12 @@ def submit_application(*, actor: AnyUser, answers: dict[int, str]) -> Applicatio
         if question_id not in questions:
             errors[str(question_id)] = gettext("This question is not asked any more.")
     for question in questions.values():
-        text = str(answers.get(question.pk) or "").strip()
-        if len(text) > ANSWER_MAX:
-            errors[str(question.pk)] = gettext("Please keep this under %(max)d characters.") % {
-                "max": ANSWER_MAX
-            }
-        elif question.required and not text:
+        try:
+            text = ANSWER.clean(str(answers.get(question.pk) or ""), field=str(question.pk))
+        except InvalidInput as error:
+            errors.update(error.detail)
+            continue
+        if question.required and not text:
             errors[str(question.pk)] = gettext("Please answer this question.")
         elif text:
             cleaned[question.pk] = text
@@ -134,7 +139,7 @@ def reply_to_application(*, actor: AnyUser, text: str) -> ApplicationMessage:
     application = Application.objects.select_for_update().get(pk=application.pk)
     if application.status not in OPEN_STATUSES:
         raise ApplicationDecided()
-    body = clean_text(text, field="text", max_length=MESSAGE_MAX, required=True)
+    body = TextRule(MESSAGE_MAX, required=True, multiline=True).clean(text, field="text")
     message = ApplicationMessage.objects.create(
         application=application, author_id=actor.pk, from_organisers=False, text=body
     )
@@ -200,7 +205,7 @@ def decline_application(
     """Decline, optionally with a message the applicant reads on their application page. The
     audit log records only that a message was sent, never its text."""
     organiser = require_organiser(actor)
-    body = clean_text(message, field="message", max_length=MESSAGE_MAX, required=False)
+    body = MESSAGE.clean(message, field="message")
     locked = _open_application_for_review(organiser, application)
     if body:
         ApplicationMessage.objects.create(
@@ -229,7 +234,7 @@ def decline_application(
 @transaction.atomic
 def ask_applicant(*, actor: AnyUser, application: Application, question: str) -> Application:
     organiser = require_organiser(actor)
-    body = clean_text(question, field="question", max_length=MESSAGE_MAX, required=True)
+    body = TextRule(MESSAGE_MAX, required=True, multiline=True).clean(question, field="question")
     locked = _open_application_for_review(organiser, application)
     ApplicationMessage.objects.create(
         application=locked, author=organiser, from_organisers=True, text=body
@@ -292,9 +297,10 @@ def create_invitation(
         errors["expires_at"] = gettext("An invitation can last one year at most.")
     if group is not None and not visible_groups(organiser).filter(pk=group.pk).exists():
         errors["group"] = gettext("Choose one of the groups.")
-    note = str(note or "").strip()
-    if len(note) > Invitation._meta.get_field("note").max_length:  # type: ignore[operator]
-        errors["note"] = gettext("Please keep this under %(max)d characters.") % {"max": 200}
+    try:
+        note = INVITATION_NOTE.clean(note, field="note")
+    except InvalidInput as error:
+        errors.update(error.detail)
     email = str(email or "").strip()
     if email:
         try:
@@ -424,9 +430,7 @@ def publish_conduct(*, actor: AnyUser, text_es: str, text_en: str) -> CodeOfCond
     """A new version in both languages; every member is asked to accept it before going on.
     The organiser who publishes it has accepted it by doing so."""
     organiser = require_organiser(actor)
-    texts = clean_texts(
-        {"text_es": (text_es, CONDUCT_MAX, True), "text_en": (text_en, CONDUCT_MAX, True)}
-    )
+    texts = clean_texts({"text_es": (CONDUCT, text_es), "text_en": (CONDUCT, text_en)})
     latest = CodeOfConduct.objects.select_for_update().order_by("-version").first()
     code = CodeOfConduct.objects.create(
         version=(latest.version if latest else 0) + 1,

@@ -122,3 +122,46 @@ def test_applicants_may_edit_suspended_and_anonymous_may_not():
     for actor in (UserFactory(state=User.State.SUSPENDED), AnonymousUser()):
         with pytest.raises(NotAllowed):
             update_profile(actor=actor, chosen_name="Kai")
+
+
+@pytest.mark.parametrize("look_alike", ["marisol", "Marisól", "M\u0430risol", " MARISÓL "])
+def test_a_member_cannot_take_a_name_that_looks_like_another_members(look_alike):
+    UserFactory(profile__chosen_name="Marisol")
+    me = UserFactory(profile__chosen_name="Kai")
+    with translation.override("en"), pytest.raises(InvalidInput) as caught:
+        update_profile(actor=me, chosen_name=look_alike)
+    assert caught.value.detail["chosen_name"].startswith("This name looks too much like")
+    assert _saved(me).chosen_name == "Kai"
+
+
+def test_names_that_only_look_alike_to_no_member_are_free():
+    UserFactory(profile__chosen_name="Marisol", state=User.State.SUSPENDED)
+    ApplicantFactory(profile__chosen_name="Marisol")
+    me = UserFactory(profile__chosen_name="Marisol")
+    # Neither an applicant nor a suspended person holds the name; one's own name may be kept
+    # or restyled.
+    update_profile(actor=me, chosen_name="MARISOL", bio="hola")
+    assert _saved(me).chosen_name == "MARISOL"
+    update_profile(actor=UserFactory(), chosen_name="Marisol Pérez")
+
+
+def test_an_applicant_is_never_told_that_a_name_is_taken():
+    """Telling a stranger "this name is taken" would tell them who is a member."""
+    UserFactory(profile__chosen_name="Marisol")
+    applicant = ApplicantFactory(profile__chosen_name="Kai")
+    update_profile(actor=applicant, chosen_name="marisol")
+    assert _saved(applicant).chosen_name == "marisol"
+
+
+def test_a_name_with_an_invisible_character_is_refused():
+    me = UserFactory(profile__chosen_name="Kai")
+    with pytest.raises(InvalidInput) as caught:
+        update_profile(actor=me, chosen_name="Marisol\u200b", pronouns="they\u202e")
+    assert set(caught.value.detail) == {"chosen_name"}
+    assert _saved(me).chosen_name == "Kai"
+
+
+def test_the_sort_name_follows_the_chosen_name():
+    me = UserFactory(profile__chosen_name="Kai")
+    update_profile(actor=me, chosen_name="Álex Peña")
+    assert _saved(me).sort_name == "alex pena"

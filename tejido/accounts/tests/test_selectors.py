@@ -19,6 +19,7 @@ from tejido.accounts.selectors import (
     list_my_blocks,
 )
 from tejido.core.errors import NotFound
+from tejido.core.tests.search_corpus import NAMES, ORDER, QUERIES
 from tejido.membership.member_services import reinstate_member, suspend_member
 
 pytestmark = pytest.mark.django_db
@@ -37,9 +38,24 @@ def test_members_are_listed_by_name_and_searchable():
     _named("bea")
     _named("Beatriz")
     names = [u.profile.chosen_name for u in list_members(viewer=me)]
-    assert names == sorted(names, key=str.lower)
+    assert names == ["Álex", "bea", "Beatriz", "zoe"]
     found = [u.profile.chosen_name for u in list_members(viewer=me, query=" BEA ")]
     assert found == ["bea", "Beatriz"]
+
+
+def test_the_members_list_sorts_and_searches_the_shared_corpus():
+    """The real selector on the shared corpus: the same order and matches on SQLite and on
+    PostgreSQL (CI runs this file on both)."""
+    people = [_named(name) for name in NAMES]
+    me = people[0]
+    assert [u.profile.chosen_name for u in list_members(viewer=me)] == list(ORDER)
+    found = {
+        query: [u.profile.chosen_name for u in list_members(viewer=me, query=query)]
+        for query in QUERIES
+        if query.strip()
+    }
+    assert found == {query: names for query, names in QUERIES.items() if query.strip()}
+    assert list_members(viewer=me, query="luc").count() == 2
 
 
 def test_the_count_follows_standing_and_blocks_at_once():

@@ -165,3 +165,14 @@ def test_domain_error_message_is_in_the_members_language(api, member, translatio
         with translation.override(language):
             assert body["message"] == str(CannotBlockSelf.message)
         assert response["Content-Language"] == language
+
+
+def test_patch_me_refuses_a_name_like_another_members(api, member):
+    from tejido.accounts.factories import UserFactory
+
+    UserFactory(profile__chosen_name="Marisol")
+    response = api(member).patch("/me", {"chosen_name": "M\u0430risol"})
+    assert "chosen_name" in assert_error(response, 400, "invalid")["detail"]
+    response = api(member).patch("/me", {"chosen_name": "Marisol\u200b"})
+    assert "chosen_name" in assert_error(response, 400, "invalid")["detail"]
+    assert Profile.objects.get(user=member).chosen_name != "Marisol"

@@ -101,9 +101,11 @@ def test_list_members_pages_and_search(api, member):
     assert body["offset"] == 1
     # The viewer ("Alex …") comes first, by chosen name.
     assert [m["chosen_name"] for m in body["items"]] == ["Ana", "Bea"]
-    found = client.get("/members?q=arm").json()
+    # A search matches the start of each word, accents and case aside.
+    found = client.get("/members?q=CÁR").json()
     assert [m["chosen_name"] for m in found["items"]] == ["Carmen"]
     assert found["count"] == 1
+    assert client.get("/members?q=arm").json()["count"] == 0
 
 
 def test_list_members_hides_fields_like_the_detail(api, member):

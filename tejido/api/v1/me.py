@@ -10,7 +10,7 @@ from pydantic import AfterValidator, Field
 from tejido.accounts.choices import LANGUAGE_CODES
 from tejido.accounts.models import AUDIENCED_FIELDS, Profile, User
 from tejido.accounts.selectors import get_own_profile
-from tejido.accounts.services import update_profile
+from tejido.accounts.services import PROFILE_TEXT_RULES, update_profile
 from tejido.api.v1.auth import actor
 from tejido.api.v1.schemas import READ_ERRORS, WRITE_ERRORS, Id, InputSchema, Text, responses
 
@@ -34,7 +34,7 @@ LanguageCode = Annotated[
 
 
 def _max(name: str) -> int:
-    return getattr(Profile._meta.get_field(name), "max_length", None) or 0
+    return PROFILE_TEXT_RULES[name].max_length
 
 
 class AudiencesOut(Schema):

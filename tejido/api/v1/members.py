@@ -70,7 +70,12 @@ class MemberPage(PageOut):
 
 
 class MemberFilters(Window):
-    q: Text = Field("", max_length=MAX_QUERY_LENGTH, description="Part of a chosen name.")
+    q: Text = Field(
+        "",
+        max_length=MAX_QUERY_LENGTH,
+        description='The start of each word of a chosen name, accents and case aside: "alex pe" '
+        'finds "Álex Peña".',
+    )
 
 
 @router.get(

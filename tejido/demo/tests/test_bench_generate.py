@@ -1,7 +1,7 @@
 import pytest
 
 from bench.generate import BENCH_DOMAIN, AlreadyGenerated, generate
-from tejido.accounts.models import Block, User
+from tejido.accounts.models import Block, Profile, User
 from tejido.groups.models import Group, GroupMembership
 from tejido.membership.models import Application
 
@@ -18,7 +18,8 @@ def test_it_builds_a_network_of_the_asked_size():
     assert Group.objects.count() == result.groups
     assert GroupMembership.objects.count() == result.memberships > 200
     assert Block.objects.count() == result.blocks == 4
-    assert all(user.profile.chosen_name for user in people.select_related("profile"))
+    for user in people.select_related("profile"):
+        assert user.profile.sort_name == Profile.sort_name_for(user.profile.chosen_name) != ""
     for group in Group.objects.all():
         assert group.memberships.filter(role=GroupMembership.Role.ORGANISER).exists()
 

@@ -8,8 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tejido.membership.models import ApplicationQuestion
-
-ANSWER_MAX = 3000
+from tejido.membership.services import ANSWER_MAX
 
 
 def answer_field_name(question_id: int) -> str:

@@ -8,10 +8,18 @@ from django.conf import settings
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from tejido.accounts.selectors import MAX_QUERY_LENGTH
 from tejido.groups.models import Group
+from tejido.membership.member_services import PROFESSION, REASON_MAX, VERIFICATION_METHOD
+from tejido.membership.network_services import AREA_NAME, QUESTION_HELP, QUESTION_TEXT
+from tejido.membership.services import (
+    CONDUCT_MAX,
+    INVITATION_MAX_DAYS,
+    INVITATION_MAX_USES,
+    INVITATION_NOTE,
+    MESSAGE_MAX,
+)
 from tejido.network.models import NetworkSettings
-
-MESSAGE_MAX = 3000
 
 
 class DeclineForm(forms.Form):
@@ -38,10 +46,16 @@ class AskForm(forms.Form):
 
 class InvitationForm(forms.Form):
     max_uses = forms.IntegerField(
-        label=_("How many people can use it"), min_value=1, max_value=500, initial=1
+        label=_("How many people can use it"),
+        min_value=1,
+        max_value=INVITATION_MAX_USES,
+        initial=1,
     )
     valid_days = forms.IntegerField(
-        label=_("Valid for how many days"), min_value=1, max_value=365, initial=7
+        label=_("Valid for how many days"),
+        min_value=1,
+        max_value=INVITATION_MAX_DAYS,
+        initial=7,
     )
     group: forms.ModelChoiceField[Group] = forms.ModelChoiceField(
         label=_("Group to join on arrival (optional)"),
@@ -52,7 +66,7 @@ class InvitationForm(forms.Form):
     note = forms.CharField(
         label=_("Note for organisers (optional)"),
         required=False,
-        max_length=200,
+        max_length=INVITATION_NOTE.max_length,
         help_text=_("For example, who the link is for. Only organisers see it."),
     )
     email = forms.EmailField(
@@ -74,7 +88,7 @@ class SuspendForm(forms.Form):
 
     reason = forms.CharField(
         label=_("Reason"),
-        max_length=1000,
+        max_length=REASON_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Kept on their record for organisers; not written to the audit log."),
     )
@@ -86,7 +100,7 @@ class RemoveForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason (optional)"),
         required=False,
-        max_length=1000,
+        max_length=REASON_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     confirm = forms.BooleanField(label=_("Yes, remove this person from the network"), required=True)
@@ -102,10 +116,10 @@ class RolesForm(forms.Form):
 class VerifyForm(forms.Form):
     prefix = "verify"
 
-    profession = forms.CharField(label=_("Profession"), max_length=120)
+    profession = forms.CharField(label=_("Profession"), max_length=PROFESSION.max_length)
     method = forms.CharField(
         label=_("How it was checked"),
-        max_length=300,
+        max_length=VERIFICATION_METHOD.max_length,
         help_text=_("For example: saw their licence and checked it in the public register."),
     )
 
@@ -123,7 +137,7 @@ class MemberSearchForm(forms.Form):
         ("facilitator", _("Facilitators")),
         ("professional", _("Verified professionals")),
     ]
-    q = forms.CharField(label=_("Chosen name"), required=False, max_length=80)
+    q = forms.CharField(label=_("Chosen name"), required=False, max_length=MAX_QUERY_LENGTH)
     state = forms.ChoiceField(label=_("Standing"), choices=STATE_CHOICES, required=False)
     role = forms.ChoiceField(label=_("Role"), choices=ROLE_CHOICES, required=False)
 
@@ -165,17 +179,21 @@ class NetworkSettingsForm(forms.ModelForm):
 
 
 class AreaForm(forms.Form):
-    name = forms.CharField(label=_("Area name"), max_length=120)
+    name = forms.CharField(label=_("Area name"), max_length=AREA_NAME.max_length)
 
 
 class QuestionForm(forms.Form):
-    text_es = forms.CharField(label=_("Question (Spanish)"), max_length=300)
-    text_en = forms.CharField(label=_("Question (English)"), max_length=300)
+    text_es = forms.CharField(label=_("Question (Spanish)"), max_length=QUESTION_TEXT.max_length)
+    text_en = forms.CharField(label=_("Question (English)"), max_length=QUESTION_TEXT.max_length)
     help_es = forms.CharField(
-        label=_("Help text (Spanish, optional)"), max_length=300, required=False
+        label=_("Help text (Spanish, optional)"),
+        max_length=QUESTION_HELP.max_length,
+        required=False,
     )
     help_en = forms.CharField(
-        label=_("Help text (English, optional)"), max_length=300, required=False
+        label=_("Help text (English, optional)"),
+        max_length=QUESTION_HELP.max_length,
+        required=False,
     )
     required = forms.BooleanField(label=_("An answer is required"), required=False, initial=True)
 
@@ -183,11 +201,11 @@ class QuestionForm(forms.Form):
 class ConductForm(forms.Form):
     text_es = forms.CharField(
         label=_("Code of conduct (Spanish)"),
-        max_length=50_000,
+        max_length=CONDUCT_MAX,
         widget=forms.Textarea(attrs={"rows": 12}),
     )
     text_en = forms.CharField(
         label=_("Code of conduct (English)"),
-        max_length=50_000,
+        max_length=CONDUCT_MAX,
         widget=forms.Textarea(attrs={"rows": 12}),
     )

@@ -9,15 +9,15 @@ from django.utils.translation import gettext_lazy as _
 
 from tejido.accounts.choices import LANGUAGE_CHOICES, PRONOUN_PRESETS, TIME_ZONE_CHOICES
 from tejido.accounts.models import Audience, Profile
-from tejido.accounts.services import AUDIENCE_FIELDS, PROFILE_TEXT_FIELDS
+from tejido.accounts.services import AUDIENCE_FIELDS, PROFILE_TEXT_FIELDS, PROFILE_TEXT_RULES
 from tejido.core.errors import DomainError
 from tejido.web.forms.errors import add_domain_error
 
 CUSTOM_PRONOUNS = "custom"
 
 
-def _max(name: str) -> int | None:
-    return getattr(Profile._meta.get_field(name), "max_length", None)
+def _max(name: str) -> int:
+    return PROFILE_TEXT_RULES[name].max_length
 
 
 def _audience(label: Any) -> forms.ChoiceField:

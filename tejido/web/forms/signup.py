@@ -2,8 +2,10 @@
 an applicant, which is little: the name they want to be called, optionally their pronouns, and
 whether our emails should be discreet from the very first one.
 
-No legal name is ever asked for. The form checks shape only; the account and profile are
-created by `tejido.accounts.services.register_applicant` through the allauth adapter.
+No legal name is ever asked for. The account and profile are created by
+`tejido.accounts.services.register_applicant` through the allauth adapter, which allauth
+calls after the form is valid: so the form applies the service's text rules itself, to show
+their errors beside the fields.
 """
 
 from typing import Any
@@ -14,7 +16,15 @@ from django.contrib.auth.hashers import make_password
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from tejido.accounts.models import Profile
+from tejido.accounts.services import PROFILE_TEXT_RULES
+from tejido.core.errors import InvalidInput
+
+
+def _by_rule(field: str, value: Any) -> str:
+    try:
+        return PROFILE_TEXT_RULES[field].clean(value, field=field)
+    except InvalidInput as error:
+        raise forms.ValidationError(error.detail[field], code="invalid") from None
 
 
 class ApplicantSignupForm(SignupForm):
@@ -22,7 +32,7 @@ class ApplicantSignupForm(SignupForm):
 
     chosen_name = forms.CharField(
         label=_("Chosen name"),
-        max_length=Profile._meta.get_field("chosen_name").max_length,
+        max_length=PROFILE_TEXT_RULES["chosen_name"].max_length,
         help_text=_(
             "The name you want to be called here. We never ask for your legal name, "
             "and you can change this later."
@@ -32,7 +42,7 @@ class ApplicantSignupForm(SignupForm):
     pronouns = forms.CharField(
         label=_("Pronouns (optional)"),
         required=False,
-        max_length=Profile._meta.get_field("pronouns").max_length,
+        max_length=PROFILE_TEXT_RULES["pronouns"].max_length,
         help_text=_(
             "For example: she/her, he/him, they/them, or leave it empty. "
             "You decide later who can see them."
@@ -60,11 +70,10 @@ class ApplicantSignupForm(SignupForm):
         name: str = self.cleaned_data["chosen_name"].strip()
         if not name:
             raise forms.ValidationError(_("Please tell us what to call you."), code="required")
-        return name
+        return _by_rule("chosen_name", name)
 
     def clean_pronouns(self) -> str:
-        pronouns: str = self.cleaned_data.get("pronouns", "")
-        return pronouns.strip()
+        return _by_rule("pronouns", self.cleaned_data.get("pronouns", ""))
 
     def try_save(self, request: HttpRequest) -> tuple[Any, Any]:
         if self.account_already_exists:

@@ -107,6 +107,17 @@ def test_sign_up_needs_a_chosen_name_and_nothing_else_about_identity(client):
         assert f'name="{field}' not in form_html
 
 
+def test_sign_up_refuses_an_invisible_character_but_never_says_a_name_is_taken(client):
+    """ "Taken" would tell a stranger who is a member; organisers see a warning instead."""
+    make_member(profile__chosen_name="River")
+    refused = sign_up(client, chosen_name="River\u200b")
+    assert "chosen_name" in refused.context["form"].errors
+    assert not User.objects.filter(email="river@example.org").exists()
+
+    sign_up(client, chosen_name="river")
+    assert User.objects.get(email="river@example.org").profile.chosen_name == "river"
+
+
 def test_pronouns_are_optional(client):
     sign_up(client, pronouns="")
 

@@ -98,6 +98,10 @@ def test_member_search_by_chosen_name(login):
     empty = client.get(reverse("member_list"), {"q": "zzz"}).content.decode()
     assert "Check the spelling" in empty
     assert 'value="zzz"' in empty
+    _named("Álex Peña")
+    page = client.get(reverse("member_list"), {"q": "alex pena"}).content.decode()
+    assert "Álex Peña" in page
+    assert "1 member matches “alex pena”." in page
 
 
 def test_member_list_pages_keep_the_search(login):

@@ -73,6 +73,19 @@ def test_applications_are_listed_by_status_with_their_answers(organiser_client):
     assert reverse("organise_application_approve", args=[waiting.pk]) in detail
 
 
+def test_an_application_whose_name_looks_like_a_members_warns_organisers(organiser_client):
+    """The applicant is not told (that would tell a stranger who is a member); organisers are."""
+    UserFactory(profile__chosen_name="Marisol")
+    look_alike = ApplicationFactory(user=ApplicantFactory(profile__chosen_name="marisól"))
+    other = ApplicationFactory(user=ApplicantFactory(profile__chosen_name="Marisol Pérez"))
+    assert 'id="name-like-a-member"' in _html(
+        organiser_client, "organise_application", args=[look_alike.pk]
+    )
+    assert 'id="name-like-a-member"' not in _html(
+        organiser_client, "organise_application", args=[other.pk]
+    )
+
+
 def test_the_members_list_searches_by_chosen_name_and_filters(organiser_client):
     UserFactory(profile__chosen_name="Marisol")
     UserFactory(profile__chosen_name="Mario", is_facilitator=True)
@@ -88,6 +101,7 @@ def test_the_members_list_searches_by_chosen_name_and_filters(organiser_client):
     assert "Marisol" in found
     assert "Mario" in found
     assert "Tomás" not in found
+    assert "Tomás" in _html(organiser_client, "organise_members", "?q=TOMAS")
 
     facilitators = _html(organiser_client, "organise_members", "?role=facilitator")
     assert "Mario" in facilitators

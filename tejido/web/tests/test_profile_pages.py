@@ -150,6 +150,8 @@ def test_pronouns_in_own_words_are_kept_as_written(login):
     ("changes", "field"),
     [
         ({"chosen_name": "   "}, "chosen_name"),
+        ({"chosen_name": "Marisol\u200b"}, "chosen_name"),
+        ({"interests": "a\x07b"}, "interests"),
         ({"languages": ["klingon"]}, "languages"),
         ({"area": "999999"}, "area"),
         ({"bio_audience": "everyone"}, "bio_audience"),
@@ -283,3 +285,11 @@ def test_applicants_have_settings_too(login, client):
     applicant = ApplicantFactory(language="en")
     assert login(applicant).get(reverse("settings_edit")).status_code == 200
     assert client.get(reverse("settings_edit")).status_code == 302
+
+
+def test_a_name_like_another_members_is_refused_in_the_members_language(login, translations):
+    UserFactory(profile__chosen_name="Marisol")
+    me = UserFactory(language="es")
+    page = login(me).post(reverse("profile_edit"), _form(me.profile, chosen_name="marisól"))
+    assert "se parece demasiado al de otra persona" in page.content.decode()
+    assert Profile.objects.get(user=me).chosen_name != "marisól"
