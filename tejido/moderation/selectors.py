@@ -43,6 +43,15 @@ ACTION_LABELS: dict[str, Promise | str] = {
     "member.roles": _("Changed a member's roles"),
     "member.verify_professional": _("Verified a professional"),
     "member.withdraw_verification": _("Withdrew a professional verification"),
+    "group.create": _("Created a group"),
+    "group.update": _("Edited a group"),
+    "group.archive": _("Archived a group"),
+    "group.unarchive": _("Brought back an archived group"),
+    "group.organiser_named": _("Named a group organiser"),
+    "group.organiser_removed": _("Removed a group organiser"),
+    "group.invite": _("Invited a member to a group"),
+    "group_request_approved": _("Let a member into a group"),
+    "group_request_declined": _("Declined a request to join a group"),
 }
 
 

@@ -170,7 +170,7 @@ def test_network_organiser_declines_from_the_group_page(login, by_request):
     assert "You declined the request from Decline Me." in page
     assert "Nobody is waiting to join." in page
     assert not GroupMembership.objects.filter(user=asker).exists()
-    assert not Notice.objects.filter(user=asker).exists()
+    assert Notice.objects.get(user=asker).kind == "group_request_declined"
 
 
 def test_others_cannot_decide_and_nothing_changes(login, by_request):
