@@ -187,6 +187,21 @@ def can_invite_to_group(
     )
 
 
+def invitable_groups(actor: AnyUser | None) -> QuerySet[Group]:
+    """The groups `actor` may invite members to (see `can_invite_to_group`)."""
+    groups = Group.objects.filter(join_policy=Group.JoinPolicy.INVITATION, archived_at__isnull=True)
+    if is_organiser(actor):
+        return groups
+    if not is_vetted(actor):
+        return Group.objects.none()
+    runs = GroupMembership.objects.filter(
+        user=actor.pk,  # type: ignore[union-attr]
+        state=GroupMembership.State.ACTIVE,
+        role=GroupMembership.Role.ORGANISER,
+    )
+    return groups.filter(pk__in=runs.values("group"))
+
+
 def _has_membership(actor: AnyUser | None, group: Group) -> bool:
     return GroupMembership.objects.filter(group=group.pk, user=actor.pk).exists()  # type: ignore[union-attr]
 
@@ -214,13 +229,22 @@ def group_organisers(group: Group) -> QuerySet[GroupMembership]:
     )
 
 
-def is_last_group_organiser(user: AnyUser | None, group: Group) -> bool:
+def first_group_organiser_ids(group: Group) -> list[int]:
+    """Up to two of the group's organisers: enough to tell whether someone is the last."""
+    return list(group_organisers(group).order_by("user").values_list("user", flat=True)[:2])
+
+
+def is_last_group_organiser(
+    user: AnyUser | None, group: Group, organiser_ids: list[int] | None = None
+) -> bool:
     """`user` is the group's only organiser: they may not leave, nor be removed as organiser,
-    until they name another."""
+    until they name another. `organiser_ids` when the caller already looked them up (see
+    `first_group_organiser_ids`)."""
     if user is None or user.pk is None:
         return False
-    organisers = list(group_organisers(group).values_list("user", flat=True)[:2])
-    return organisers == [user.pk]
+    if organiser_ids is None:
+        organiser_ids = first_group_organiser_ids(group)
+    return organiser_ids == [user.pk]
 
 
 LAST_ORGANISER_REASON = _(
@@ -229,9 +253,11 @@ LAST_ORGANISER_REASON = _(
 )
 
 
-def leave_refusal(actor: AnyUser | None, group: Group) -> str | None:
+def leave_refusal(
+    actor: AnyUser | None, group: Group, organiser_ids: list[int] | None = None
+) -> str | None:
     """Why `actor` may not leave a group they are in, or None when nothing stops them."""
-    if is_last_group_organiser(actor, group):
+    if is_last_group_organiser(actor, group, organiser_ids):
         return str(LAST_ORGANISER_REASON)
     return None
 

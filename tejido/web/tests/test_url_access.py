@@ -120,6 +120,11 @@ ACCESS: dict[str, Expect | Page] = {
     "group_join": POST_ONLY,
     "group_leave": POST_ONLY,
     "group_request_decide": POST_ONLY,
+    "group_invitation_answer": POST_ONLY,
+    "group_organiser": POST_ONLY,
+    "member_group_invite": POST_ONLY,
+    # The walker's member is in the group but does not run it; organisers run every group.
+    "group_edit": expect(LOGIN, {404, LOGIN}, 404, 200),
     # Notifications.
     "notice_list": MEMBERS,
     "notice_open": POST_ONLY,
@@ -144,6 +149,10 @@ ACCESS: dict[str, Expect | Page] = {
     "organise_member_verify": POST_ONLY_ORGANISERS,
     "organise_member_unverify": POST_ONLY_ORGANISERS,
     "organise_settings": ORGANISERS,
+    "organise_groups": ORGANISERS,
+    "organise_group_new": ORGANISERS,
+    "organise_group_archive": POST_ONLY_ORGANISERS,
+    "organise_group_unarchive": POST_ONLY_ORGANISERS,
     "organise_areas": ORGANISERS,
     "organise_area_rename": POST_ONLY_ORGANISERS,
     "organise_area_move": POST_ONLY_ORGANISERS,

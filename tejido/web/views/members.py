@@ -22,6 +22,7 @@ from tejido.accounts.selectors import (
 )
 from tejido.accounts.services import block_member
 from tejido.core.errors import DomainError, NotFound
+from tejido.groups.selectors import list_groups_to_invite
 
 View = Callable[..., HttpResponse]
 
@@ -61,7 +62,10 @@ def member_detail(request: HttpRequest, member_id: int) -> HttpResponse:
         card = get_member_card(viewer=request.user, member_id=member_id)
     except NotFound as error:
         raise Http404 from error
-    return render(request, "members/detail.html", {"card": card})
+    invite_groups = (
+        [] if card.is_self else list_groups_to_invite(viewer=request.user, member_id=card.id)
+    )
+    return render(request, "members/detail.html", {"card": card, "invite_groups": invite_groups})
 
 
 @require_POST
