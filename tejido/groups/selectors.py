@@ -44,8 +44,8 @@ def list_my_groups_and_invitations(*, viewer: AnyUser) -> tuple[list[Group], lis
     mine = GroupMembership.objects.filter(
         user=viewer.pk, state__in=[GroupMembership.State.ACTIVE, GroupMembership.State.INVITED]
     ).values("group")
-    groups = _with_my_state(visible_groups(viewer).filter(pk__in=mine), viewer)
-    groups = list(groups.order_by(_name_in_language(), "pk"))
+    ordered = _with_my_state(visible_groups(viewer).filter(pk__in=mine), viewer)
+    groups = list(ordered.order_by(_name_in_language(), "pk"))
     invited = [g for g in groups if g.my_state == GroupMembership.State.INVITED]  # type: ignore[attr-defined]
     return [g for g in groups if g not in invited], invited
 
