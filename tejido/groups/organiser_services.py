@@ -81,8 +81,8 @@ def _clean_fields(fields: dict[str, Any]) -> dict[str, Any]:
                 raise InvalidInput(detail={"kind": gettext("Choose local or themed.")})
             elif name == "join_policy" and value not in Group.JoinPolicy.values:
                 raise InvalidInput(detail={"join_policy": gettext("Choose who can join.")})
-            elif name == "area" and value is not None and not isinstance(value, Area):
-                raise InvalidInput(detail={"area": gettext("Choose one of the areas.")})
+            elif name == "area":
+                clean[name] = _area(value)
             else:
                 clean[name] = bool(value) if name == "listed" else value
         except InvalidInput as error:
@@ -90,6 +90,16 @@ def _clean_fields(fields: dict[str, Any]) -> dict[str, Any]:
     if errors:
         raise InvalidInput(detail=errors)
     return clean
+
+
+def _area(value: Area | int | None) -> Area | None:
+    """An area, given as itself or by id (from the API), or None for no area."""
+    if value is None or isinstance(value, Area):
+        return value
+    area = Area.objects.filter(pk=value).first() if isinstance(value, int) else None
+    if area is None:
+        raise InvalidInput(detail={"area": gettext("Choose one of the areas.")})
+    return area
 
 
 def _free_slug(name: str) -> str:
@@ -123,7 +133,7 @@ def create_group(
     kind: str = Group.Kind.THEMED,
     join_policy: str = Group.JoinPolicy.OPEN,
     listed: bool = True,
-    area: Area | None = None,
+    area: Area | int | None = None,
     first_organiser: User | None = None,
 ) -> Group:
     """A network organiser makes a group and names its first organiser: themself unless they
