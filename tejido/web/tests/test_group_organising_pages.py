@@ -243,3 +243,24 @@ def test_group_organising_pages_speak_spanish(login, translations):
     page = client.get(reverse("organise_groups")).content.decode()
     assert "Grupo nuevo" in page
     assert "Crear el grupo" in client.get(reverse("organise_group_new")).content.decode()
+
+
+def test_the_group_list_marks_hidden_and_invited_groups_for_those_who_see_them(login):
+    me = _named("Me")
+    hidden = GroupFactory(name_en="Quiet circle", listed=False)
+    GroupMembershipFactory(group=hidden, user=me)
+    invited = GroupFactory(name_en="Families", join_policy=Group.JoinPolicy.INVITATION)
+    GroupMembershipFactory(group=invited, user=me, state=GroupMembership.State.INVITED)
+    page = login(me).get(reverse("group_list")).content.decode()
+    assert "Quiet circle" in page
+    assert "Hidden" in page
+    assert "You are invited" in page
+    assert "Quiet circle" not in login(_named("Other")).get(reverse("group_list")).content.decode()
+
+
+def test_an_invitation_link_cannot_bring_anyone_into_an_archived_group(login):
+    GroupFactory(name_es="Archivado", name_en="Archived one", archived_at=timezone.now())
+    GroupFactory(name_es="Vivo", name_en="Alive")
+    page = login(OrganiserFactory(language="en")).get(reverse("organise_invitations"))
+    assert "Alive" in page.content.decode()
+    assert "Archived one" not in page.content.decode()
