@@ -17,6 +17,7 @@ from tejido.access.groups import (
     can_name_group_organiser,
     can_see_group,
     group_relation,
+    invitable_groups,
     is_last_group_organiser,
     leave_refusal,
     visible_groups,
@@ -156,3 +157,17 @@ def test_only_active_memberships_make_someones_groups():
     GroupMembershipFactory(group=invited, user=me, state=State.INVITED)
     assert [row["group"] for row in active_group_ids(me)] == [mine.pk]
     assert not active_group_ids(None).exists()
+
+
+def test_the_groups_one_may_invite_to_are_the_invitation_only_ones_one_runs():
+    mine = GroupFactory(join_policy=Group.JoinPolicy.INVITATION)
+    other = GroupFactory(join_policy=Group.JoinPolicy.INVITATION)
+    GroupFactory(join_policy=Group.JoinPolicy.INVITATION, archived_at=timezone.now())
+    GroupFactory()
+    runner = UserFactory()
+    GroupMembershipFactory(group=mine, user=runner, role=ORGANISER)
+    GroupMembershipFactory(group=other, user=UserFactory(), role=ORGANISER)
+    assert list(invitable_groups(runner)) == [mine]
+    assert set(invitable_groups(OrganiserFactory())) == {mine, other}
+    for nobody in (None, ApplicantFactory(), UserFactory()):
+        assert not invitable_groups(nobody).exists()
