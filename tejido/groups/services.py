@@ -1,4 +1,6 @@
-"""Every write to groups and membership of them."""
+"""Every write to membership of groups: joining, leaving, requests to join and invitations to
+invitation-only groups. Making, editing, archiving groups and naming their organisers are in
+organiser_services.py."""
 
 from django.db import transaction
 from django.urls import reverse
