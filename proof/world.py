@@ -365,6 +365,19 @@ def build_world(*, capture: Callable[..., Any], block_pages: tuple[str, ...] = (
         request_to_join(actor=people["member"], group=group_r)
     flows.append("join request")
 
+    # A hidden group run by `shared`: nobody else but network organisers may learn its name.
+    hidden_name = add(
+        mk("hiddengroup"),
+        "hidden group",
+        "a hidden group's name",
+        viewers=frozenset({"shared", "organiser"}),
+    )
+    group_h = GroupFactory(slug="hidden", listed=False, name_es=hidden_name, name_en=hidden_name)
+    GroupMembershipFactory(
+        group=group_h, user=people["shared"], role=GroupMembership.Role.ORGANISER
+    )
+    flows.append("hidden group")
+
     # --- the block ------------------------------------------------------------------------------
     with capture(execute=True):
         block_member(actor=people["blocker"], target=people["blocked"])

@@ -1,15 +1,17 @@
-"""Groups: which groups a viewer knows of, who they see in one, who runs a group, who may
-join, leave or be told about it."""
+"""Groups: which groups a viewer knows of (hidden and archived ones too), who they see in one,
+who runs, makes, edits and archives a group, who may join, be invited, leave or be told about it."""
 
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from tejido.access.base import AnyUser, is_organiser, is_vetted, register_audience
 from tejido.access.members import (
     IN_GOOD_STANDING,
     MEMBER_COUNTS_KEY,
+    network_organisers,
     people_in_a_block_with,
     visible_members,
 )
@@ -18,11 +20,22 @@ from tejido.core.cache import remembered
 from tejido.groups.models import Group, GroupMembership
 
 
+def _memberships_of(user: AnyUser | None) -> QuerySet[GroupMembership, Any]:
+    """The groups `user` is in, asked to join or is invited to."""
+    return GroupMembership.objects.filter(user=user.pk if user else None).values("group")
+
+
 def visible_groups(viewer: AnyUser | None) -> QuerySet[Group]:
-    """Every vetted member knows which groups exist; nobody else does."""
+    """Network organisers know every group, archived ones too. A vetted member knows the listed
+    groups that are not archived, and any group they are in, asked to join or are invited to.
+    Nobody else knows any."""
     if not is_vetted(viewer):
         return Group.objects.none()
-    return Group.objects.all()
+    if is_organiser(viewer):
+        return Group.objects.all()
+    return Group.objects.filter(
+        Q(listed=True, archived_at__isnull=True) | Q(pk__in=_memberships_of(viewer))
+    )
 
 
 def can_see_group(viewer: AnyUser | None, group: Group) -> bool:
@@ -32,7 +45,22 @@ def can_see_group(viewer: AnyUser | None, group: Group) -> bool:
 @register_audience(Group)
 def audience_of_group(group: Group) -> QuerySet[User]:
     """Who may be told about a group: everyone who may see it."""
-    return User.objects.filter(state=User.State.MEMBER)
+    if group.listed and group.archived_at is None:
+        return User.objects.filter(state=User.State.MEMBER)
+    inside = GroupMembership.objects.filter(group=group.pk).values("user")
+    return User.objects.filter(
+        Q(pk__in=inside) | Q(pk__in=network_organisers().values("pk")), state=User.State.MEMBER
+    )
+
+
+def can_create_group(actor: AnyUser | None) -> bool:
+    """Network organisers make groups (and name each one's first organiser)."""
+    return is_organiser(actor)
+
+
+def can_archive_group(actor: AnyUser | None, group: Group) -> bool:
+    """Network organisers archive a group, and bring it back."""
+    return is_organiser(actor)
 
 
 def _counted_memberships() -> QuerySet[GroupMembership]:
@@ -132,19 +160,114 @@ def sees_all_group_members(
     return _relation(viewer, group, relation).sees_all
 
 
+def can_edit_group(
+    actor: AnyUser | None, group: Group, relation: GroupRelation | None = None
+) -> bool:
+    """Change a group's names, description, kind, area, join policy and listing: network
+    organisers, and the group's own organisers while it is not archived."""
+    relation = _relation(actor, group, relation)
+    return relation.network_organiser or (relation.organiser and group.archived_at is None)
+
+
+def can_name_group_organiser(
+    actor: AnyUser | None, group: Group, relation: GroupRelation | None = None
+) -> bool:
+    """Name or remove a group's organisers: as for editing the group."""
+    return can_edit_group(actor, group, relation)
+
+
+def can_invite_to_group(
+    actor: AnyUser | None, group: Group, relation: GroupRelation | None = None
+) -> bool:
+    """Invite members to an invitation-only group that is not archived: those who run it."""
+    return (
+        group.join_policy == Group.JoinPolicy.INVITATION
+        and group.archived_at is None
+        and _relation(actor, group, relation).runs
+    )
+
+
+def invitable_groups(actor: AnyUser | None) -> QuerySet[Group]:
+    """The groups `actor` may invite members to (see `can_invite_to_group`)."""
+    groups = Group.objects.filter(join_policy=Group.JoinPolicy.INVITATION, archived_at__isnull=True)
+    if is_organiser(actor):
+        return groups
+    if not is_vetted(actor):
+        return Group.objects.none()
+    runs = GroupMembership.objects.filter(
+        user=actor.pk,  # type: ignore[union-attr]
+        state=GroupMembership.State.ACTIVE,
+        role=GroupMembership.Role.ORGANISER,
+    )
+    return groups.filter(pk__in=runs.values("group"))
+
+
 def _has_membership(actor: AnyUser | None, group: Group) -> bool:
     return GroupMembership.objects.filter(group=group.pk, user=actor.pk).exists()  # type: ignore[union-attr]
 
 
 def can_join_group(actor: AnyUser | None, group: Group) -> bool:
-    """Join an open group, or ask to join a group that is by request: any vetted member who is
-    not in it and has not asked yet."""
-    return can_see_group(actor, group) and not _has_membership(actor, group)
+    """Join an open group, or ask to join a group that is by request: any vetted member who
+    sees it, is not in it and has not asked yet. Invitation-only and archived groups are
+    joined only by invitation, or not at all."""
+    return (
+        group.join_policy != Group.JoinPolicy.INVITATION
+        and group.archived_at is None
+        and can_see_group(actor, group)
+        and not _has_membership(actor, group)
+    )
+
+
+def group_organisers(group: Group) -> QuerySet[GroupMembership]:
+    """The group's active organiser memberships of members in good standing: those who keep
+    the group going, of whom there must always be one."""
+    return GroupMembership.objects.filter(
+        group=group.pk,
+        state=GroupMembership.State.ACTIVE,
+        role=GroupMembership.Role.ORGANISER,
+        user__in=User.objects.filter(IN_GOOD_STANDING),
+    )
+
+
+def first_group_organiser_ids(group: Group) -> list[int]:
+    """Up to two of the group's organisers: enough to tell whether someone is the last."""
+    return list(group_organisers(group).order_by("user").values_list("user", flat=True)[:2])
+
+
+def is_last_group_organiser(
+    user: AnyUser | None, group: Group, organiser_ids: list[int] | None = None
+) -> bool:
+    """`user` is the group's only organiser: they may not leave, nor be removed as organiser,
+    until they name another. `organiser_ids` when the caller already looked them up (see
+    `first_group_organiser_ids`)."""
+    if user is None or user.pk is None:
+        return False
+    if organiser_ids is None:
+        organiser_ids = first_group_organiser_ids(group)
+    return organiser_ids == [user.pk]
+
+
+LAST_ORGANISER_REASON = _(
+    "You are this group's only organiser. Name another member group organiser first; then "
+    "you can leave."
+)
+
+
+def leave_refusal(
+    actor: AnyUser | None, group: Group, organiser_ids: list[int] | None = None
+) -> str | None:
+    """Why `actor` may not leave a group they are in, or None when nothing stops them."""
+    if is_last_group_organiser(actor, group, organiser_ids):
+        return str(LAST_ORGANISER_REASON)
+    return None
 
 
 def can_leave_group(actor: AnyUser | None, group: Group) -> bool:
-    """Leave a group, or withdraw a request to join it."""
-    return is_vetted(actor) and _has_membership(actor, group)
+    """Leave a group, or withdraw a request to join it, or decline an invitation: anyone with
+    a membership, except the group's last organiser (see `leave_refusal`)."""
+    return (
+        is_vetted(actor) and _has_membership(actor, group) and leave_refusal(actor, group) is None
+    )
 
 
 def visible_group_members(

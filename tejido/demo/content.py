@@ -274,8 +274,10 @@ class GroupSpec:
     description_es: str
     description_en: str
     kind: str  # "local" or "themed"
-    join_policy: str  # "open" or "request"
+    join_policy: str  # "open", "request" or "invitation"
     area: str | None = None
+    # A hidden group is known only to those in it (or asked, or invited) and network organisers.
+    listed: bool = True
 
 
 GROUPS = [
@@ -365,6 +367,38 @@ GROUPS = [
         join_policy="open",
         area="Getafe",
     ),
+    GroupSpec(
+        slug="acompanamiento-migrante",
+        name_es="Acompañamiento migrante",
+        name_en="Migrant support",
+        description_es=(
+            "Acompañamos a personas LGTBIQ+ migrantes en trámites, citas y solicitudes de asilo. "
+            "El grupo está oculto: solo lo ven quienes están en él, para proteger a quien aún no "
+            "tiene papeles."
+        ),
+        description_en=(
+            "We go with LGBTQ+ migrants to appointments, paperwork and asylum interviews. The "
+            "group is hidden: only those in it see it, to protect people who have no papers yet."
+        ),
+        kind="themed",
+        join_policy="request",
+        listed=False,
+    ),
+    GroupSpec(
+        slug="familias-lgtbiq",
+        name_es="Familias LGTBIQ+",
+        name_en="LGBTQ+ families",
+        description_es=(
+            "Madres, padres y xadres LGTBIQ+ con criaturas pequeñas. Se entra por invitación: "
+            "quien lo organiza invita a las familias que conoce de las quedadas."
+        ),
+        description_en=(
+            "LGBTQ+ parents with small children. Joining is by invitation: its organisers invite "
+            "the families they have met at gatherings."
+        ),
+        kind="themed",
+        join_policy="invitation",
+    ),
 ]
 
 SHE = "ella / she/her"
@@ -382,7 +416,8 @@ class Person:
     language: str
     languages: tuple[str, ...]
     area: str | None
-    groups: dict[str, str] = field(default_factory=dict)  # slug -> "member"|"organiser"|"requested"
+    # slug -> "member" | "organiser" | "requested" | "invited"
+    groups: dict[str, str] = field(default_factory=dict)
     bio: str = ""
     interests: str = ""
     skills: str = ""
@@ -403,7 +438,7 @@ class Person:
         return f"{self.key}@{DEMO_DOMAIN}"
 
 
-MEM, ORG, REQ = "member", "organiser", "requested"
+MEM, ORG, REQ, INV = "member", "organiser", "requested", "invited"
 
 PEOPLE = [
     Person(
@@ -428,7 +463,7 @@ PEOPLE = [
         "es",
         ("es", "ca", "en"),
         "Malasaña",
-        {"circulo-trans": ORG, "lavapies": MEM, "getafe": MEM},
+        {"circulo-trans": ORG, "lavapies": MEM, "getafe": MEM, "acompanamiento-migrante": ORG},
         bio="Coordino el equipo de organización. Estudio trabajo social.",
         interests="Fanzines, escalada, radio comunitaria",
         skills="Mediación, diseño gráfico",
@@ -443,7 +478,13 @@ PEOPLE = [
         "es",
         ("es", "en"),
         "Carabanchel",
-        {"lavapies": MEM, "cineclub-queer": MEM, "cocina-compartida": MEM, "circulo-trans": MEM},
+        {
+            "lavapies": MEM,
+            "cineclub-queer": MEM,
+            "cocina-compartida": MEM,
+            "circulo-trans": MEM,
+            "familias-lgtbiq": INV,
+        },
         bio="Llegué a Madrid hace un año y la red ha sido mi primera familia aquí.",
         interests="Cine, bici, juegos de mesa",
         skills="Puedo ayudar con ordenadores y móviles",
@@ -456,7 +497,7 @@ PEOPLE = [
         "es",
         ("es", "en", "fr"),
         "Chueca",
-        {"circulo-trans": MEM, "mayores": MEM},
+        {"circulo-trans": MEM, "mayores": MEM, "familias-lgtbiq": ORG},
         bio="Psicóloga sanitaria. Acompaño el círculo trans una vez al mes como profesional.",
         interests="Natación, novela negra",
         skills="Psicología clínica con personas LGTBIQ+",

@@ -137,6 +137,7 @@ def seed_demo(*, password: str = content.DEFAULT_PASSWORD) -> SeedResult:
                 "description_en": spec.description_en,
                 "kind": spec.kind,
                 "join_policy": spec.join_policy,
+                "listed": spec.listed,
                 "area": areas.get(spec.area) if spec.area else None,
             },
         )
@@ -217,6 +218,7 @@ def seed_demo(*, password: str = content.DEFAULT_PASSWORD) -> SeedResult:
         "member": (GroupMembership.Role.MEMBER, GroupMembership.State.ACTIVE),
         "organiser": (GroupMembership.Role.ORGANISER, GroupMembership.State.ACTIVE),
         "requested": (GroupMembership.Role.MEMBER, GroupMembership.State.REQUESTED),
+        "invited": (GroupMembership.Role.MEMBER, GroupMembership.State.INVITED),
     }
     memberships = GroupMembership.objects.bulk_create(
         [

@@ -10,9 +10,15 @@ from django.utils.translation import get_language
 from tejido.access.base import AnyUser
 from tejido.access.groups import (
     active_group_ids,
+    can_edit_group,
+    can_invite_to_group,
     can_manage_group,
+    can_name_group_organiser,
+    first_group_organiser_ids,
     group_organiser_ids,
     group_relation,
+    invitable_groups,
+    leave_refusal,
     member_counts,
     sees_all_group_members,
     visible_group_members,
@@ -30,6 +36,41 @@ GROUPS_PER_PAGE = 20
 
 def list_my_groups(*, viewer: AnyUser) -> QuerySet[Group]:
     return visible_groups(viewer).filter(pk__in=active_group_ids(viewer))
+
+
+def list_my_groups_and_invitations(*, viewer: AnyUser) -> tuple[list[Group], list[Group]]:
+    """The groups the viewer is in, and those they are invited to and have not answered yet,
+    for their home page: one query."""
+    mine = GroupMembership.objects.filter(
+        user=viewer.pk, state__in=[GroupMembership.State.ACTIVE, GroupMembership.State.INVITED]
+    ).values("group")
+    ordered = _with_my_state(visible_groups(viewer).filter(pk__in=mine), viewer)
+    groups = list(ordered.order_by(_name_in_language(), "pk"))
+    invited = [g for g in groups if g.my_state == GroupMembership.State.INVITED]  # type: ignore[attr-defined]
+    return [g for g in groups if g not in invited], invited
+
+
+def list_groups_to_invite(*, viewer: AnyUser, member_id: int) -> QuerySet[Group]:
+    """The invitation-only groups the viewer runs that `member` is not in, asked to join or
+    invited to yet, for the "Invite to a group" form on their profile."""
+    theirs = GroupMembership.objects.filter(user=member_id).values("group")
+    return invitable_groups(viewer).exclude(pk__in=theirs).order_by("name_es")
+
+
+def get_group_to_invite(*, viewer: AnyUser, member_id: int, slug: str) -> Group:
+    group = list_groups_to_invite(viewer=viewer, member_id=member_id).filter(slug=slug).first()
+    if group is None:
+        raise NotFound()
+    return group
+
+
+def list_all_groups(*, viewer: AnyUser) -> list[Group]:
+    """Every group the viewer knows of, archived ones last, for the organiser area; each with
+    `member_count`."""
+    archived_last = Case(When(archived_at__isnull=True, then=Value(0)), default=Value(1))
+    groups = visible_groups(viewer).select_related("area")
+    ordered = groups.order_by(archived_last, _name_in_language(), "pk")
+    return _with_member_counts(list(ordered), viewer)
 
 
 def _name_in_language() -> Lower:
@@ -111,6 +152,13 @@ class GroupPage:
     entries: list[GroupMemberEntry]
     can_manage: bool
     join_requests: list[MemberCard] = field(default_factory=list)
+    can_edit: bool = False
+    can_name_organisers: bool = False
+    can_invite: bool = False
+    # Why the viewer may not leave (they are its only organiser), or None.
+    leave_refusal: str | None = None
+    # The group's organisers, counted up to two (one means removing them is refused).
+    organiser_count: int = 0
 
 
 def get_group_page(*, viewer: AnyUser | None, slug: str, page: int | str | None = 1) -> GroupPage:
@@ -133,6 +181,8 @@ def get_group_page(*, viewer: AnyUser | None, slug: str, page: int | str | None 
                 "profile__sort_name", "pk"
             )
         )
+    # Who runs the group, for its organisers' buttons and the last one's sentence about leaving.
+    organiser_ids = first_group_organiser_ids(group) if can_manage else []
     on_page = list(current.object_list)
     cards = member_cards(viewer, [*on_page, *requesters])
     entries = [
@@ -146,4 +196,9 @@ def get_group_page(*, viewer: AnyUser | None, slug: str, page: int | str | None 
         entries=entries,
         can_manage=can_manage,
         join_requests=cards[len(on_page) :],
+        can_edit=can_edit_group(viewer, group, relation),
+        can_name_organisers=can_name_group_organiser(viewer, group, relation),
+        can_invite=can_invite_to_group(viewer, group, relation),
+        leave_refusal=leave_refusal(viewer, group, organiser_ids) if relation.organiser else None,
+        organiser_count=len(organiser_ids),
     )

@@ -339,10 +339,11 @@ def check_invitation_token(*, viewer: AnyUser | None, token: str) -> Invitation:
 
 
 def list_groups_for_invitations(*, viewer: AnyUser | None) -> QuerySet[Group]:
-    """Groups an invitation can bring a new member into."""
+    """Groups an invitation can bring a new member into: not archived ones, which nobody
+    joins."""
     if not can_manage_invitations(viewer):
         return Group.objects.none()
-    return visible_groups(viewer).order_by("name_es")
+    return visible_groups(viewer).filter(archived_at__isnull=True).order_by("name_es")
 
 
 # The people organisers manage ---------------------------------------------------------------

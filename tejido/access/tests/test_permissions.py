@@ -1,5 +1,6 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.db import IntegrityError, transaction
 
 from tejido.access.groups import can_join_group, can_leave_group, can_manage_group
 from tejido.access.members import can_block_member, can_edit_profile, can_use_api
@@ -72,14 +73,15 @@ def test_a_suspended_group_organiser_manages_nothing():
     assert not can_manage_group(user, group)
 
 
-def test_a_pending_organiser_membership_does_not_run_a_group():
+def test_a_pending_organiser_membership_cannot_exist():
     group, user = GroupFactory(), UserFactory()
-    GroupMembershipFactory(
-        group=group,
-        user=user,
-        role=GroupMembership.Role.ORGANISER,
-        state=GroupMembership.State.REQUESTED,
-    )
+    with pytest.raises(IntegrityError), transaction.atomic():
+        GroupMembershipFactory(
+            group=group,
+            user=user,
+            role=GroupMembership.Role.ORGANISER,
+            state=GroupMembership.State.REQUESTED,
+        )
     assert not can_manage_group(user, group)
 
 

@@ -34,6 +34,8 @@ def test_list_groups(api, member):
         "kind": "themed",
         "join_policy": "open",
         "area": None,
+        "listed": True,
+        "archived": False,
         "member_count": 2,
         "my_state": "active",
     }
@@ -181,3 +183,117 @@ def test_suspended_members_token_cannot_join(api):
     group = GroupFactory()
     assert_error(client.post(f"/groups/{group.slug}/join"), 401, "unauthenticated")
     assert not GroupMembership.objects.exists()
+
+
+# Running groups ----------------------------------------------------------------------------
+
+
+def test_a_network_organiser_creates_a_group(api, organiser):
+    area = AreaFactory()
+    answer = api(organiser).post(
+        "/groups",
+        {
+            "name_es": "Círculo",
+            "name_en": "Circle",
+            "kind": "local",
+            "join_policy": "invitation",
+            "listed": False,
+            "area": area.pk,
+        },
+    )
+    assert answer.status_code == 201, answer.content
+    body = answer.json()
+    assert (body["slug"], body["join_policy"], body["listed"], body["archived"]) == (
+        "circulo",
+        "invitation",
+        False,
+        False,
+    )
+    assert body["area"] == area.name
+    membership = GroupMembership.objects.get(group__slug="circulo")
+    assert (membership.user, membership.role) == (organiser, ORGANISER)
+
+
+def test_creating_a_group_is_for_network_organisers_and_checks_its_fields(api, member, organiser):
+    # Forbidden answers as missing does, as everywhere in the API.
+    assert_error(api(member).post("/groups", {"name_es": "Mío"}), 404, "not_found")
+    body = assert_error(api(organiser).post("/groups", {"name_es": "Mal\u200b"}), 400, "invalid")
+    assert "name_es" in body["detail"]
+    assert_error(api(organiser).post("/groups", {"name_es": "Bien", "area": 999}), 400, "invalid")
+    assert_error(api(organiser).post("/groups", {"name_es": "Bien", "slug": "x"}), 422, "invalid")
+    assert not Group.objects.exists()
+
+
+def test_group_organisers_change_their_group(api, member):
+    group = GroupFactory(slug="cine", name_es="Cine")
+    GroupMembershipFactory(group=group, user=member, role=ORGANISER)
+    body = api(member).patch("/groups/cine", {"name_en": "Film", "listed": False}).json()
+    assert (body["slug"], body["name"], body["listed"]) == ("cine", "Cine", False)
+    group.refresh_from_db()
+    assert group.name_en == "Film"
+    plain = UserFactory()
+    GroupMembershipFactory(group=group, user=plain)
+    assert_error(api(plain).patch("/groups/cine", {"name_es": "Mío"}), 404, "not_found")
+    group.refresh_from_db()
+    assert group.name_es == "Cine"
+
+
+def test_a_hidden_group_is_404_to_a_non_member_as_a_missing_one(api, member):
+    GroupFactory(slug="secret", listed=False)
+    client = api(member)
+    for path in ("/groups/secret", "/groups/nope"):
+        assert_error(client.get(path), 404, "not_found")
+    assert client.get("/groups/secret").content == client.get("/groups/nope").content
+    assert (
+        client.patch("/groups/secret", {"name_es": "x"}).content
+        == client.patch("/groups/nope", {"name_es": "x"}).content
+    )
+    assert client.post("/groups/secret/join").content == client.post("/groups/nope/join").content
+    assert [g["slug"] for g in client.get("/groups").json()["items"]] == []
+
+
+def test_archiving_and_unarchiving(api, organiser, member):
+    group = GroupFactory(slug="cine")
+    assert api(organiser).post("/groups/cine/archive").json()["archived"] is True
+    assert_error(api(member).post("/groups/cine/join"), 404, "not_found")
+    assert api(organiser).post("/groups/cine/unarchive").json()["archived"] is False
+    GroupMembershipFactory(group=group, user=member, role=ORGANISER)
+    assert_error(api(member).post("/groups/cine/archive"), 404, "not_found")
+
+
+def test_naming_and_removing_group_organisers(api, member):
+    group = GroupFactory(slug="cine")
+    GroupMembershipFactory(group=group, user=member, role=ORGANISER)
+    other = UserFactory(language="en")
+    GroupMembershipFactory(group=group, user=other)
+    client = api(member)
+    assert client.request("put", f"/groups/cine/organisers/{other.pk}").status_code == 204
+    assert GroupMembership.objects.get(user=other).role == ORGANISER
+    assert client.delete(f"/groups/cine/organisers/{member.pk}").status_code == 204
+    body = assert_error(
+        api(other).delete(f"/groups/cine/organisers/{other.pk}"), 409, "last_group_organiser"
+    )
+    assert "Name another member group organiser first" in body["message"]
+    assert_error(api(other).post("/groups/cine/leave"), 409, "last_group_organiser")
+    assert_error(
+        api(other).request("put", f"/groups/cine/organisers/{UserFactory().pk}"),
+        404,
+        "not_found",
+    )
+
+
+def test_invitations_through_the_api(api, member):
+    group = GroupFactory(slug="circle", join_policy=Group.JoinPolicy.INVITATION, listed=False)
+    GroupMembershipFactory(group=group, user=member, role=ORGANISER)
+    guest, other = UserFactory(), UserFactory()
+    answer = api(member).post(f"/groups/circle/invitations/{guest.pk}")
+    assert answer.status_code == 201
+    assert answer.json() == {"slug": "circle", "state": "invited"}
+    assert_error(api(member).post(f"/groups/circle/invitations/{guest.pk}"), 409, "already_asked")
+    assert api(guest).get("/groups/circle").json()["my_state"] == "invited"
+    assert_error(api(guest).post("/groups/circle/join"), 409, "already_in_group")
+    assert api(guest).post("/groups/circle/invitation/accept").json()["state"] == "active"
+    api(member).post(f"/groups/circle/invitations/{other.pk}")
+    assert api(other).post("/groups/circle/invitation/decline").status_code == 204
+    assert_error(api(other).get("/groups/circle"), 404, "not_found")
+    assert_error(api(other).post("/groups/circle/invitation/accept"), 404, "not_found")

@@ -88,6 +88,9 @@ def test_the_network_looks_lived_in():
     for group in groups:
         assert group.memberships.filter(role=GroupMembership.Role.ORGANISER).exists()
     assert GroupMembership.objects.filter(state=GroupMembership.State.REQUESTED).exists()
+    assert groups.filter(listed=False).exclude(name_en="").exists()
+    assert groups.filter(join_policy=Group.JoinPolicy.INVITATION).exclude(name_en="").exists()
+    assert GroupMembership.objects.filter(state=GroupMembership.State.INVITED).exists()
 
     waiting = Application.objects.filter(
         status__in=[Application.Status.PENDING, Application.Status.QUESTION]

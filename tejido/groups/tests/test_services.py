@@ -109,12 +109,22 @@ def test_group_organiser_approves_and_the_requester_is_told_in_their_language(
     assert (entry.target_kind, entry.target_id) == ("groups.group", by_request.pk)
 
 
-def test_network_organiser_declines_silently_and_the_member_may_ask_again(by_request):
+def test_a_declined_member_is_told_kindly_and_may_ask_again(by_request):
     asker = UserFactory()
+    organiser = OrganiserFactory()
+    organiser.profile.chosen_name = "Marisol"
+    organiser.profile.save()
     request_to_join(actor=asker, group=by_request)
-    decline_join_request(actor=OrganiserFactory(), group=by_request, member=asker)
+    decline_join_request(actor=organiser, group=by_request, member=asker)
     assert not GroupMembership.objects.filter(user=asker).exists()
-    assert not Notice.objects.filter(user=asker).exists()
+    notice = Notice.objects.get(user=asker)
+    assert notice.kind == "group_request_declined"
+    with translation.override("en"):
+        text = KINDS[notice.kind].render_text(notice.params)
+    assert "Circle" in text
+    assert "could not take you in this time" in text
+    assert "Marisol" not in text
+    assert "Marisol" not in str(notice.params)
     assert AuditEntry.objects.get().action == "group.decline_request"
     assert request_to_join(actor=asker, group=by_request).state == "requested"
 

@@ -37,15 +37,19 @@ class World:
     member: Any
     area: Any
     question: Any
+    group: Any
 
 
 def build_world() -> World:
+    from tejido.groups.factories import GroupFactory
+
     return World(
         application=ApplicationFactory(),
         invitation=InvitationFactory(),
         member=UserFactory(),
         area=AreaFactory(),
         question=ApplicationQuestionFactory(),
+        group=GroupFactory(),
     )
 
 
@@ -77,6 +81,10 @@ PAGES: list[tuple[str, Any, bool]] = [
     ("organise_question_edit", lambda w: [w.question.pk], True),
     ("organise_question_move", lambda w: [w.question.pk], False),
     ("organise_question_active", lambda w: [w.question.pk], False),
+    ("organise_groups", lambda w: [], True),
+    ("organise_group_new", lambda w: [], True),
+    ("organise_group_archive", lambda w: [w.group.slug], False),
+    ("organise_group_unarchive", lambda w: [w.group.slug], False),
     ("organise_conduct", lambda w: [], True),
     ("organise_audit", lambda w: [], True),
 ]
@@ -141,6 +149,8 @@ def test_nobody_but_organisers_gets_anything_but_404():
     assert Application.objects.get().status == Application.Status.PENDING
     assert Invitation.objects.get().revoked_at is None
     assert Area.objects.get().name == world.area.name
+    world.group.refresh_from_db()
+    assert world.group.archived_at is None
     world.member.refresh_from_db()
     assert world.member.state == User.State.MEMBER
     assert not world.member.is_organiser

@@ -1,23 +1,40 @@
 """Groups: the list of local and themed groups, a group's page, joining, leaving and asking to
-join, and deciding requests to join."""
+join, deciding requests to join, answering an invitation; for those who run a group, editing
+it, naming or removing its organisers and inviting members to an invitation-only group."""
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from tejido.accounts.selectors import get_member
-from tejido.core.errors import Conflict, NotFound
+from tejido.core.errors import Conflict, DomainError, NotFound
 from tejido.groups.models import Group, GroupMembership
-from tejido.groups.selectors import get_group, get_group_page, list_group_page
+from tejido.groups.organiser_services import (
+    name_group_organiser,
+    remove_group_organiser,
+    update_group,
+)
+from tejido.groups.selectors import (
+    get_group,
+    get_group_page,
+    get_group_to_invite,
+    list_group_page,
+)
 from tejido.groups.services import (
+    accept_group_invitation,
     approve_join_request,
+    decline_group_invitation,
     decline_join_request,
+    invite_to_group,
     join_group,
     leave_group,
 )
+from tejido.network.selectors import list_areas
+from tejido.web.forms.errors import add_domain_error
+from tejido.web.forms.groups import GroupForm
 from tejido.web.views.members import me, vetted_only
 
 
@@ -35,25 +52,15 @@ def group_list(request: HttpRequest) -> HttpResponse:
 @require_safe
 @vetted_only
 def group_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    try:
-        page = get_group_page(viewer=request.user, slug=slug, page=request.GET.get("page"))
-    except NotFound as error:
-        raise Http404 from error
+    page = get_group_page(viewer=request.user, slug=slug, page=request.GET.get("page"))
     return render(request, "groups/detail.html", {"page": page, "group": page.group})
-
-
-def _group_or_404(request: HttpRequest, slug: str) -> Group:
-    try:
-        return get_group(viewer=request.user, slug=slug)
-    except NotFound as error:
-        raise Http404 from error
 
 
 @require_POST
 @vetted_only
 def group_join(request: HttpRequest, slug: str) -> HttpResponse:
     """Join an open group, or ask to join one that is by request."""
-    group = _group_or_404(request, slug)
+    group = get_group(viewer=request.user, slug=slug)
     try:
         membership = join_group(actor=me(request), group=group)
     except Conflict as error:
@@ -77,9 +84,13 @@ def group_join(request: HttpRequest, slug: str) -> HttpResponse:
 @vetted_only
 def group_leave(request: HttpRequest, slug: str) -> HttpResponse:
     """Leave a group, or withdraw a request to join it."""
-    group = _group_or_404(request, slug)
+    group = get_group(viewer=request.user, slug=slug)
     was_requested = group.my_state == GroupMembership.State.REQUESTED  # type: ignore[attr-defined]
-    leave_group(actor=me(request), group=group)
+    try:
+        leave_group(actor=me(request), group=group)
+    except DomainError as error:
+        messages.error(request, str(error.message))
+        return redirect("group_detail", slug=group.slug)
     if was_requested:
         messages.success(
             request, _("You withdrew your request to join %(group)s.") % {"group": group.name}
@@ -93,7 +104,7 @@ def group_leave(request: HttpRequest, slug: str) -> HttpResponse:
 @vetted_only
 def group_request_decide(request: HttpRequest, slug: str, member_id: int) -> HttpResponse:
     """Approve or decline someone's request to join, from the group's page."""
-    group = _group_or_404(request, slug)
+    group = get_group(viewer=request.user, slug=slug)
     decision = request.POST.get("decision")
     if decision not in ("approve", "decline"):
         messages.error(request, _("Choose whether to approve or decline the request."))
@@ -112,6 +123,108 @@ def group_request_decide(request: HttpRequest, slug: str, member_id: int) -> Htt
     return redirect("group_detail", slug=group.slug)
 
 
+@require_POST
+@vetted_only
+def group_invitation_answer(request: HttpRequest, slug: str) -> HttpResponse:
+    """Accept or decline an invitation to the group."""
+    group = get_group(viewer=request.user, slug=slug)
+    decision = request.POST.get("decision")
+    try:
+        if decision == "accept":
+            accept_group_invitation(actor=me(request), group=group)
+            messages.success(request, _("Welcome to %(group)s!") % {"group": group.name})
+        elif decision == "decline":
+            decline_group_invitation(actor=me(request), group=group)
+            messages.success(
+                request, _("You declined the invitation to %(group)s.") % {"group": group.name}
+            )
+        else:
+            messages.error(request, _("Choose whether to accept or decline the invitation."))
+    except DomainError as error:
+        messages.error(request, str(error.message))
+    return redirect("group_detail", slug=group.slug)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@vetted_only
+def group_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    """Change a group's names, description, kind, area, who can join and its listing: for
+    network organisers and the group's organisers. Anyone else gets the 404 page."""
+    page = get_group_page(viewer=request.user, slug=slug)
+    if not page.can_edit:
+        raise Http404
+    group = page.group
+    form = GroupForm(
+        request.POST or None,
+        areas=list_areas(viewer=request.user),
+        initial=GroupForm.initial_for(group),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            update_group(actor=me(request), group=group, **form.cleaned_data)
+        except DomainError as error:
+            add_domain_error(form, error)
+        else:
+            messages.success(request, _("The group was saved."))
+            return redirect("group_detail", slug=group.slug)
+    return render(
+        request,
+        "groups/edit.html",
+        {"form": form, "group": group},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_POST
+@vetted_only
+def group_organiser(request: HttpRequest, slug: str, member_id: int) -> HttpResponse:
+    """Make a member of the group one of its organisers, or remove them as organiser."""
+    group = get_group(viewer=request.user, slug=slug)
+    decision = request.POST.get("decision")
+    try:
+        member = get_member(viewer=request.user, member_id=member_id)
+        name = member.profile.chosen_name
+        if decision == "name":
+            name_group_organiser(actor=me(request), group=group, member=member)
+            text = _("%(name)s is now an organiser of this group.")
+        elif decision == "remove":
+            remove_group_organiser(actor=me(request), group=group, member=member)
+            text = _("%(name)s is no longer an organiser of this group; they stay a member.")
+        else:
+            messages.error(request, _("Choose whether to name or remove the organiser."))
+            return redirect("group_detail", slug=group.slug)
+    except NotFound:
+        raise  # the 404 page, as for anything missing
+    except DomainError as error:
+        messages.error(request, str(error.message))
+    else:
+        messages.success(request, text % {"name": name})
+    return redirect("group_detail", slug=group.slug)
+
+
+@require_POST
+@vetted_only
+def member_group_invite(request: HttpRequest, member_id: int) -> HttpResponse:
+    """Invite a member, from their profile, to an invitation-only group the viewer runs."""
+    try:
+        member = get_member(viewer=request.user, member_id=member_id)
+        group = get_group_to_invite(
+            viewer=request.user, member_id=member.pk, slug=request.POST.get("group", "")[:50]
+        )
+        invite_to_group(actor=me(request), group=group, member=member)
+    except NotFound:
+        raise  # the 404 page, as for anything missing
+    except DomainError as error:
+        messages.error(request, str(error.message))
+    else:
+        messages.success(
+            request,
+            _("You invited %(name)s to %(group)s. They will get a notification.")
+            % {"name": member.profile.chosen_name, "group": group.name},
+        )
+    return redirect("member_detail", member_id=member_id)
+
+
 urlpatterns = [
     path("groups/", group_list, name="group_list"),
     path("groups/<slug:slug>/", group_detail, name="group_detail"),
@@ -122,4 +235,8 @@ urlpatterns = [
         group_request_decide,
         name="group_request_decide",
     ),
+    path("groups/<slug:slug>/edit/", group_edit, name="group_edit"),
+    path("groups/<slug:slug>/invitation/", group_invitation_answer, name="group_invitation_answer"),
+    path("groups/<slug:slug>/organisers/<int:member_id>/", group_organiser, name="group_organiser"),
+    path("members/<int:member_id>/invite/", member_group_invite, name="member_group_invite"),
 ]

@@ -21,6 +21,7 @@ from tejido.accounts.selectors import (
     list_member_page,
 )
 from tejido.accounts.services import block_member
+from tejido.groups.selectors import list_groups_to_invite
 
 View = Callable[..., HttpResponse]
 
@@ -57,7 +58,10 @@ def member_list(request: HttpRequest) -> HttpResponse:
 @vetted_only
 def member_detail(request: HttpRequest, member_id: int) -> HttpResponse:
     card = get_member_card(viewer=request.user, member_id=member_id)
-    return render(request, "members/detail.html", {"card": card})
+    invite_groups = (
+        [] if card.is_self else list_groups_to_invite(viewer=request.user, member_id=card.id)
+    )
+    return render(request, "members/detail.html", {"card": card, "invite_groups": invite_groups})
 
 
 @require_POST

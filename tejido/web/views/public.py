@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from tejido.access.base import is_vetted
 from tejido.accounts.services import change_language
-from tejido.groups.selectors import list_my_groups
+from tejido.groups.selectors import list_my_groups_and_invitations
 from tejido.membership.selectors import current_conduct
 
 
@@ -19,7 +19,10 @@ def home(request: HttpRequest) -> HttpResponse:
         return redirect("application_status")
     if not is_vetted(user):
         return render(request, "web/landing.html", {"conduct": current_conduct()})
-    return render(request, "web/home.html", {"my_groups": list_my_groups(viewer=user)})
+    my_groups, invitations = list_my_groups_and_invitations(viewer=user)
+    return render(
+        request, "web/home.html", {"my_groups": my_groups, "group_invitations": invitations}
+    )
 
 
 def about(request: HttpRequest) -> HttpResponse:
