@@ -42,9 +42,12 @@ def _sync_caller(member: User, person: User) -> None:
 
 
 @transaction.atomic
-def suspend_member(*, actor: AnyUser, member: User, reason: str) -> User:
+def suspend_member(
+    *, actor: AnyUser, member: User, reason: str, report_id: int | None = None
+) -> User:
     """A member can no longer use the network (the sign-in refuses them) or be seen; their
-    sessions end now. The reason is kept on their record for organisers, not in the audit log."""
+    sessions end now. The reason is kept on their record for organisers, not in the audit log.
+    A suspension decided on a report names the report in its audit entry."""
     organiser = require_organiser(actor)
     if member.pk == organiser.pk:
         raise NotYourself()
@@ -64,7 +67,7 @@ def suspend_member(*, actor: AnyUser, member: User, reason: str) -> User:
         action="member.suspend",
         target_user=person,
         target=f"member #{person.pk}",
-        detail={"reason_given": True},
+        detail={"reason_given": True, **({"report": report_id} if report_id else {})},
     )
     _sync_caller(member, person)
     return person

@@ -43,6 +43,8 @@ ACTION_LABELS: dict[str, Promise | str] = {
     "member.roles": _("Changed a member's roles"),
     "member.verify_professional": _("Verified a professional"),
     "member.withdraw_verification": _("Withdrew a professional verification"),
+    "report.dismiss": _("Dismissed a report"),
+    "report.warn": _("Warned a member about a report"),
 }
 
 

@@ -1,0 +1,79 @@
+"""The kinds of thing a member can report. Each kind registers itself once, from a `reports.py`
+module in its app (the moderation app imports every installed app's `reports` module when
+Django starts, as notifications does for `notices.py`):
+
+    register(ReportableKind(name="event", label=_("Event"), model=Event,
+                            visible=visible_events, owner=lambda e: e.organiser, ...))
+
+A report stores the kind's name and the target's id; everything else about the target is asked
+of its kind, so the queue, the pages and the API need no change for a new kind."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Model, QuerySet
+from django.utils.functional import Promise
+
+from tejido.access.base import AnyUser
+from tejido.accounts.models import User
+from tejido.core.errors import NotFound
+
+
+@dataclass(frozen=True)
+class ReportableKind:
+    """One kind of reportable thing.
+
+    - `name`: stored on each report ("member"); `label`: what people read (translatable).
+    - `visible(viewer)`: the things of this kind the viewer may see (from tejido.access), so
+      that a missing and a hidden target are the same NotFound.
+    - `owner(target)`: the member a warning or a suspension applies to.
+    - `describe(target)`: a short description for organisers, in the active language.
+    - `url(target)`: the path where the thing is shown."""
+
+    name: str
+    label: Promise | str
+    model: type[Model]
+    visible: Callable[[AnyUser | None], QuerySet[Any]]
+    owner: Callable[[Any], User]
+    describe: Callable[[Any], str]
+    url: Callable[[Any], str]
+
+    def find(self, viewer: AnyUser | None, target_id: int) -> Any:
+        """The target as the viewer may see it; NotFound alike for missing and hidden."""
+        target = self.visible(viewer).filter(pk=target_id).first()
+        if target is None:
+            raise NotFound()
+        return target
+
+    def fetch(self, target_id: int) -> Any | None:
+        """The target whoever may see it, for organisers handling a report (it may be hidden
+        from them since, or gone)."""
+        return self.model._default_manager.filter(pk=target_id).first()
+
+
+_KINDS: dict[str, ReportableKind] = {}
+
+
+def register(kind: ReportableKind) -> ReportableKind:
+    _KINDS[kind.name] = kind
+    return kind
+
+
+def reportable_kinds() -> list[ReportableKind]:
+    return list(_KINDS.values())
+
+
+def kind_named(name: str) -> ReportableKind:
+    """The kind of that name; an unknown one is NotFound, as a missing target is."""
+    kind = _KINDS.get(name)
+    if kind is None:
+        raise NotFound()
+    return kind
+
+
+def kind_of(target: Model) -> ReportableKind:
+    for kind in _KINDS.values():
+        if isinstance(target, kind.model):
+            return kind
+    raise LookupError(f"{type(target).__name__} is not a reportable kind.")
