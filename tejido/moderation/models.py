@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tejido.core.sealing import SealedTextField
 
@@ -42,8 +43,8 @@ class Report(models.Model):
         OTHER = "other", _("Something else")
 
     class Status(models.TextChoices):
-        OPEN = "open", _("Open")
-        DISMISSED = "dismissed", _("Dismissed")
+        OPEN = "open", pgettext_lazy("report status", "Open")
+        DISMISSED = "dismissed", pgettext_lazy("report status", "Dismissed")
         WARNED = "warned", _("Member warned")
         SUSPENDED = "suspended", _("Member suspended")
 

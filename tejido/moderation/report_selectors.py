@@ -104,22 +104,33 @@ def _earlier(viewer: AnyUser | None, reports: list[Report]) -> dict[int, list[Ou
     return result
 
 
-def _target(report: Report) -> tuple[str, str, str]:
-    """The kind's label, a description and the path of the reported thing (empty when it is
-    gone, or of a kind no longer installed)."""
-    try:
-        kind = kind_named(report.kind)
-    except NotFound:
-        return report.kind, "", ""
-    target = kind.fetch(report.target_id)
-    if target is None:
-        return str(kind.label), "", ""
-    return str(kind.label), kind.describe(target), kind.url(target)
+def _targets(reports: list[Report]) -> dict[int, tuple[str, str, str]]:
+    """For each report, its kind's label, a description and the path of the reported thing
+    (empty when it is gone, or of a kind no longer installed): one query per kind."""
+    by_kind: dict[str, list[Report]] = {}
+    for report in reports:
+        by_kind.setdefault(report.kind, []).append(report)
+    result: dict[int, tuple[str, str, str]] = {}
+    for name, of_kind in by_kind.items():
+        try:
+            kind = kind_named(name)
+        except NotFound:
+            result.update({r.pk: (name, "", "") for r in of_kind})
+            continue
+        found = kind.fetch(r.target_id for r in of_kind)
+        for report in of_kind:
+            target = found.get(report.target_id)
+            described = (
+                (kind.describe(target), kind.url(target)) if target is not None else ("", "")
+            )
+            result[report.pk] = (str(kind.label), *described)
+    return result
 
 
 def _rows(viewer: AnyUser | None, reports: list[Report]) -> list[ReportRow]:
     standing = viewer_for(viewer, [r.reported_id for r in reports])
     earlier = _earlier(viewer, reports)
+    targets = _targets(reports)
     rows = []
     for report in reports:
         reported = report.reported
@@ -127,7 +138,7 @@ def _rows(viewer: AnyUser | None, reports: list[Report]) -> list[ReportRow]:
             card = member_card(standing, reported)
         else:
             card = MemberCard(id=reported.pk, chosen_name=_name(reported), is_self=False, roles=())
-        kind_label, target, target_url = _target(report)
+        kind_label, target, target_url = targets[report.pk]
         warning = getattr(report, "warning", None)
         rows.append(
             ReportRow(

@@ -22,5 +22,6 @@ MEMBER = register(
         owner=lambda member: member,
         describe=_chosen_name,
         url=lambda member: reverse("member_detail", args=[member.pk]),
+        related=("profile",),
     )
 )

@@ -15,6 +15,7 @@ from tejido.membership.factories import (
     InvitationFactory,
 )
 from tejido.membership.services import ask_applicant
+from tejido.moderation.report_services import report
 from tejido.moderation.services import record_action
 from tejido.network.factories import AreaFactory
 
@@ -28,6 +29,8 @@ def _quick_passwords(settings):
 
 
 SIZES = [2, 7]
+# Every organiser page's menu counts the open reports.
+MENU_QUERIES = 1
 
 
 def _world(organiser, size: int) -> None:
@@ -49,6 +52,7 @@ def _world(organiser, size: int) -> None:
         )
         InvitationFactory(group=GroupFactory(), created_by=organiser)
         record_action(actor=organiser, action="member.roles", target_user=person, target="x")
+        report(actor=UserFactory(), kind="member", target_id=person.pk, reason="spam")
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -64,6 +68,9 @@ def _world(organiser, size: int) -> None:
         ("organise_invitations", "", 3),
         # Audit log: page count, entries with names, which of them the viewer may see.
         ("organise_audit", "", 3),
+        # Reports: page count, reports with names, earlier reports about the same people, the
+        # reported things (one query per kind), shared groups for the members' cards.
+        ("organise_reports", "", 5),
     ],
 )
 def test_list_pages_cost_the_same_at_any_size(
@@ -73,7 +80,7 @@ def test_list_pages_cost_the_same_at_any_size(
     url = reverse(name) + query
     organiser_client.get(url)  # settle allauth's session tracking
 
-    with django_assert_num_queries(FRAME_QUERIES + own):
+    with django_assert_num_queries(FRAME_QUERIES + MENU_QUERIES + own):
         response = organiser_client.get(url)
 
     assert response.status_code == 200

@@ -11,11 +11,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from tejido.core.errors import DomainError
+from tejido.moderation.errors import ReportHandled
 from tejido.moderation.report_selectors import get_report_row, list_reports
 from tejido.moderation.report_services import dismiss_report, suspend_from_report, warn_member
 from tejido.web.forms.join import add_domain_error
 from tejido.web.forms.reports import DismissForm, ReportSuspendForm, WarnForm
-from tejido.web.views.organise_common import done, organisers_only, page_number
+from tejido.web.views.organise_common import done, failed, organisers_only, page_number
 
 
 @organisers_only
@@ -48,6 +49,9 @@ def _handle(
     if form.is_valid():
         try:
             act(**form.cleaned_data)
+        except ReportHandled as error:
+            # Another organiser was quicker: the page now shows what they decided.
+            return failed(request, error, "organise_report", report_id)
         except DomainError as error:
             if error.status == 404:
                 raise
