@@ -6,7 +6,9 @@ Django starts, as notifications does for `notices.py`):
                             visible=visible_events, owner=lambda e: e.organiser, ...))
 
 A report stores the kind's name and the target's id; everything else about the target is asked
-of its kind, so the queue, the pages and the API need no change for a new kind."""
+of its kind, so the queue, the report form (`report_form`: /report/<kind>/<id>/, which the
+kind's pages link to) and the API (`POST /reports` with the kind's name) need no change for a
+new kind."""
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -28,7 +30,8 @@ class ReportableKind:
     - `visible(viewer)`: the things of this kind the viewer may see (from tejido.access), so
       that a missing and a hidden target are the same NotFound.
     - `owner(target)`: the member a warning or a suspension applies to.
-    - `describe(target)`: a short description for organisers, in the active language.
+    - `describe(target)`: a short description (a name), in the active language, for organisers
+      and for the member reporting it: only what anyone who may see the target may see.
     - `url(target)`: the path where the thing is shown.
     - `related`: what `describe` reads alongside the target (`select_related`)."""
 

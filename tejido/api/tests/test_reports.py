@@ -53,6 +53,8 @@ def test_a_second_open_report_is_a_conflict(api, cast):
 def test_reporting_oneself_someone_hidden_or_no_one_is_the_same_404(api, cast):
     BlockFactory(blocker=cast["reported"], blocked=cast["reporter"])
     client = api(cast["reporter"])
+    answer = client.post("/reports", {"kind": "planet", "target_id": 1, "reason": "spam"})
+    assert_error(answer, 404, "not_found")
     for target in (cast["reporter"].pk, cast["reported"].pk, 999_999):
         assert_error(
             client.post("/reports", {"target_id": target, "reason": "spam"}), 404, "not_found"
@@ -65,7 +67,7 @@ def test_reporting_oneself_someone_hidden_or_no_one_is_the_same_404(api, cast):
     [
         {"target_id": 1, "reason": "gossip"},
         {"target_id": 1, "reason": "spam", "extra": True},
-        {"target_id": 1, "reason": "spam", "kind": "planet"},
+        {"target_id": 1, "reason": "spam", "kind": "x" * 41},
         {"reason": "spam"},
         {"target_id": 1, "reason": "spam", "text": "x" * 3001},
     ],

@@ -47,7 +47,11 @@ assert set(ReportStatus.__args__) == set(Report.Status.values)  # type: ignore[a
 
 
 class ReportIn(InputSchema):
-    kind: Literal["member"] = Field("member", description="What is reported.")
+    kind: Text = Field(
+        "member",
+        max_length=40,
+        description="The kind of thing reported: `member`, or a kind a capability registered.",
+    )
     target_id: Id = Field(description="The id of what is reported (a member's id).")
     reason: Reason
     text: Text = Field(

@@ -39,19 +39,22 @@ def _send(cast: dict[str, Any], **fields: str) -> Report:
 def test_a_members_page_offers_a_report_link_but_not_ones_own(login, cast):
     client = login(cast["reporter"])
     other = client.get(reverse("member_detail", args=[cast["reported"].pk])).content.decode()
-    assert reverse("member_report", args=[cast["reported"].pk]) in other
+    assert reverse("report_form", args=["member", cast["reported"].pk]) in other
     own = client.get(reverse("member_detail", args=[cast["reporter"].pk])).content.decode()
     assert "/report/" not in own
-    assert client.get(reverse("member_report", args=[cast["reporter"].pk])).status_code == 404
+    assert (
+        client.get(reverse("report_form", args=["member", cast["reporter"].pk])).status_code == 404
+    )
 
 
 def test_a_member_sends_a_report_and_reads_a_calm_confirmation(login, cast):
     client = login(cast["reporter"])
-    url = reverse("member_report", args=[cast["reported"].pk])
+    url = reverse("report_form", args=["member", cast["reported"].pk])
     form = client.get(url)
     page = form.content.decode()
     assert form.status_code == 200
-    assert "Tadeo Tal will not learn who reported them." in page
+    assert "Report Tadeo Tal" in page
+    assert "The person you report will not learn who reported them." in page
     assert 'name="reason"' in page
     assert 'name="text"' in page
     assert "Unwanted sexual messages or behaviour" in page
@@ -75,7 +78,7 @@ def test_a_member_sends_a_report_and_reads_a_calm_confirmation(login, cast):
 def test_a_second_report_while_the_first_is_open_says_it_is_with_the_organisers(login, cast):
     _send(cast)
     client = login(cast["reporter"])
-    url = reverse("member_report", args=[cast["reported"].pk])
+    url = reverse("report_form", args=["member", cast["reported"].pk])
     answer = client.post(url, {"reason": "spam"}, follow=True)
     assert "Your report is with the organisers." in answer.content.decode()
     assert Report.objects.count() == 1
@@ -87,7 +90,7 @@ def test_a_second_report_while_the_first_is_open_says_it_is_with_the_organisers(
 )
 def test_a_report_without_what_it_needs_shows_the_form_again(login, cast, data, field):
     client = login(cast["reporter"])
-    answer = client.post(reverse("member_report", args=[cast["reported"].pk]), data)
+    answer = client.post(reverse("report_form", args=["member", cast["reported"].pk]), data)
     assert answer.status_code == 400
     assert f'href="#id_{field}"' in answer.content.decode()
     assert not Report.objects.exists()
@@ -96,9 +99,11 @@ def test_a_report_without_what_it_needs_shows_the_form_again(login, cast, data, 
 def test_reporting_someone_hidden_looks_like_reporting_no_one(login, cast, assert_same_answer):
     BlockFactory(blocker=cast["reported"], blocked=cast["reporter"])
     client = login(cast["reporter"])
-    hidden = reverse("member_report", args=[cast["reported"].pk])
-    missing = reverse("member_report", args=[999_999])
+    hidden = reverse("report_form", args=["member", cast["reported"].pk])
+    missing = reverse("report_form", args=["member", 999_999])
     assert_same_answer(client.get(hidden), client.get(missing))
+    no_such_kind = reverse("report_form", args=["planet", cast["reported"].pk])
+    assert_same_answer(client.get(no_such_kind), client.get(missing))
     assert_same_answer(
         client.post(hidden, {"reason": "spam"}), client.post(missing, {"reason": "spam"})
     )
@@ -215,7 +220,7 @@ def test_a_member_without_warnings_is_told_so(login, cast):
 def test_the_pages_answer_head(login, cast):
     client = login(cast["reporter"])
     for url in (
-        reverse("member_report", args=[cast["reported"].pk]),
+        reverse("report_form", args=["member", cast["reported"].pk]),
         reverse("report_sent"),
         reverse("my_warnings"),
     ):
@@ -227,11 +232,41 @@ def test_the_report_pages_speak_spanish(login, cast, translations):
     sent = _send(cast)
     for person in cast.values():
         User.objects.filter(pk=person.pk).update(language="es")
-    form = login(cast["reporter"]).get(reverse("member_report", args=[cast["reported"].pk]))
+    form = login(cast["reporter"]).get(reverse("report_form", args=["member", cast["reported"].pk]))
     assert "Denunciar a Tadeo Tal" in form.content.decode()
-    assert "Tadeo Tal no sabrá quién la ha denunciado." in form.content.decode()
+    assert "La persona a la que denuncies no sabrá quién la denunció." in form.content.decode()
     queue = login(cast["organiser"]).get(reverse("organise_reports")).content.decode()
     assert "Denuncia sobre Tadeo Tal" not in queue  # the list says "Sobre …"
     assert "Acoso o intimidación" in queue
     detail = login(cast["organiser"]).get(reverse("organise_report", args=[sent.pk]))
     assert "Enviar la advertencia" in detail.content.decode()
+
+
+def test_another_kind_is_reported_through_the_same_form(login, cast, monkeypatch):
+    from tejido.access.groups import visible_groups
+    from tejido.groups.factories import GroupFactory
+    from tejido.groups.models import Group
+    from tejido.moderation import reportables
+
+    monkeypatch.setattr(reportables, "_KINDS", dict(reportables._KINDS))
+    reportables.register(
+        reportables.ReportableKind(
+            name="group",
+            label="Group",
+            model=Group,
+            visible=visible_groups,
+            owner=lambda group: cast["reported"],
+            describe=lambda group: group.name_en,
+            url=lambda group: f"/groups/{group.slug}/",
+        )
+    )
+    group = GroupFactory(name_en="Picnic club", slug="picnic")
+    client = login(cast["reporter"])
+    url = reverse("report_form", args=["group", group.pk])
+
+    assert "Report Picnic club" in client.get(url).content.decode()
+    assert client.post(url, {"reason": "spam"}).status_code == 302
+    made = Report.objects.get()
+    assert (made.kind, made.target_id, made.reported) == ("group", group.pk, cast["reported"])
+    # What belongs to the reporter is not theirs to report.
+    assert login(cast["reported"]).get(url).status_code == 404

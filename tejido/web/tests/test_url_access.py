@@ -115,7 +115,9 @@ ACCESS: dict[str, Expect | Page] = {
     "member_list": MEMBERS,
     "member_detail": MEMBERS,
     "member_block": POST_ONLY,
-    "member_report": MEMBERS,
+    "report_form": Page(
+        MEMBERS, kwargs=lambda world, viewer: {"kind": "member", "target_id": world.other_member.pk}
+    ),
     "report_sent": MEMBERS,
     "my_warnings": MEMBERS,
     "group_list": MEMBERS,
