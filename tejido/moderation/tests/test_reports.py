@@ -332,6 +332,9 @@ def test_a_second_kind_registers_itself_the_same_way(people, monkeypatch):
         report(actor=reporter, kind="group", target_id=999_999, reason="spam")
     warn_member(actor=organiser, report_id=sent.pk, message="About your group")
     assert MemberWarning.objects.get().member == reported
-    # A report of a kind that is no longer installed still shows in the queue.
+    # A report of something since gone, or of a kind no longer installed, still shows.
+    group.delete()
+    gone = get_report_row(viewer=organiser, report_id=sent.pk)
+    assert (gone.kind_label, gone.target, gone.target_url) == ("Group", "", "")
     monkeypatch.setattr(reportables, "_KINDS", {})
     assert get_report_row(viewer=organiser, report_id=sent.pk).target == ""
