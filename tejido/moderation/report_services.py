@@ -63,7 +63,8 @@ def report(*, actor: AnyUser, kind: str, target_id: int, reason: str, text: str 
             )
     except IntegrityError as error:  # the same report sent twice at once
         raise AlreadyReported() from error
-    for organiser in organisers_of_report(sent):
+    # An organiser who reported needs no notice of their own report.
+    for organiser in organisers_of_report(sent).exclude(pk=actor.pk):
         notify(
             user=organiser,
             kind="report_received",

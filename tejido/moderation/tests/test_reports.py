@@ -72,6 +72,13 @@ def test_a_report_reaches_the_organisers_who_may_see_it(people):
     assert count_open_reports(viewer=kept_apart) == 0
 
 
+def test_an_organiser_who_reports_is_not_told_of_their_own_report(people):
+    organiser, _reporter, reported = people
+    other = OrganiserFactory()
+    send(organiser, reported)
+    assert [n.user for n in Notice.objects.filter(kind="report_received")] == [other]
+
+
 def test_what_the_reporter_and_the_organisers_write_is_sealed_at_rest(people):
     organiser, reporter, reported = people
     sent = send(reporter, reported)
