@@ -19,6 +19,17 @@ People (their key is how the sweep names them):
 
 Every person's email address and chosen name are markers; so are an invitation's note, an
 audit entry's details and an API token's secret.
+
+Reports (what the reporter wrote is for organisers only, the reporter included once it is sent;
+an organiser's note is for organisers; a warning's message for organisers and the member
+warned):
+- `blocked` reported `blocker` before the block; the organiser warned `blocker` (a marker). The
+  reported person has since blocked the reporter, so the reporter's name (already a marker only
+  the blocker's list of blocks may show them) proves that nothing about the report, the
+  warning or its notice names the reporter to the person reported.
+- `member` reported `shared`; the organiser dismissed it with a note (a marker).
+- `shared` reported `facilitator`; it is still open, for the queue's forms and API writes.
+- `member` reported `suspended`, whom the organiser suspended from the report.
 """
 
 from collections.abc import Callable
@@ -211,7 +222,7 @@ def build_world(*, capture: Callable[..., Any], block_pages: tuple[str, ...] = (
     from tejido.groups.models import Group, GroupMembership
     from tejido.groups.services import request_to_join
     from tejido.membership.factories import ApplicationQuestionFactory
-    from tejido.membership.member_services import suspend_member, verify_professional
+    from tejido.membership.member_services import verify_professional
     from tejido.membership.models import Application
     from tejido.membership.services import (
         accept_conduct,
@@ -220,6 +231,12 @@ def build_world(*, capture: Callable[..., Any], block_pages: tuple[str, ...] = (
         publish_conduct,
         reply_to_application,
         submit_application,
+    )
+    from tejido.moderation.report_services import (
+        dismiss_report,
+        report,
+        suspend_from_report,
+        warn_member,
     )
     from tejido.network.models import Area
 
@@ -378,6 +395,35 @@ def build_world(*, capture: Callable[..., Any], block_pages: tuple[str, ...] = (
     )
     flows.append("hidden group")
 
+    # --- reports: what the reporter wrote, for organisers only ---------------------------------
+    def send_report(reporter: str, reported: str) -> Any:
+        text = add(
+            mk(f"report{reporter[:4]}"),
+            "report text",
+            f"{reporter}'s report about {reported}",
+            organiser_area=True,
+        )
+        with capture(execute=True):
+            return report(
+                actor=people[reporter],
+                kind="member",
+                target_id=people[reported].pk,
+                reason="harassment",
+                text=text,
+            )
+
+    # Before the block: the person who will be blocked reports the one who will block them.
+    warned_report = send_report("blocked", "blocker")
+    dismissed_report = send_report("member", "shared")
+    open_report = send_report("shared", "facilitator")
+    suspension_report = send_report("member", "suspended")
+    report_note = add(
+        mk("reportnote"), "report note", "an organiser's note on a report", organiser_area=True
+    )
+    with capture(execute=True):
+        dismiss_report(actor=organiser, report_id=dismissed_report.pk, note=report_note)
+    flows.append("reports sent, one dismissed with a note")
+
     # --- the block ------------------------------------------------------------------------------
     with capture(execute=True):
         block_member(actor=people["blocker"], target=people["blocked"])
@@ -392,6 +438,18 @@ def build_world(*, capture: Callable[..., Any], block_pages: tuple[str, ...] = (
     with capture(execute=True):
         request_to_join(actor=people["blocked"], group=group_b)
     flows.append("join request across a block")
+
+    # After the block, the organiser warns the person reported by someone they now block.
+    warning = add(
+        mk("warning"),
+        "warning message",
+        "a warning's message",
+        owner="blocker",
+        organiser_area=True,
+    )
+    with capture(execute=True):
+        warn_member(actor=organiser, report_id=warned_report.pk, message=warning)
+    flows.append("a member warned after a report, across a block")
 
     # --- application: answers, a question from organisers, the applicant's reply ---------------
     answers = {
@@ -495,8 +553,8 @@ def build_world(*, capture: Callable[..., Any], block_pages: tuple[str, ...] = (
         add(plaintext[12:], "API token secret", f"{key}'s API token secret")
     reason = add(mk("reason"), "suspension reason", "suspension reason", organiser_area=True)
     with capture(execute=True):
-        suspend_member(actor=organiser, member=people["suspended"], reason=reason)
-    flows.append("professional verified, member suspended")
+        suspend_from_report(actor=organiser, report_id=suspension_report.pk, reason=reason)
+    flows.append("professional verified, member suspended from a report")
 
     # --- an audit entry with details ------------------------------------------------------------
     detail = add(mk("auditdetail"), "audit detail", "an audit entry's details", organiser_area=True)
@@ -524,6 +582,13 @@ def build_world(*, capture: Callable[..., Any], block_pages: tuple[str, ...] = (
         "notice": [*Notice.objects.values_list("pk", flat=True), 999_999],
         "token": [*ApiToken.objects.values_list("pk", flat=True), 999_999],
         "audit": [entry.pk, 999_999],
+        "report": [
+            open_report.pk,
+            warned_report.pk,
+            dismissed_report.pk,
+            suspension_report.pk,
+            999_999,
+        ],
         # The plain area first: it is what a member picks for themselves in a write.
         "area": [
             plain_area.pk,

@@ -1,6 +1,7 @@
 """Secrets kept in the database sealed (encrypted and authenticated) with a key derived from
 SECRET_KEY, so a copy of the database alone does not give them away: the TOTP keys and recovery
-code seeds of two-factor authentication (tejido.web.mfa_adapter).
+code seeds of two-factor authentication (tejido.web.mfa_adapter), and what members write in a
+report and organisers write about it (tejido.moderation, through `SealedTextField`).
 
 Keys from SECRET_KEY_FALLBACKS still open what they sealed, so SECRET_KEY can be rotated the way
 Django documents; text sealed before this module existed (no prefix) is returned as it is.
@@ -12,6 +13,7 @@ from cryptography.fernet import Fernet, MultiFernet
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from django.conf import settings
+from django.db import models
 
 PREFIX = "sealed:"
 # Derived keys differ by purpose: this key opens nothing else made from SECRET_KEY.
@@ -40,3 +42,18 @@ def unseal(stored: str) -> str:
     if not stored.startswith(PREFIX):
         return stored
     return _keys().decrypt(stored[len(PREFIX) :].encode()).decode()
+
+
+class SealedTextField(models.TextField):
+    """Text that is sealed on its way into the database and opened on its way out: the code
+    reads and writes plain text, the database only ever holds `sealed:…`. Empty text stays
+    empty. It cannot be searched or compared in a query (each sealing differs)."""
+
+    def get_prep_value(self, value: object) -> object:
+        value = super().get_prep_value(value)
+        if not value:
+            return value
+        return seal(str(value))
+
+    def from_db_value(self, value: str | None, expression: object, connection: object) -> str:
+        return unseal(value) if value else ""

@@ -126,7 +126,9 @@ CONDUCT_ES = _text(
         "7. Si algo va mal, dilo",
         (
             "Puedes hablar con cualquier persona del equipo de organización o con quien "
-            "facilite tu grupo, o escribir un aviso en la plataforma. Te escucharemos, "
+            "facilite tu grupo, o denunciar a alguien con el enlace «Denunciar» de su perfil: "
+            "solo el equipo de organización lee tu denuncia, la persona denunciada nunca sabe "
+            "quién la hizo y te avisamos cuando la hayamos resuelto. Te escucharemos, "
             "mantendremos la confidencialidad y no haremos nada sin hablarlo contigo. Si una "
             "persona te molesta, puedes bloquearla: dejaréis de veros en la plataforma."
         ),
@@ -134,10 +136,10 @@ CONDUCT_ES = _text(
     (
         "8. Qué pasa si no se cumple",
         (
-            "Según lo ocurrido, el equipo de organización puede hablar con la persona, darle un"
-            " aviso, apartarla de un grupo, suspender su cuenta o expulsarla de la red. Cada "
-            "decisión queda registrada y se explica a la persona afectada. Quien ha sufrido el "
-            "daño es lo primero."
+            "Según lo ocurrido, el equipo de organización puede hablar con la persona, darle "
+            "una advertencia, apartarla de un grupo, suspender su cuenta o expulsarla de la "
+            "red. Cada decisión queda registrada y se explica a la persona afectada. Quien ha "
+            "sufrido el daño es lo primero."
         ),
     ),
 )
@@ -203,10 +205,12 @@ CONDUCT_EN = _text(
     (
         "7. If something goes wrong, say so",
         (
-            "You can talk to any organiser or to whoever facilitates your group, or send a "
-            "report on the platform. We will listen, keep it confidential and do nothing "
-            "without talking it through with you. If someone bothers you, you can block them: "
-            "you will no longer see each other on the platform."
+            "You can talk to any organiser or to whoever facilitates your group, or report "
+            'someone with the "Report" link on their profile: only the organisers read your '
+            "report, the person reported never learns who sent it, and we tell you when we have "
+            "handled it. We will listen, keep it confidential and do nothing without talking it "
+            "through with you. If someone bothers you, you can block them: you will no longer "
+            "see each other on the platform."
         ),
     ),
     (

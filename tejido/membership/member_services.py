@@ -20,6 +20,7 @@ from tejido.membership.sessions import end_sessions
 
 REASON_MAX = 1000
 REASON = TextRule(REASON_MAX, multiline=True)
+SUSPENSION_REASON = TextRule(REASON_MAX, required=True, multiline=True)
 PROFESSION = TextRule.of_column(ProfessionalVerification, "profession", required=True)
 VERIFICATION_METHOD = TextRule.of_column(ProfessionalVerification, "method", required=True)
 
@@ -46,13 +47,16 @@ def _sync_caller(member: User, person: User) -> None:
 
 
 @transaction.atomic
-def suspend_member(*, actor: AnyUser, member: User, reason: str) -> User:
+def suspend_member(
+    *, actor: AnyUser, member: User, reason: str, report_id: int | None = None
+) -> User:
     """A member can no longer use the network (the sign-in refuses them) or be seen; their
-    sessions end now. The reason is kept on their record for organisers, not in the audit log."""
+    sessions end now. The reason is kept on their record for organisers, not in the audit log.
+    A suspension decided on a report names the report in its audit entry."""
     organiser = require_organiser(actor)
     if member.pk == organiser.pk:
         raise NotYourself()
-    text = TextRule(REASON_MAX, required=True, multiline=True).clean(reason, field="reason")
+    text = SUSPENSION_REASON.clean(reason, field="reason")
     person = _locked_person(organiser, member)
     if person.state != User.State.MEMBER:
         raise WrongState()
@@ -67,7 +71,7 @@ def suspend_member(*, actor: AnyUser, member: User, reason: str) -> User:
         actor=organiser,
         action="member.suspend",
         target_user=person,
-        detail={"reason_given": True},
+        detail={"reason_given": True, **({"report": report_id} if report_id else {})},
     )
     _sync_caller(member, person)
     return person

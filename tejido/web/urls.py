@@ -9,6 +9,7 @@ from tejido.web.views import (
     organise,
     profile,
     public,
+    reports,
     tokens,
 )
 
@@ -19,6 +20,7 @@ urlpatterns = [
     *tokens.urlpatterns,
     *profile.urlpatterns,
     *members.urlpatterns,
+    *reports.urlpatterns,
     *groups.urlpatterns,
     *notices.urlpatterns,
     *organise.urlpatterns,

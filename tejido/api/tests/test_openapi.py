@@ -34,6 +34,12 @@ OPERATIONS = {
     ("/api/v1/applications/{application_id}/approve", "post"),
     ("/api/v1/applications/{application_id}/decline", "post"),
     ("/api/v1/applications/{application_id}/question", "post"),
+    ("/api/v1/reports", "post"),
+    ("/api/v1/organise/reports", "get"),
+    ("/api/v1/organise/reports/{report_id}", "get"),
+    ("/api/v1/organise/reports/{report_id}/dismiss", "post"),
+    ("/api/v1/organise/reports/{report_id}/warn", "post"),
+    ("/api/v1/organise/reports/{report_id}/suspend", "post"),
     ("/api/v1/tokens", "get"),
     ("/api/v1/tokens/{token_id}", "delete"),
 }

@@ -16,6 +16,7 @@ from tejido.membership.factories import (
     InvitationFactory,
 )
 from tejido.membership.services import ask_applicant
+from tejido.moderation.report_services import report
 from tejido.network.factories import AreaFactory
 
 pytestmark = pytest.mark.django_db
@@ -28,6 +29,8 @@ def _quick_passwords(settings):
 
 
 SIZES = [2, 7]
+# Every organiser page's menu counts the open reports.
+MENU_QUERIES = 1
 
 
 def _world(organiser, size: int) -> None:
@@ -49,6 +52,7 @@ def _world(organiser, size: int) -> None:
         )
         InvitationFactory(group=GroupFactory(), created_by=organiser)
         record_action(actor=organiser, action="member.roles", target_user=person)
+        report(actor=UserFactory(), kind="member", target_id=person.pk, reason="spam")
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -65,6 +69,9 @@ def _world(organiser, size: int) -> None:
         # Audit log: page count, entries with names, which of them the viewer may see, and
         # one query per kind of target on the page (here one kind: the applications asked).
         ("organise_audit", "", 4),
+        # Reports: page count, reports with names, earlier reports about the same people, the
+        # reported things (one query per kind), shared groups for the members' cards.
+        ("organise_reports", "", 5),
     ],
 )
 def test_list_pages_cost_the_same_at_any_size(
@@ -74,7 +81,7 @@ def test_list_pages_cost_the_same_at_any_size(
     url = reverse(name) + query
     organiser_client.get(url)  # settle allauth's session tracking
 
-    with django_assert_num_queries(FRAME_QUERIES + own):
+    with django_assert_num_queries(FRAME_QUERIES + MENU_QUERIES + own):
         response = organiser_client.get(url)
 
     assert response.status_code == 200

@@ -116,6 +116,11 @@ ACCESS: dict[str, Expect | Page] = {
     "member_list": MEMBERS,
     "member_detail": MEMBERS,
     "member_block": POST_ONLY,
+    "report_form": Page(
+        MEMBERS, kwargs=lambda world, viewer: {"kind": "member", "target_id": world.other_member.pk}
+    ),
+    "report_sent": MEMBERS,
+    "my_warnings": MEMBERS,
     "group_list": MEMBERS,
     "group_detail": MEMBERS,
     "group_join": POST_ONLY,
@@ -164,6 +169,11 @@ ACCESS: dict[str, Expect | Page] = {
     "organise_question_active": POST_ONLY_ORGANISERS,
     "organise_conduct": ORGANISERS,
     "organise_audit": ORGANISERS,
+    "organise_reports": ORGANISERS,
+    "organise_report": ORGANISERS,
+    "organise_report_dismiss": POST_ONLY_ORGANISERS,
+    "organise_report_warn": POST_ONLY_ORGANISERS,
+    "organise_report_suspend": POST_ONLY_ORGANISERS,
     # django-allauth: log in and out, sign up, addresses, passwords, two-factor, sessions.
     "account_login": ACCOUNT,
     "account_logout": ACCOUNT,
@@ -228,6 +238,12 @@ ACCESS: dict[str, Expect | Page] = {
     "api-v1:post_approve_application": API_WRITE,
     "api-v1:post_decline_application": API_WRITE,
     "api-v1:post_application_question": API_WRITE,
+    "api-v1:post_report": API_WRITE,
+    "api-v1:get_reports": API,
+    "api-v1:get_report": API,
+    "api-v1:post_dismiss_report": API_WRITE,
+    "api-v1:post_warn_member": API_WRITE,
+    "api-v1:post_suspend_from_report": API_WRITE,
     "api-v1:get_tokens": API,
     "api-v1:delete_token": API_WRITE,
 }
@@ -246,6 +262,7 @@ class World:
     area: Any
     question: Any
     api_token: Any
+    report: Any
 
 
 def build_world() -> World:
@@ -255,6 +272,7 @@ def build_world() -> World:
         ApplicationQuestionFactory,
         InvitationFactory,
     )
+    from tejido.moderation.report_services import report
     from tejido.network.factories import AreaFactory
     from tejido.notifications.models import Notice
 
@@ -269,6 +287,8 @@ def build_world() -> World:
     other = UserFactory()
     notice = Notice.objects.create(user=users["member"], kind="walker.test", params={})
     api_token, _plaintext = create_token(actor=users["member"], name="walker")
+    # A report about the other member, for the organisers' report pages.
+    sent = report(actor=UserFactory(), kind="member", target_id=other.pk, reason="spam")
     return World(
         users=users,
         other_member=other,
@@ -279,6 +299,7 @@ def build_world() -> World:
         area=AreaFactory(),
         question=ApplicationQuestionFactory(),
         api_token=api_token,
+        report=sent,
     )
 
 
@@ -294,6 +315,7 @@ ARGUMENTS: dict[str, Callable[[World, Any], Any]] = {
     "area_id": lambda world, viewer: world.area.pk,
     "question_id": lambda world, viewer: world.question.pk,
     "token_id": lambda world, viewer: world.api_token.pk,
+    "report_id": lambda world, viewer: world.report.pk,
     "token": lambda world, viewer: world.invitation.token,
 }
 

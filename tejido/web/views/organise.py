@@ -34,7 +34,7 @@ from tejido.membership.services import (
 )
 from tejido.web.forms.errors import add_domain_error
 from tejido.web.forms.organise import AskForm, DeclineForm, InvitationForm
-from tejido.web.views import organise_groups, organise_members, organise_network
+from tejido.web.views import organise_groups, organise_members, organise_network, organise_reports
 from tejido.web.views.organise_common import done, organisers_only, page_number
 
 # The link of a new invitation waits here for the one page that shows it.
@@ -239,4 +239,5 @@ urlpatterns = [
     *organise_members.urlpatterns,
     *organise_groups.urlpatterns,
     *organise_network.urlpatterns,
+    *organise_reports.urlpatterns,
 ]
