@@ -1,6 +1,7 @@
 """A new network's first steps: the first organiser, made with `manage.py create_organiser`,
-logs in through the login page and reaches the organiser area; and a declined applicant
-applies again once the waiting period has passed, while organisers still see the first try."""
+logs in through the login page, reaches the organiser area and creates the first group; and
+a declined applicant applies again once the waiting period has passed, while organisers
+still see the first try."""
 
 import io
 from collections.abc import Callable
@@ -15,6 +16,7 @@ from e2e.browser import PASSWORD, Visitor
 from tejido.accounts.factories import ApplicantFactory, OrganiserFactory
 from tejido.accounts.models import User
 from tejido.core.clock import now
+from tejido.groups.models import Group, GroupMembership
 from tejido.membership.factories import ApplicationAnswerFactory, ApplicationQuestionFactory
 from tejido.membership.models import Application
 
@@ -31,7 +33,7 @@ def log_in(v: Visitor, email: str, password: str) -> None:
     v.submit_login_form(email, password)
 
 
-def test_the_first_organiser_made_with_the_command_logs_in_and_organises(
+def test_the_first_organiser_made_with_the_command_logs_in_and_creates_a_group(
     visit: Callable[..., Visitor], lang: str
 ) -> None:
     call_command(
@@ -58,6 +60,24 @@ def test_the_first_organiser_made_with_the_command_logs_in_and_organises(
     v.page.get_by_role("link", name=v.t("Organise")).click()
     expect(v.page).to_have_url(v.url("/organise/"))
     v.check("first organiser, organiser overview", screenshot=True)
+
+    v.page.get_by_role("navigation", name=v.t("Organiser area")).get_by_role(
+        "link", name=v.t("Groups")
+    ).click()
+    v.main.get_by_role("link", name=v.t("New group")).click()
+    v.field("Name in Spanish").fill("Primer círculo")
+    v.field("Name in English (optional)").fill("First circle")
+    v.main.get_by_label(v.t("Themed"), exact=True).check()
+    v.main.get_by_label(v.t("Open to every member"), exact=True).check()
+    v.main.get_by_role("button", name=v.t("Create the group")).click()
+    expect(v.main.get_by_role("heading", level=1)).to_have_text(
+        "Primer círculo" if lang == "es" else "First circle"
+    )
+    v.check("first organiser, the first group")
+    # The organiser who made the group is its first group organiser.
+    group = Group.objects.get(slug="primer-circulo")
+    organiser = User.objects.get(email=ORGANISER_EMAIL)
+    assert GroupMembership.objects.get(group=group, user=organiser).role == "organiser"
 
 
 def test_a_declined_applicant_applies_again_after_the_waiting_period(

@@ -11,7 +11,7 @@ host.
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import pytest
@@ -64,18 +64,36 @@ ACCOUNT = expect({200, REDIRECT}, {200, REDIRECT}, {200, REDIRECT}, {200, REDIRE
 ACCOUNT_IF_SET_UP = expect(
     {200, REDIRECT, 404}, {200, REDIRECT, 404}, {200, REDIRECT, 404}, {200, REDIRECT, 404}
 )
-# Forms that only take POST: a GET is refused (after the login check, if any).
-POST_ONLY = expect({405, LOGIN}, {405, LOGIN, 404}, 405, 405)
-POST_ONLY_PUBLIC = expect(405, 405, 405, 405)
-POST_ONLY_ORGANISERS = expect({405, LOGIN, 404}, {405, 404}, {405, 404}, 405)
 # The JSON API: without a token, 401 whoever is logged in to the site.
 API = expect(401, 401, 401, 401)
-# API operations that take no GET: the method is refused before anything else.
-API_WRITE = expect(405, 405, 405, 405)
 # JSON answers for addresses the API does not have.
 API_NOT_FOUND = expect(404, 404, 404, 404)
 # An invitation link (the world's, a real one): it works for whoever holds it.
 INVITATION = expect({200, REDIRECT}, {200, REDIRECT}, {200, REDIRECT}, {200, REDIRECT})
+
+# What an empty POST gets. A page that takes no POST refuses it; a form sent empty answers with
+# its errors (200 or 400) or goes on (a redirect, with a message) for those it is for, and the
+# 404 page when the world's object is not theirs to act on (someone else's notice).
+NO_POST = expect(405, 405, 405, 405)
+DONE = frozenset({200, 400, REDIRECT})
+DONE_OR_NOT_THEIRS = DONE | {404}
+MEMBERS_POST = expect(LOGIN, {404, LOGIN}, DONE_OR_NOT_THEIRS, DONE_OR_NOT_THEIRS)
+SIGNED_IN_POST = expect(LOGIN, DONE, DONE, DONE)
+ORGANISERS_POST = expect({LOGIN, 404}, 404, 404, DONE)
+APPLICANTS_POST = expect(LOGIN, DONE, {REDIRECT, 404}, {REDIRECT, 404})
+# allauth answers its own forms: errors, a redirect onward, a refusal of what is not set up.
+ACCOUNT_POST = expect(*[frozenset({200, 400, 404, 405, LOGIN, REDIRECT})] * 4)
+# The API without a token: 401 where the address takes POST, 405 where it takes other methods.
+API_POST = expect(*[frozenset({401, 405})] * 4)
+# The default by access category, for pages that are not forms.
+DEFAULT_POST = [
+    # The organiser area's guard comes first: anyone else gets its 404 page.
+    (ORGANISERS, expect(404, 404, 404, 405)),
+    (ACCOUNT, ACCOUNT_POST),
+    (ACCOUNT_IF_SET_UP, ACCOUNT_POST),
+    (API, API_POST),
+    (API_NOT_FOUND, API_NOT_FOUND),
+]
 
 
 @dataclass(frozen=True)
@@ -89,10 +107,31 @@ class Page:
     kwargs: Callable[["World", Any], dict[str, Any]] | None = None
     path: str | None = None
     fetch: bool = True
+    # What an empty POST gets; None: what its access category's pages get (`DEFAULT_POST`).
+    post: Expect | None = None
 
 
 def _page(entry: "Expect | Page") -> Page:
-    return entry if isinstance(entry, Page) else Page(entry)
+    page = entry if isinstance(entry, Page) else Page(entry)
+    if page.post is None:
+        default = next((post for get, post in DEFAULT_POST if get is page.access), NO_POST)
+        page = replace(page, post=default)
+    return page
+
+
+def form(access: Expect, post: Expect, **options: Any) -> Page:
+    """A page that is also a form: GET as `access` says, an empty POST as `post` says."""
+    return Page(access, post=post, **options)
+
+
+# Forms that only take POST: a GET is refused (after the login check, if any).
+POST_ONLY = Page(expect({405, LOGIN}, {405, LOGIN, 404}, 405, 405), post=MEMBERS_POST)
+POST_ONLY_PUBLIC = Page(expect(405, 405, 405, 405), post=expect(*[REDIRECT] * 4))
+POST_ONLY_ORGANISERS = Page(
+    expect({405, LOGIN, 404}, {405, 404}, {405, 404}, 405), post=ORGANISERS_POST
+)
+# API operations that take no GET: the method is refused before anything else.
+API_WRITE = Page(expect(405, 405, 405, 405), post=API_POST)
 
 
 ACCESS: dict[str, Expect | Page] = {
@@ -100,24 +139,28 @@ ACCESS: dict[str, Expect | Page] = {
     "home": expect(200, REDIRECT, 200, 200),
     "about": PUBLIC,
     "set_language": POST_ONLY_PUBLIC,
-    "conduct": PUBLIC,
+    # Anyone may read it; accepting it (members only) answers every empty POST by coming back.
+    "conduct": form(PUBLIC, expect(REDIRECT, REDIRECT, REDIRECT, REDIRECT)),
     # Joining.
-    "apply": APPLICANTS,
-    "application_status": APPLICANTS,
-    "invitation_accept": INVITATION,
+    "apply": form(APPLICANTS, APPLICANTS_POST),
+    "application_status": form(APPLICANTS, APPLICANTS_POST),
+    # Someone already a member is told so; a newcomer goes on to sign up or to their page.
+    "invitation_accept": form(INVITATION, expect(REDIRECT, REDIRECT, 200, 200)),
     # A member's own pages.
-    "profile_edit": MEMBERS,
+    "profile_edit": form(MEMBERS, MEMBERS_POST),
     "profile_preview": MEMBERS,
-    "settings_edit": SIGNED_IN,
-    "token_list": MEMBERS,
+    "settings_edit": form(SIGNED_IN, SIGNED_IN_POST),
+    "token_list": form(MEMBERS, MEMBERS_POST),
     "block_list": MEMBERS,
     "member_unblock": POST_ONLY,
     # Members and groups.
     "member_list": MEMBERS,
     "member_detail": MEMBERS,
     "member_block": POST_ONLY,
-    "report_form": Page(
-        MEMBERS, kwargs=lambda world, viewer: {"kind": "member", "target_id": world.other_member.pk}
+    "report_form": form(
+        MEMBERS,
+        MEMBERS_POST,
+        kwargs=lambda world, viewer: {"kind": "member", "target_id": world.other_member.pk},
     ),
     "report_sent": MEMBERS,
     "my_warnings": MEMBERS,
@@ -130,7 +173,9 @@ ACCESS: dict[str, Expect | Page] = {
     "group_organiser": POST_ONLY,
     "member_group_invite": POST_ONLY,
     # The walker's member is in the group but does not run it; organisers run every group.
-    "group_edit": expect(LOGIN, {404, LOGIN}, 404, 200),
+    "group_edit": form(
+        expect(LOGIN, {404, LOGIN}, 404, 200), expect(LOGIN, {404, LOGIN}, 404, DONE)
+    ),
     # Notifications.
     "notice_list": MEMBERS,
     "notice_open": POST_ONLY,
@@ -142,9 +187,11 @@ ACCESS: dict[str, Expect | Page] = {
     "organise_application_approve": POST_ONLY_ORGANISERS,
     "organise_application_decline": POST_ONLY_ORGANISERS,
     "organise_application_ask": POST_ONLY_ORGANISERS,
-    "organise_invitations": ORGANISERS,
+    "organise_invitations": form(ORGANISERS, ORGANISERS_POST),
     # Shows a just-made link once, then sends the organiser back to the list.
-    "organise_invitation_created": expect({LOGIN, 404}, 404, 404, {200, REDIRECT}),
+    "organise_invitation_created": Page(
+        expect({LOGIN, 404}, 404, 404, {200, REDIRECT}), post=expect(404, 404, 404, 405)
+    ),
     "organise_invitation_revoke": POST_ONLY_ORGANISERS,
     "organise_members": ORGANISERS,
     "organise_member": ORGANISERS,
@@ -154,20 +201,20 @@ ACCESS: dict[str, Expect | Page] = {
     "organise_member_roles": POST_ONLY_ORGANISERS,
     "organise_member_verify": POST_ONLY_ORGANISERS,
     "organise_member_unverify": POST_ONLY_ORGANISERS,
-    "organise_settings": ORGANISERS,
+    "organise_settings": form(ORGANISERS, ORGANISERS_POST),
     "organise_groups": ORGANISERS,
-    "organise_group_new": ORGANISERS,
+    "organise_group_new": form(ORGANISERS, ORGANISERS_POST),
     "organise_group_archive": POST_ONLY_ORGANISERS,
     "organise_group_unarchive": POST_ONLY_ORGANISERS,
-    "organise_areas": ORGANISERS,
+    "organise_areas": form(ORGANISERS, ORGANISERS_POST),
     "organise_area_rename": POST_ONLY_ORGANISERS,
     "organise_area_move": POST_ONLY_ORGANISERS,
     "organise_area_delete": POST_ONLY_ORGANISERS,
-    "organise_questions": ORGANISERS,
-    "organise_question_edit": ORGANISERS,
+    "organise_questions": form(ORGANISERS, ORGANISERS_POST),
+    "organise_question_edit": form(ORGANISERS, ORGANISERS_POST),
     "organise_question_move": POST_ONLY_ORGANISERS,
     "organise_question_active": POST_ONLY_ORGANISERS,
-    "organise_conduct": ORGANISERS,
+    "organise_conduct": form(ORGANISERS, ORGANISERS_POST),
     "organise_audit": ORGANISERS,
     "organise_reports": ORGANISERS,
     "organise_report": ORGANISERS,
@@ -211,7 +258,8 @@ ACCESS: dict[str, Expect | Page] = {
     "api/v1/": API_NOT_FOUND,
     "api/v1/^.*$": Page(API_NOT_FOUND, path="/api/v1/no-such-thing"),
     "api-v1:api-root": API_NOT_FOUND,
-    "api-v1:openapi-json": PUBLIC,
+    # ninja serves its document whatever the method.
+    "api-v1:openapi-json": form(PUBLIC, expect(200, 200, 200, 200)),
     "api-v1:get_me": API,
     "api-v1:patch_me": API,
     "api-v1:get_members": API,
@@ -515,4 +563,30 @@ def test_head_answers_as_get_does_on_every_page(role):
             )
         elif head.content:
             problems.append(f"{pattern.key} ({url}) as {role}: HEAD answered with a body")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ROLES)
+def test_every_pattern_answers_an_empty_post_as_the_table_says(role):
+    """Each pattern and role, sent a POST with nothing in it: the form actions answer as their
+    entry says (a login, the 404 page, errors or a redirect), everything else refuses the
+    method. Each request runs in a transaction rolled back afterwards, and as a fresh login,
+    so that no action changes what the next one meets."""
+    from django.db import transaction
+
+    world = build_world()
+    viewer = world.users[role]
+    problems = []
+    posted = 0
+    for pattern, page, url in fetchable(world, viewer):
+        allowed = page.post[role]
+        with transaction.atomic():
+            response = signed_in_client(viewer).post(url)
+            transaction.set_rollback(True)
+        posted += 1
+        got = outcome_of(response, allowed)
+        if got not in allowed:
+            problems.append(f"{pattern.key} ({url}) as {role}: got {got}, expected {set(allowed)}")
+    assert posted, "no pattern was posted to"
     assert not problems, "\n".join(problems)

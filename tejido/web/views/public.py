@@ -5,7 +5,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from tejido.access.base import is_vetted
 from tejido.accounts.services import change_language
@@ -13,6 +13,7 @@ from tejido.groups.selectors import list_my_groups_and_invitations
 from tejido.membership.selectors import current_conduct
 
 
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     user = request.user
     if user.is_authenticated and not is_vetted(user):
@@ -25,6 +26,7 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
+@require_safe
 def about(request: HttpRequest) -> HttpResponse:
     return render(request, "web/about.html", {"conduct": current_conduct()})
 
