@@ -29,7 +29,12 @@ def test_an_organiser_creates_a_group_and_names_a_group_organiser(
     v.page.get_by_role("navigation", name=t("Organiser area")).get_by_role(
         "link", name=t("Groups")
     ).click()
-    expect(v.main).to_contain_text(t("No groups yet."))
+    expect(v.main).to_contain_text(
+        t(
+            "No groups yet. Make the first one with “New group”: a local group for a "
+            "neighbourhood, or a themed one for a shared interest."
+        )
+    )
     v.check("organiser groups, none yet")
     v.main.get_by_role("link", name=t("New group")).click()
     v.check("organiser new group", screenshot=True)

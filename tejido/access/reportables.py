@@ -69,10 +69,6 @@ def register(kind: ReportableKind) -> ReportableKind:
     return kind
 
 
-def reportable_kinds() -> list[ReportableKind]:
-    return list(_KINDS.values())
-
-
 def kind_named(name: str) -> ReportableKind:
     """The kind of that name; an unknown one is NotFound, as a missing target is."""
     kind = _KINDS.get(name)

@@ -38,18 +38,22 @@ class World:
     area: Any
     question: Any
     group: Any
+    report: Any
 
 
 def build_world() -> World:
     from tejido.groups.factories import GroupFactory
+    from tejido.moderation.report_services import report
 
+    member = UserFactory()
     return World(
         application=ApplicationFactory(),
         invitation=InvitationFactory(),
-        member=UserFactory(),
+        member=member,
         area=AreaFactory(),
         question=ApplicationQuestionFactory(),
         group=GroupFactory(),
+        report=report(actor=UserFactory(), kind="member", target_id=member.pk, reason="spam"),
     )
 
 
@@ -87,6 +91,11 @@ PAGES: list[tuple[str, Any, bool]] = [
     ("organise_group_unarchive", lambda w: [w.group.slug], False),
     ("organise_conduct", lambda w: [], True),
     ("organise_audit", lambda w: [], True),
+    ("organise_reports", lambda w: [], True),
+    ("organise_report", lambda w: [w.report.pk], True),
+    ("organise_report_dismiss", lambda w: [w.report.pk], False),
+    ("organise_report_warn", lambda w: [w.report.pk], False),
+    ("organise_report_suspend", lambda w: [w.report.pk], False),
 ]
 
 # Enough for any of the forms, so that a refusal cannot be put down to bad input.
