@@ -27,11 +27,12 @@ from django.utils.translation import gettext_lazy as _
 
 from tejido.access.base import is_vetted, may_sign_in
 from tejido.accounts.models import Profile, User
-from tejido.accounts.services import register_applicant
+from tejido.accounts.services import change_language, register_applicant
 from tejido.membership.standing_emails import tell_cannot_sign_in
 from tejido.network.models import NetworkSettings
 from tejido.notifications.email import sender, sender_name
 from tejido.notifications.services import queue_email
+from tejido.web.views.public import LANGUAGE_CHOSEN_SESSION_KEY
 
 # The /join/<token>/ view keeps the invitation here until the person signs up.
 INVITATION_SESSION_KEY = "invitation_token"
@@ -136,6 +137,11 @@ class TejidoAccountAdapter(DefaultAccountAdapter):
         return super().pre_login(request, user, **kwargs)
 
     def post_login(self, request: HttpRequest, user: Any, **kwargs: Any) -> HttpResponse:
+        # A language chosen on the login page (or any page before it) is the member's choice:
+        # it is saved, rather than undone by the one saved on their account.
+        chosen = request.session.pop(LANGUAGE_CHOSEN_SESSION_KEY, None)
+        if chosen in dict(settings.LANGUAGES) and chosen != user.language:
+            change_language(actor=user, language=chosen)
         # From here on the member's saved language wins (as it does on every later page), so
         # the "signed in" message is already in it.
         if user.language in dict(settings.LANGUAGES):

@@ -230,3 +230,21 @@ def test_the_email_page_shows_the_pending_change_without_inline_style(client):
     assert "style=" not in page.text
     assert 'name="action_send"' in page.text
     assert 'name="action_remove"' in page.text
+
+
+def test_a_language_chosen_before_logging_in_is_kept():
+    member = make_member(language="es")
+    client = Client()
+    client.post(reverse("set_language"), {"language": "en", "next": "/accounts/login/"})
+    log_in(client, member.email)
+    member.refresh_from_db()
+    assert member.language == "en"
+    assert client.get("/").content.decode().startswith('<!DOCTYPE html>\n<html lang="en"')
+
+
+def test_without_a_choice_the_saved_language_stays():
+    member = make_member(language="en")
+    client = Client()
+    log_in(client, member.email)
+    member.refresh_from_db()
+    assert member.language == "en"

@@ -12,6 +12,9 @@ from tejido.accounts.services import change_language
 from tejido.groups.selectors import list_my_groups_and_invitations
 from tejido.membership.selectors import current_conduct
 
+# A language chosen on a page before logging in; the sign-in saves it to the account.
+LANGUAGE_CHOSEN_SESSION_KEY = "tejido_language_chosen"
+
 
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
@@ -33,7 +36,8 @@ def about(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def set_language(request: HttpRequest) -> HttpResponse:
-    """Switch language from any page; a member's choice is saved to their account."""
+    """Switch language from any page; a member's choice is saved to their account, and one
+    made before logging in is kept in the session, to be saved when they do."""
     language = request.POST.get("language", "")
     target = request.POST.get("next", "/")
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
@@ -43,6 +47,8 @@ def set_language(request: HttpRequest) -> HttpResponse:
         return response
     if request.user.is_authenticated:
         change_language(actor=request.user, language=language)
+    else:
+        request.session[LANGUAGE_CHOSEN_SESSION_KEY] = language
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,
         language,
