@@ -1,11 +1,7 @@
 """Running groups: making, editing, archiving them, naming and removing their organisers,
 invitations to invitation-only groups, and the rule that a group always keeps an organiser."""
 
-import threading
-import time
-
 import pytest
-from django.db import OperationalError, close_old_connections, connection
 from django.utils import translation
 
 from tejido.accounts.factories import OrganiserFactory, UserFactory
@@ -13,6 +9,7 @@ from tejido.accounts.models import User
 from tejido.audit.actions import registered_actions
 from tejido.audit.models import AuditEntry
 from tejido.core.errors import DomainError, InvalidInput, NotAllowed, NotFound
+from tejido.core.testing import at_once
 from tejido.groups.factories import GroupFactory, GroupMembershipFactory
 from tejido.groups.models import Group, GroupMembership
 from tejido.groups.organiser_services import (
@@ -256,53 +253,16 @@ def test_every_group_action_has_a_label():
         assert action in registered_actions()
 
 
-def _retrying(action):
-    """Run `action` as a request would, retrying while the test database's write lock is
-    held by the other thread (see membership/tests/test_invitations.py for why)."""
-    for _attempt in range(500):
-        try:
-            action()
-        except DomainError:
-            return "refused"
-        except OperationalError as error:
-            if "locked" not in str(error):
-                raise
-            time.sleep(0.005)
-        else:
-            return "done"
-    return "gave up"
-
-
-def _at_once(*actions) -> list[str]:
-    start, lock, outcomes = threading.Barrier(len(actions)), threading.Lock(), []
-
-    def run(action):
-        try:
-            start.wait()
-            outcome = _retrying(action)
-            with lock:
-                outcomes.append(outcome)
-        finally:
-            close_old_connections()
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(action,)) for action in actions]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return sorted(outcomes)
-
-
 @pytest.mark.django_db(transaction=True)
 def test_two_organisers_leaving_at_once_leave_one_behind():
     group = GroupFactory()
     first, second = UserFactory(), UserFactory()
     for user in (first, second):
         GroupMembershipFactory(group=group, user=user, role=ORGANISER)
-    outcomes = _at_once(
+    outcomes = at_once(
         lambda: leave_group(actor=first, group=group),
         lambda: leave_group(actor=second, group=group),
+        refused=DomainError,
     )
     assert outcomes == ["done", "refused"]
     assert len(_organisers(group)) == 1
@@ -314,9 +274,10 @@ def test_two_organisers_removing_each_other_at_once_leave_one():
     first, second = UserFactory(), UserFactory()
     for user in (first, second):
         GroupMembershipFactory(group=group, user=user, role=ORGANISER)
-    outcomes = _at_once(
+    outcomes = at_once(
         lambda: remove_group_organiser(actor=first, group=group, member=second),
         lambda: remove_group_organiser(actor=second, group=group, member=first),
+        refused=DomainError,
     )
     # The second to run is no longer an organiser, so it may not remove anyone.
     assert outcomes == ["done", "refused"]

@@ -3,18 +3,14 @@ redeemed at sign-up (member at once, into the group), never past their limit, re
 unusable link fails the same way."""
 
 import hashlib
-import threading
-import time
 from datetime import timedelta
+from functools import partial
 
 import pytest
 import time_machine
 from django.core import mail
 from django.db import (
     IntegrityError,
-    OperationalError,
-    close_old_connections,
-    connection,
     transaction,
 )
 from django.db.models import F
@@ -24,6 +20,7 @@ from tejido.accounts.models import User
 from tejido.audit.models import AuditEntry
 from tejido.core.clock import now
 from tejido.core.errors import InvalidInput, NotAllowed
+from tejido.core.testing import at_once
 from tejido.groups.factories import GroupFactory
 from tejido.groups.models import GroupMembership
 from tejido.membership.errors import InvitationInvalid
@@ -271,46 +268,12 @@ def test_concurrent_redemptions_never_exceed_the_limit():
     and database connection: exactly two become members."""
     invitation = InvitationFactory(max_uses=2)
     people = ApplicantFactory.create_batch(8)
-    start = threading.Barrier(len(people))
-    outcomes: list[str] = []
-    lock = threading.Lock()
-
-    def redeem(person: User) -> str:
-        # The test database is SQLite in memory with a shared cache, where a connection that
-        # finds another's write lock gets "table is locked" at once instead of waiting as the
-        # file database (timeout=20) and PostgreSQL (the row lock) do. Waiting here is that
-        # wait: the transaction was rolled back whole, so it starts again from nothing.
-        for _attempt in range(500):
-            try:
-                redeem_invitation(user=person, token=invitation.token)
-            except InvitationInvalid:
-                return "refused"
-            except OperationalError as error:
-                if "locked" not in str(error):
-                    raise
-                time.sleep(0.005)
-            else:
-                return "member"
-        return "gave up"
-
-    def sign_up(person: User) -> None:
-        try:
-            start.wait()
-            outcome = redeem(person)
-            with lock:
-                outcomes.append(outcome)
-        finally:
-            close_old_connections()
-            connection.close()
-
-    threads = [threading.Thread(target=sign_up, args=(p,)) for p in people]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-
+    outcomes = at_once(
+        *(partial(redeem_invitation, user=person, token=invitation.token) for person in people),
+        refused=InvitationInvalid,
+    )
     invitation.refresh_from_db()
-    assert sorted(outcomes) == ["member"] * 2 + ["refused"] * 6
+    assert outcomes == ["done"] * 2 + ["refused"] * 6
     assert invitation.uses == 2
     assert InvitationUse.objects.count() == 2
     assert User.objects.filter(pk__in=[p.pk for p in people], state="member").count() == 2

@@ -1,17 +1,12 @@
 """A declined applicant applies again once the waiting period organisers set has passed; the
 earlier application stays, and at most one application per person is ever open."""
 
-import threading
-import time
 from datetime import timedelta
 
 import pytest
 import time_machine
 from django.db import (
     IntegrityError,
-    OperationalError,
-    close_old_connections,
-    connection,
     transaction,
 )
 from django.utils import translation
@@ -19,7 +14,8 @@ from django.utils import translation
 from tejido.accounts.factories import ApplicantFactory
 from tejido.accounts.models import User
 from tejido.core.clock import now
-from tejido.core.errors import DomainError, NotFound
+from tejido.core.errors import NotFound
+from tejido.core.testing import at_once
 from tejido.membership.errors import AlreadyApplied, TooSoonToApplyAgain
 from tejido.membership.factories import ApplicationFactory, ApplicationQuestionFactory
 from tejido.membership.models import Application, ApplicationQuestion
@@ -151,41 +147,10 @@ def test_two_submissions_at_once_make_one_application():
     Application.objects.create(
         user=applicant, status=Application.Status.DECLINED, decided_at=now() - timedelta(days=31)
     )
-    start = threading.Barrier(2)
-    outcomes: list[str] = []
-    lock = threading.Lock()
 
-    def submit() -> str:
-        # As in test_invitations: SQLite's in-memory test database says "locked" at once where
-        # the file database and PostgreSQL wait for the row lock; waiting here is that wait.
-        for _attempt in range(500):
-            try:
-                submit_application(actor=applicant, answers={question.pk: "Hello again"})
-            except DomainError as error:
-                return type(error).__name__
-            except OperationalError as error:
-                if "locked" not in str(error):
-                    raise
-                time.sleep(0.005)
-            else:
-                return "sent"
-        return "gave up"
+    def submit() -> None:
+        submit_application(actor=applicant, answers={question.pk: "Hello again"})
 
-    def run() -> None:
-        try:
-            start.wait()
-            outcome = submit()
-            with lock:
-                outcomes.append(outcome)
-        finally:
-            close_old_connections()
-            connection.close()
-
-    threads = [threading.Thread(target=run) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-
-    assert sorted(outcomes) == ["AlreadyApplied", "sent"]
+    outcomes = at_once(submit, submit, refused=AlreadyApplied)
+    assert outcomes == ["done", "refused"]
     assert applicant.applications.filter(status=Application.Status.PENDING).count() == 1
