@@ -137,6 +137,20 @@ def test_the_audit_log_is_for_organisers(people):
         assert not visible_audit_entries(people[name]).exists(), name
 
 
+def test_an_organiser_does_not_read_what_was_done_about_a_report_on_them(people):
+    reported = people["organiser"]
+    other = OrganiserFactory()
+    about_them = AuditEntry.objects.create(
+        actor=other,
+        action="report.dismiss",
+        target_user=reported,
+        target_kind="moderation.report",
+        target_id=1,
+    )
+    assert about_them not in visible_audit_entries(reported)
+    assert about_them in visible_audit_entries(other)
+
+
 def test_a_member_sees_only_their_own_notices(people):
     mine = Notice.objects.create(user=people["member"], kind="x")
     Notice.objects.create(user=people["organiser"], kind="x")

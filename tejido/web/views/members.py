@@ -51,7 +51,11 @@ def vetted_only(view: View) -> View:
 def member_list(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     page, cards = list_member_page(viewer=request.user, query=query, page=request.GET.get("page"))
-    return render(request, "members/list.html", {"page": page, "cards": cards, "query": query})
+    return render(
+        request,
+        "members/list.html",
+        {"page": page, "cards": cards, "query": query, "query_max": MAX_QUERY_LENGTH},
+    )
 
 
 @require_safe
