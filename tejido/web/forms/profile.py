@@ -156,7 +156,7 @@ class SettingsForm(forms.Form):
     )
     time_zone = forms.ChoiceField(
         label=_("Time zone"),
-        help_text=_("Dates and times of events are shown in this time zone."),
+        help_text=_("Dates and times on the site and in emails are shown in this time zone."),
     )
     discreet_mode = forms.BooleanField(
         label=_("Discreet mode"),
