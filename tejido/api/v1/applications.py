@@ -10,13 +10,14 @@ from pydantic import Field
 
 from tejido.api.v1.auth import actor
 from tejido.api.v1.schemas import (
-    MAX_OFFSET,
     READ_ERRORS,
     WRITE_ERRORS,
     Id,
     InputSchema,
-    QuerySchema,
+    NumberedPageOut,
+    PageQuery,
     Text,
+    numbered_page,
     responses,
 )
 from tejido.membership.models import Application
@@ -66,16 +67,12 @@ class ApplicationOut(ApplicationSummaryOut):
     messages: list[MessageOut]
 
 
-class ApplicationPage(Schema):
+class ApplicationPage(NumberedPageOut):
     items: list[ApplicationSummaryOut]
-    count: int
-    page: int
-    num_pages: int
 
 
-class ApplicationFilters(QuerySchema):
+class ApplicationFilters(PageQuery):
     status: AppStatus = "pending"
-    page: int = Field(1, ge=1, le=MAX_OFFSET, description="Past the last page, the last page.")
 
 
 def _summary(row: ApplicationRow) -> dict[str, Any]:
@@ -98,12 +95,7 @@ def _summary(row: ApplicationRow) -> dict[str, Any]:
 def get_applications(request: HttpRequest, filters: Query[ApplicationFilters]) -> object:
     """Waiting ones oldest first; decided ones newest first. 25 a page."""
     page = list_applications(viewer=actor(request), status=filters.status, page=filters.page)
-    return {
-        "items": [_summary(row) for row in page.items],
-        "count": page.count,
-        "page": page.number,
-        "num_pages": page.num_pages,
-    }
+    return numbered_page(page, _summary)
 
 
 @router.get(

@@ -14,13 +14,14 @@ from pydantic import Field
 from tejido.api.v1.auth import actor
 from tejido.api.v1.members import MemberOut, member_out
 from tejido.api.v1.schemas import (
-    MAX_OFFSET,
     READ_ERRORS,
     WRITE_ERRORS,
     Id,
     InputSchema,
-    QuerySchema,
+    NumberedPageOut,
+    PageQuery,
     Text,
+    numbered_page,
     responses,
 )
 from tejido.membership.member_services import REASON_MAX
@@ -117,15 +118,8 @@ class ReportOut(ReportSummaryOut):
     warning: str = Field(description="The warning sent to the member, if one was.")
 
 
-class ReportPage(Schema):
+class ReportPage(NumberedPageOut):
     items: list[ReportSummaryOut]
-    count: int
-    page: int
-    num_pages: int
-
-
-class ReportFilters(QuerySchema):
-    page: int = Field(1, ge=1, le=MAX_OFFSET, description="Past the last page, the last page.")
 
 
 def _summary(row: ReportRow) -> dict[str, Any]:
@@ -162,15 +156,9 @@ def _detail(row: ReportRow) -> dict[str, Any]:
     response=responses(ReportPage, READ_ERRORS),
     summary="The moderation queue",
 )
-def get_reports(request: HttpRequest, filters: Query[ReportFilters]) -> object:
+def get_reports(request: HttpRequest, filters: Query[PageQuery]) -> object:
     """Open reports first, the longest waiting first; then handled ones. 25 a page."""
-    page = list_reports(viewer=actor(request), page=filters.page)
-    return {
-        "items": [_summary(row) for row in page.items],
-        "count": page.count,
-        "page": page.number,
-        "num_pages": page.num_pages,
-    }
+    return numbered_page(list_reports(viewer=actor(request), page=filters.page), _summary)
 
 
 @router.get(

@@ -1,6 +1,7 @@
 """Shapes shared by every operation: the error body, text inputs, and the error responses each
 operation declares so the OpenAPI document tells the truth."""
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from django.http import HttpRequest
@@ -8,6 +9,8 @@ from ninja import Schema
 from ninja.errors import ValidationError
 from ninja.parser import Parser
 from pydantic import ConfigDict, Field, ValidationInfo, model_validator
+
+from tejido.core.paging import ListPage
 
 
 class ErrorOut(Schema):
@@ -98,3 +101,27 @@ class PageOut(Schema):
     count: int = Field(description="How many there are in all, on every page.")
     limit: int
     offset: int
+
+
+class NumberedPageOut(Schema):
+    """One page of a list paged by number (its items in each list's own `items`)."""
+
+    count: int
+    page: int
+    num_pages: int
+
+
+class PageQuery(QuerySchema):
+    """Which page of a list paged by number."""
+
+    page: int = Field(1, ge=1, le=MAX_OFFSET, description="Past the last page, the last page.")
+
+
+def numbered_page[T](page: ListPage[T], shape: Callable[[T], Any]) -> dict[str, Any]:
+    """A selector's page as a NumberedPageOut, each item passed through `shape`."""
+    return {
+        "items": [shape(item) for item in page.items],
+        "count": page.count,
+        "page": page.number,
+        "num_pages": page.num_pages,
+    }
