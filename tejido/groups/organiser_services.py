@@ -57,14 +57,10 @@ def _clean_fields(fields: dict[str, Any]) -> dict[str, Any]:
     """The shape of a group's fields, every error reported together."""
     errors: dict[str, Any] = {}
     clean: dict[str, Any] = {}
-    checks = {
-        name: (lambda v, rule=rule, name=name: rule.clean(v, field=name))
-        for name, rule in GROUP_TEXT_RULES.items()
-    }
     for name, value in fields.items():
         try:
-            if name in checks:
-                clean[name] = checks[name](value)
+            if name in GROUP_TEXT_RULES:
+                clean[name] = GROUP_TEXT_RULES[name].clean(value, field=name)
             elif name == "kind" and value not in Group.Kind.values:
                 raise InvalidInput(detail={"kind": gettext("Choose local or themed.")})
             elif name == "join_policy" and value not in Group.JoinPolicy.values:
