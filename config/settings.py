@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "tejido.membership",
     "tejido.moderation",
     "tejido.notifications",
+    "tejido.gatherings",
     "tejido.web",
     "tejido.api",
     "tejido.demo",
@@ -247,6 +248,9 @@ TIME_ZONE = env("TIME_ZONE", "Europe/Madrid")
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "var" / "static")))
+# Uploaded images (an event's picture, re-encoded with no metadata). They are never served as
+# files: a view checks that the viewer may see what the image belongs to.
+MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -67,3 +67,35 @@ TIME_ZONE_CHOICES = (
     ("America/Los_Angeles", _("Los Angeles")),
     ("UTC", _("Coordinated Universal Time (UTC)")),
 )
+
+
+# What a member eats, and what they must not: the profile's structured dietary needs and the
+# tags a dish brought to a potluck carries (tejido.gatherings' sign-up sheets).
+DIET_CHOICES = (
+    ("vegan", _("Vegan")),
+    ("vegetarian", _("Vegetarian")),
+    ("gluten_free", _("Gluten-free")),
+    ("dairy_free", _("Dairy-free")),
+    ("halal", _("Halal")),
+    ("kosher", _("Kosher")),
+)
+DIET_CODES = frozenset(code for code, _label in DIET_CHOICES)
+
+# The 14 allergen groups that EU law (Regulation 1169/2011, Annex II) asks food to declare.
+ALLERGEN_CHOICES = (
+    ("gluten", _("Cereals with gluten")),
+    ("crustaceans", _("Crustaceans")),
+    ("eggs", _("Eggs")),
+    ("fish", _("Fish")),
+    ("peanuts", _("Peanuts")),
+    ("soybeans", _("Soy")),
+    ("milk", _("Milk")),
+    ("nuts", _("Tree nuts")),
+    ("celery", _("Celery")),
+    ("mustard", _("Mustard")),
+    ("sesame", _("Sesame")),
+    ("sulphites", _("Sulphites")),
+    ("lupin", _("Lupin")),
+    ("molluscs", _("Molluscs")),
+)
+ALLERGEN_CODES = frozenset(code for code, _label in ALLERGEN_CHOICES)

@@ -108,6 +108,10 @@ class Profile(TimeStamped):
     skills = models.TextField(_("skills"), max_length=1000, blank=True)
     accessibility_needs = models.TextField(_("accessibility needs"), max_length=1000, blank=True)
     dietary_needs = models.TextField(_("dietary needs"), max_length=500, blank=True)
+    # Structured, for a potluck's cooks to count (tejido.accounts.choices); shown to the same
+    # audience as the dietary needs in words.
+    diet = models.JSONField(_("diet"), default=list, blank=True)
+    allergies = models.JSONField(_("allergies"), default=list, blank=True)
     identity_tags = models.TextField(_("identity"), max_length=500, blank=True)
 
     pronouns_audience = models.CharField(

@@ -1,6 +1,7 @@
 """What tests in every app count on: the cost of the page frame, in SQL queries, and a way to
 run actions at the same moment to prove a limit holds under concurrency."""
 
+import random
 import threading
 import time
 from collections.abc import Callable
@@ -20,7 +21,8 @@ def retrying(action: Callable[[], object], *, refused: type[Exception]) -> str:
     another's write lock gets "table is locked" at once instead of waiting as the file
     database (timeout=20) and PostgreSQL (the row lock) do. Retrying here is that wait: the
     transaction was rolled back whole, so it starts again from nothing."""
-    for _attempt in range(500):
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
         try:
             action()
         except refused:
@@ -28,7 +30,8 @@ def retrying(action: Callable[[], object], *, refused: type[Exception]) -> str:
         except OperationalError as error:
             if "locked" not in str(error):
                 raise
-            time.sleep(0.005)
+            # Spread the retries out, so that many waiting threads do not wake in step.
+            time.sleep(random.uniform(0.01, 0.1))  # noqa: S311
         else:
             return "done"
     return "gave up"

@@ -2,6 +2,7 @@
 
 from tejido.web.views import (
     conduct,
+    events,
     groups,
     join,
     members,
@@ -22,6 +23,7 @@ urlpatterns = [
     *members.urlpatterns,
     *reports.urlpatterns,
     *groups.urlpatterns,
+    *events.urlpatterns,
     *notices.urlpatterns,
     *organise.urlpatterns,
 ]

@@ -1,0 +1,260 @@
+"""Events: who knows of an event and its occurrences, who runs one, who may answer it, who sees
+its hidden place and its attendee list, and who may be told about it.
+
+An event belongs to the network or to a group and is seen by the whole network, by the group's
+members, or by those holding its invitation link. Network organisers, the group's organisers
+and the event's hosts run it; facilitators help run it. The exact address and the call link
+are shown to confirmed attendees only, from `reveal_hours` before each occurrence (hosts see
+them always: they wrote them)."""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from tejido.access.base import AnyUser, is_organiser, is_vetted, register_audience
+from tejido.access.groups import active_group_ids, visible_groups
+from tejido.access.members import network_organisers, visible_members
+from tejido.accounts.models import User
+from tejido.gatherings.models import Event, Host, Invitation, Occurrence, Rsvp
+from tejido.groups.models import GroupMembership
+
+# Seats that count against the capacity: a confirmed one and one held for someone.
+SEATS_TAKEN = (Rsvp.Seat.CONFIRMED, Rsvp.Seat.OFFERED)
+
+
+def _group_organiser_of(user: AnyUser) -> QuerySet[GroupMembership, Any]:
+    return GroupMembership.objects.filter(
+        user=user.pk, state=GroupMembership.State.ACTIVE, role=GroupMembership.Role.ORGANISER
+    ).values("group")
+
+
+def _hosted_by(user: AnyUser) -> QuerySet[Host, Any]:
+    return Host.objects.filter(user=user.pk).values("event")
+
+
+def visible_events(viewer: AnyUser | None) -> QuerySet[Event]:
+    """Network organisers know every event. A vetted member knows the network's events (a
+    group's only while they may see the group), their groups' events, the invitation-only
+    events they were let into, and any event they host or run as a group organiser, or
+    answered. Nobody else knows any."""
+    if not is_vetted(viewer):
+        return Event.objects.none()
+    if is_organiser(viewer):
+        return Event.objects.all()
+    assert viewer is not None
+    network_wide = Q(visibility=Event.Visibility.NETWORK) & (
+        Q(group__isnull=True) | Q(group__in=visible_groups(viewer))
+    )
+    for_my_groups = Q(visibility=Event.Visibility.GROUP, group__in=active_group_ids(viewer))
+    let_in = Q(pk__in=Invitation.objects.filter(user=viewer.pk).values("event"))
+    answered = Q(pk__in=Rsvp.objects.filter(user=viewer.pk).values("occurrence__event"))
+    runs = Q(pk__in=_hosted_by(viewer)) | Q(group__in=_group_organiser_of(viewer))
+    return Event.objects.filter(network_wide | for_my_groups | let_in | answered | runs)
+
+
+def can_see_event(viewer: AnyUser | None, event: Event) -> bool:
+    return visible_events(viewer).filter(pk=event.pk).exists()
+
+
+def visible_occurrences(viewer: AnyUser | None) -> QuerySet[Occurrence]:
+    return Occurrence.objects.filter(event__in=visible_events(viewer))
+
+
+@register_audience(Event)
+def audience_of_event(event: Event) -> QuerySet[User]:
+    """Who may be told about an event: the members who may see it."""
+    people = User.objects.filter(state=User.State.MEMBER)
+    if event.visibility == Event.Visibility.NETWORK and (
+        event.group is None or (event.group.listed and event.group.archived_at is None)
+    ):
+        return people
+    inside = Q(pk__in=network_organisers().values("pk"))
+    inside |= Q(pk__in=Host.objects.filter(event=event.pk).values("user"))
+    inside |= Q(pk__in=Invitation.objects.filter(event=event.pk).values("user"))
+    inside |= Q(pk__in=Rsvp.objects.filter(occurrence__event=event.pk).values("user"))
+    if event.group_id is not None:
+        in_group = GroupMembership.objects.filter(
+            group=event.group_id, state=GroupMembership.State.ACTIVE
+        )
+        if event.visibility != Event.Visibility.INVITATION:
+            inside |= Q(pk__in=in_group.values("user"))
+        inside |= Q(pk__in=in_group.filter(role=GroupMembership.Role.ORGANISER).values("user"))
+    return people.filter(inside)
+
+
+@register_audience(Occurrence)
+def audience_of_occurrence(occurrence: Occurrence) -> QuerySet[User]:
+    return audience_of_event(occurrence.event)
+
+
+def can_create_event(actor: AnyUser | None, group_id: int | None = None) -> bool:
+    """Network organisers make events for the network or any group; a group's organisers
+    make events for that group."""
+    if is_organiser(actor):
+        return True
+    if group_id is None or not is_vetted(actor):
+        return False
+    assert actor is not None
+    return GroupMembership.objects.filter(
+        group=group_id,
+        user=actor.pk,
+        state=GroupMembership.State.ACTIVE,
+        role=GroupMembership.Role.ORGANISER,
+    ).exists()
+
+
+def groups_for_new_events(actor: AnyUser | None) -> QuerySet[Any]:
+    """The groups `actor` may make an event for."""
+    if is_organiser(actor):
+        return visible_groups(actor).filter(archived_at__isnull=True)
+    if not is_vetted(actor):
+        return visible_groups(None)
+    assert actor is not None
+    return visible_groups(actor).filter(archived_at__isnull=True, pk__in=_group_organiser_of(actor))
+
+
+@dataclass(frozen=True)
+class EventRelation:
+    """Where someone stands towards one event, looked up once (see `event_relation`)."""
+
+    user_id: int | None
+    event_id: int
+    network_organiser: bool
+    group_organiser: bool
+    # Their role among the event's hosts (Host.Role), or "".
+    host_role: str
+
+    @property
+    def runs(self) -> bool:
+        """Edit, cancel, name hosts, approve RSVPs, message attendees, export attendance."""
+        return self.network_organiser or self.group_organiser or self.host_role == Host.Role.HOST
+
+    @property
+    def helps_run(self) -> bool:
+        """Those who run it and its facilitators: they see who comes and record attendance."""
+        return self.runs or self.host_role == Host.Role.FACILITATOR
+
+
+def event_relation(user: AnyUser | None, event: Event) -> EventRelation:
+    host_role, group_organiser = "", False
+    if is_vetted(user):
+        assert user is not None
+        host_role = (
+            Host.objects.filter(event=event.pk, user=user.pk).values_list("role", flat=True).first()
+            or ""
+        )
+        if event.group_id is not None:
+            group_organiser = GroupMembership.objects.filter(
+                group=event.group_id,
+                user=user.pk,
+                state=GroupMembership.State.ACTIVE,
+                role=GroupMembership.Role.ORGANISER,
+            ).exists()
+    return EventRelation(
+        user_id=user.pk if user is not None else None,
+        event_id=event.pk,
+        network_organiser=is_organiser(user),
+        group_organiser=group_organiser,
+        host_role=host_role,
+    )
+
+
+def _relation(user: AnyUser | None, event: Event, known: EventRelation | None) -> EventRelation:
+    """`known` when the caller already looked it up for this very user and event."""
+    if known is None:
+        return event_relation(user, event)
+    if (known.user_id, known.event_id) != (user.pk if user is not None else None, event.pk):
+        raise ValueError("An event relation is for the user and event it was looked up for.")
+    return known
+
+
+def can_manage_event(
+    actor: AnyUser | None, event: Event, relation: EventRelation | None = None
+) -> bool:
+    return _relation(actor, event, relation).runs
+
+
+def can_record_attendance(
+    actor: AnyUser | None, event: Event, relation: EventRelation | None = None
+) -> bool:
+    return _relation(actor, event, relation).helps_run
+
+
+def has_ended(occurrence: Occurrence, now: datetime) -> bool:
+    return occurrence.ends_at <= now
+
+
+def can_rsvp(actor: AnyUser | None, occurrence: Occurrence, now: datetime) -> bool:
+    """Answer an occurrence: a vetted member who sees the event, while neither the event nor
+    the occurrence is cancelled and it has not ended."""
+    return (
+        is_vetted(actor)
+        and occurrence.cancelled_at is None
+        and occurrence.event.cancelled_at is None
+        and not has_ended(occurrence, now)
+        and can_see_event(actor, occurrence.event)
+    )
+
+
+def place_shown_from(occurrence: Occurrence) -> datetime:
+    """When the exact address and call link are shown to the occurrence's confirmed attendees."""
+    return occurrence.starts_at - timedelta(hours=occurrence.event.reveal_hours)
+
+
+def can_see_place(
+    viewer: AnyUser | None,
+    occurrence: Occurrence,
+    *,
+    seat: str,
+    now: datetime,
+    relation: EventRelation | None = None,
+) -> bool:
+    """The exact address and call link: for those who help run the event, always; for a
+    confirmed attendee (`seat` is the viewer's own seat), from `place_shown_from` until the
+    occurrence ends, unless it was cancelled. Nobody else, ever."""
+    if not is_vetted(viewer):
+        return False
+    if _relation(viewer, occurrence.event, relation).helps_run:
+        return True
+    return (
+        seat == Rsvp.Seat.CONFIRMED
+        and occurrence.cancelled_at is None
+        and occurrence.event.cancelled_at is None
+        and place_shown_from(occurrence) <= now < occurrence.ends_at
+    )
+
+
+def can_see_attendees(
+    viewer: AnyUser | None, event: Event, *, seat: str, relation: EventRelation | None = None
+) -> bool:
+    """Who is going, by name: per the event's setting, its hosts and facilitators only (the
+    default), its confirmed attendees too, or everyone who sees the event. Everyone who sees
+    the event sees the counts."""
+    if not is_vetted(viewer):
+        return False
+    if _relation(viewer, event, relation).helps_run:
+        return True
+    if event.attendee_list == Event.AttendeeList.EVERYONE:
+        return True
+    return event.attendee_list == Event.AttendeeList.ATTENDEES and seat == Rsvp.Seat.CONFIRMED
+
+
+def visible_attendees(viewer: AnyUser | None, occurrence: Occurrence) -> QuerySet[User]:
+    """The members with an RSVP for the occurrence whom the viewer may see: in good standing
+    and not in a block with the viewer. The caller checks `can_see_attendees` first."""
+    answered = Rsvp.objects.filter(occurrence=occurrence.pk).values("user")
+    return visible_members(viewer).filter(pk__in=answered)
+
+
+def visible_hosts(viewer: AnyUser | None, event: Event) -> QuerySet[User]:
+    """The event's hosts and facilitators whom the viewer may see."""
+    return visible_members(viewer).filter(pk__in=Host.objects.filter(event=event.pk).values("user"))
+
+
+def can_see_address_views(
+    viewer: AnyUser | None, event: Event, relation: EventRelation | None = None
+) -> bool:
+    """Who has been shown the exact address: for those who run the event."""
+    return _relation(viewer, event, relation).runs

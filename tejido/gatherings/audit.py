@@ -1,0 +1,22 @@
+"""The organiser actions gatherings record in the audit log, with their labels."""
+
+from django.utils.translation import gettext_lazy as _
+
+from tejido.audit.actions import register_actions
+
+register_actions(
+    {
+        "event.create": _("Created a gathering"),
+        "event.update": _("Edited a gathering"),
+        "event.update_occurrence": _("Moved one date of a gathering"),
+        "event.cancel": _("Cancelled a gathering"),
+        "event.cancel_occurrence": _("Cancelled one date of a gathering"),
+        "event.host_named": _("Named a host or facilitator of a gathering"),
+        "event.host_removed": _("Removed a host or facilitator of a gathering"),
+        "event.invite_link_renewed": _("Replaced a gathering's invitation link"),
+        "event.message": _("Wrote to the attendees of a gathering"),
+        "event.rsvp_approved": _("Gave a member a place at a gathering"),
+        "event.rsvp_declined": _("Declined a member's place at a gathering"),
+        "event.attendance": _("Recorded attendance at a gathering"),
+    }
+)
