@@ -1,5 +1,6 @@
 """A seeded generator of a large network for benchmarks: members with profiles, groups,
-memberships, blocks and applicants, on the configured database (SQLite, or PostgreSQL with
+memberships, blocks and applicants, gatherings with their dates, hosts and RSVPs, on the
+configured database (SQLite, or PostgreSQL with
 TEJIDO_DATABASE_URL).
 
     .venv/bin/python bench/generate.py                    # 10,000 members, seed 1
@@ -24,6 +25,7 @@ from typing import Any
 BENCH_DOMAIN = "bench.tejido.test"
 BENCH_PASSWORD = "bench-password-not-secret"
 GROUP_PREFIX = "bench-"
+EVENT_PREFIX = "Bench gathering"
 
 FIRST_NAMES = (
     "Alex",
@@ -94,6 +96,8 @@ class Generated:
     memberships: int
     blocks: int
     areas: int
+    events: int
+    rsvps: int
     seconds: float
 
 
@@ -108,14 +112,22 @@ def _chunks(size: int, batch: int) -> list[range]:
 def reset() -> None:
     """Delete everything an earlier run generated (and nothing else)."""
     from tejido.accounts.models import User
+    from tejido.gatherings.models import Event
     from tejido.groups.models import Group
 
+    Event.objects.filter(title_en__startswith=EVENT_PREFIX).delete()
     Group.objects.filter(slug__startswith=GROUP_PREFIX).delete()
     User.objects.filter(email__endswith=f"@{BENCH_DOMAIN}").delete()
 
 
 def generate(
-    *, members: int = 10_000, seed: int = 1, replace: bool = False, batch_size: int = 2_000
+    *,
+    members: int = 10_000,
+    seed: int = 1,
+    replace: bool = False,
+    batch_size: int = 2_000,
+    events: int | None = None,
+    rsvps: int | None = None,
 ) -> Generated:
     from allauth.account.models import EmailAddress
     from django.contrib.auth.hashers import make_password
@@ -287,6 +299,16 @@ def generate(
             batch_size=batch_size,
         )
 
+        event_count, rsvp_count = _gatherings(
+            rng,
+            vetted,
+            groups,
+            areas,
+            events=members // 5 if events is None else events,
+            rsvps=members * 5 if rsvps is None else rsvps,
+            batch_size=batch_size,
+        )
+
     return Generated(
         members=len(vetted),
         applicants=len(applicants),
@@ -294,8 +316,88 @@ def generate(
         memberships=len(memberships),
         blocks=len(pairs),
         areas=len(areas),
+        events=event_count,
+        rsvps=rsvp_count,
         seconds=round(time.perf_counter() - started, 2),
     )
+
+
+def _gatherings(
+    rng: random.Random,
+    vetted: list[Any],
+    groups: list[Any],
+    areas: list[Any],
+    *,
+    events: int,
+    rsvps: int,
+    batch_size: int,
+) -> tuple[int, int]:
+    """Gatherings over the next three months (and a few past): one date each, most for the
+    whole network, some for a group; a host each; RSVPs spread over them, seats taken up to
+    each capacity and the rest on the waitlist."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tejido.gatherings.models import Event, Host, Occurrence, Rsvp
+
+    if not events or not vetted:
+        return 0, 0
+    start_of_today = timezone.now().replace(minute=0, second=0, microsecond=0)
+    kinds = list(Event.Kind.values)
+    made = Event.objects.bulk_create(
+        [
+            Event(
+                kind=kinds[n % len(kinds)],
+                title_es=f"Encuentro de prueba {n}",
+                title_en=f"{EVENT_PREFIX} {n}",
+                description_es="Un encuentro generado.",
+                description_en="A generated gathering.",
+                group=groups[n % len(groups)] if n % 4 == 0 else None,
+                visibility=Event.Visibility.GROUP if n % 8 == 0 else Event.Visibility.NETWORK,
+                starts_at=(begins := start_of_today + timedelta(hours=rng.randint(-240, 2160))),
+                ends_at=begins + timedelta(hours=2),
+                area=rng.choice(areas),
+                capacity=rng.choice((None, 10, 20, 40)),
+                languages=["es"] if n % 3 else ["es", "en"],
+                step_free=n % 2 == 0,
+                address=f"Calle de prueba {n}",
+            )
+            for n in range(events)
+        ],
+        batch_size=batch_size,
+    )
+    dates = Occurrence.objects.bulk_create(
+        [
+            Occurrence(
+                event=e, original_start=e.starts_at, starts_at=e.starts_at, ends_at=e.ends_at
+            )
+            for e in made
+        ],
+        batch_size=batch_size,
+    )
+    Host.objects.bulk_create(
+        [Host(event=e, user=rng.choice(vetted)) for e in made], batch_size=batch_size
+    )
+    answers: dict[tuple[int, int], Rsvp] = {}
+    taken: dict[int, int] = {}
+    now = timezone.now()
+    while len(answers) < rsvps and len(answers) < len(dates) * len(vetted):
+        date, person = rng.choice(dates), rng.choice(vetted)
+        if (date.pk, person.pk) in answers:
+            continue
+        answer = rng.choices(Rsvp.Answer.values, weights=(70, 20, 10))[0]
+        seat = Rsvp.Seat.NONE
+        if answer == Rsvp.Answer.GOING:
+            capacity = date.event.capacity
+            full = capacity is not None and taken.get(date.pk, 0) >= capacity
+            seat = Rsvp.Seat.WAITLISTED if full else Rsvp.Seat.CONFIRMED
+            taken[date.pk] = taken.get(date.pk, 0) + (not full)
+        answers[(date.pk, person.pk)] = Rsvp(
+            occurrence=date, user=person, answer=answer, seat=seat, queued_at=now
+        )
+    Rsvp.objects.bulk_create(list(answers.values()), batch_size=batch_size)
+    return len(made), len(answers)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -303,6 +405,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--members", type=int, default=10_000, help="default: %(default)s")
     parser.add_argument("--seed", type=int, default=1, help="default: %(default)s")
     parser.add_argument("--batch-size", type=int, default=2_000, help="default: %(default)s")
+    parser.add_argument("--events", type=int, default=None, help="default: members / 5")
+    parser.add_argument("--rsvps", type=int, default=None, help="default: members x 5")
     parser.add_argument("--reset", action="store_true", help="replace a network generated earlier")
     parser.add_argument("--migrate", action="store_true", help="run migrate first")
     args = parser.parse_args(argv)
@@ -319,11 +423,21 @@ def main(argv: list[str] | None = None) -> int:
         call_command("migrate", verbosity=0)
     try:
         result = generate(
-            members=args.members, seed=args.seed, replace=args.reset, batch_size=args.batch_size
+            members=args.members,
+            seed=args.seed,
+            replace=args.reset,
+            batch_size=args.batch_size,
+            events=args.events,
+            rsvps=args.rsvps,
         )
     except AlreadyGenerated as error:
         print(error, file=sys.stderr)
         return 1
+    if connection.vendor == "postgresql":
+        # Fresh statistics for the planner: autovacuum may be off, and without them the
+        # benchmark would measure plans made blind.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     counts: dict[str, Any] = asdict(result)
     seconds = counts.pop("seconds")
     print(f"Generated on {connection.vendor} in {seconds:.1f} s (seed {args.seed}):")

@@ -1,6 +1,8 @@
 -- The wrk script of one load phase. bench/load/wrk_driver.py puts before it:
 --   endpoints = { {kind = "page" | "api" | "plain", template = "/members/{member}/", weight = 15}, ... }
---   viewers   = { {session = "...", token = "...", members = {12, 40}, groups = {"slug"}}, ... }
+--   endpoints = kind "api_post" POSTs a JSON answer (an RSVP) with the visitor's token
+--   viewers   = { {session = "...", token = "...", members = {12, 40}, groups = {"slug"},
+--                  occurrences = {7, 9}}, ... }
 --   seed      = 1
 -- Each request picks an endpoint by weight and a visitor at random, and fills the address
 -- with something that visitor may see. Any answer but a 200 counts as an error (a redirect to
@@ -12,6 +14,7 @@ for _, endpoint in ipairs(endpoints) do
 end
 
 local threads = {}
+local answers = {"going", "maybe", "not_going"}
 
 function setup(thread)
   table.insert(threads, thread)
@@ -49,10 +52,19 @@ function request()
   if path:find("{group}", 1, true) then
     path = path:gsub("{group}", pick(viewer.groups))
   end
+  if path:find("{occurrence}", 1, true) then
+    path = path:gsub("{occurrence}", tostring(pick(viewer.occurrences)))
+  end
   local headers = {}
-  if endpoint.kind == "api" then
+  if endpoint.kind == "api" or endpoint.kind == "api_post" then
     headers["Authorization"] = "Bearer " .. viewer.token
     headers["Accept"] = "application/json"
+  end
+  if endpoint.kind == "api_post" then
+    -- An answer that changes something most of the time: seats are taken and freed.
+    headers["Content-Type"] = "application/json"
+    local body = '{"answer": "' .. pick(answers) .. '"}'
+    return wrk.format("POST", path, headers, body)
   elseif endpoint.kind == "page" then
     headers["Cookie"] = "sessionid=" .. viewer.session
   end

@@ -127,8 +127,12 @@ def tejido(viewers_file: str) -> None:
     viewer = json.loads(Path(viewers_file).read_text())[0]
     for name, (kind, template, _weight) in ENDPOINTS.items():
         path = template.format(
-            member=(viewer["members"] or [0])[0], group=(viewer["groups"] or ["none"])[0]
+            member=(viewer["members"] or [0])[0],
+            group=(viewer["groups"] or ["none"])[0],
+            occurrence=(viewer.get("occurrences") or [0])[0],
         )
+        if kind == "api_post":
+            continue  # a write: measured under load only
         if kind == "api":
             headers = {"HTTP_AUTHORIZATION": f"Bearer {viewer['token']}"}
         else:

@@ -1,5 +1,6 @@
 """Logged-in visitors for the load benchmark: for a sample of the generated members, a session
-cookie and an API token, and what each of them may look at (members they can see, groups).
+cookie and an API token, and what each of them may look at (members they can see, groups,
+dates of gatherings to come).
 
 Run by bench/load/run.py with the benchmark's database in the environment:
     python bench/load/prepare.py --viewers 40 --out viewers.json
@@ -31,10 +32,12 @@ def main() -> None:
     from django.conf import settings
     from django.test import Client
 
+    from tejido.access.events import visible_occurrences
     from tejido.access.groups import visible_groups
     from tejido.access.members import visible_members
     from tejido.accounts.models import User
     from tejido.accounts.tokens import create_token
+    from tejido.core.clock import now
     from tejido.membership.selectors import needs_conduct_acceptance
 
     rng = random.Random(args.seed)
@@ -61,6 +64,8 @@ def main() -> None:
         _token, plaintext = create_token(actor=user, name="load benchmark")
         seen = list(visible_members(user).exclude(pk=user.pk).values_list("pk", flat=True))
         groups = list(visible_groups(user).values_list("slug", flat=True))
+        upcoming = visible_occurrences(user).filter(ends_at__gt=now(), cancelled_at__isnull=True)
+        occurrences = list(upcoming.values_list("pk", flat=True))
         viewers.append(
             {
                 "id": user.pk,
@@ -68,6 +73,7 @@ def main() -> None:
                 "token": plaintext,
                 "members": rng.sample(seen, min(len(seen), 200)),
                 "groups": rng.sample(groups, min(len(groups), 50)),
+                "occurrences": rng.sample(occurrences, min(len(occurrences), 50)),
             }
         )
     if not viewers:

@@ -2,6 +2,7 @@ import pytest
 
 from bench.generate import BENCH_DOMAIN, AlreadyGenerated, generate
 from tejido.accounts.models import Block, Profile, User
+from tejido.gatherings.models import Event, Occurrence, Rsvp
 from tejido.groups.models import Group, GroupMembership
 from tejido.membership.models import Application
 
@@ -22,6 +23,12 @@ def test_it_builds_a_network_of_the_asked_size():
         assert user.profile.sort_name == Profile.sort_name_for(user.profile.chosen_name) != ""
     for group in Group.objects.all():
         assert group.memberships.filter(role=GroupMembership.Role.ORGANISER).exists()
+    assert Event.objects.count() == result.events == 40
+    assert Occurrence.objects.count() == 40
+    assert Rsvp.objects.count() == result.rsvps == 1000
+    for occurrence in Occurrence.objects.select_related("event"):
+        confirmed = occurrence.rsvps.filter(seat=Rsvp.Seat.CONFIRMED).count()
+        assert occurrence.event.capacity is None or confirmed <= occurrence.event.capacity
 
 
 def test_the_same_seed_gives_the_same_network():
