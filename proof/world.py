@@ -42,6 +42,7 @@ from django.test import Client
 from django.utils import translation
 
 from proof.forms import fill, find_form
+from proof.world_gatherings import plant_gatherings
 from tejido.accounts.models import ApiToken, Audience, Profile, User
 from tejido.notifications.kinds import kind_for
 
@@ -451,6 +452,18 @@ def build_world(*, capture: Callable[..., Any], block_pages: tuple[str, ...] = (
         warn_member(actor=organiser, report_id=warned_report.pk, message=warning)
     flows.append("a member warned after a report, across a block")
 
+    # --- gatherings: hidden places at each moment, invitation-only and group events ----------
+    gathering_ids = plant_gatherings(
+        people=people,
+        add=add,
+        mk=mk,
+        capture=capture,
+        group_g=group_g,
+        vetted=VETTED,
+        group_members=GROUP_G,
+    )
+    flows.append("gatherings: places before and after their reveal, invitation and group events")
+
     # --- application: answers, a question from organisers, the applicant's reply ---------------
     answers = {
         q.pk: add(
@@ -589,6 +602,7 @@ def build_world(*, capture: Callable[..., Any], block_pages: tuple[str, ...] = (
             suspension_report.pk,
             999_999,
         ],
+        **gathering_ids,
         # The plain area first: it is what a member picks for themselves in a write.
         "area": [
             plain_area.pk,

@@ -1,0 +1,143 @@
+"""The gatherings part of the sweep's world (proof/world.py): events whose protected fields hold
+markers, each at another moment of the hidden-place rule, so that one sweep checks them all.
+
+- "soon" starts in two hours: its place is shown to its confirmed attendees (member, blocker)
+  and its host (facilitator); `shared` waits on the waitlist and must not see it.
+- "later" starts in five days: its place is not shown yet, not even to its confirmed attendee.
+- "past" ended yesterday: its place is no longer shown to those who went.
+- "invited" is by invitation only: its title is for its host (shared) and the member who
+  opened the link.
+- "group" is for the members of group G only.
+Network organisers see everything (they run every event)."""
+
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+from tejido.accounts.models import User
+
+Add = Callable[..., str]
+
+
+def plant_gatherings(
+    *,
+    people: dict[str, User],
+    add: Add,
+    mk: Callable[[str], str],
+    capture: Callable[..., Any],
+    group_g: Any,
+    vetted: frozenset[str],
+    group_members: frozenset[str],
+) -> dict[str, list[int]]:
+    """Plant the events; returns the ids of their dates and series for the sweep's addresses."""
+    from tejido.core.clock import now
+    from tejido.gatherings.event_services import create_event, name_host, open_invitation
+    from tejido.gatherings.models import Event, Host, Occurrence, Rsvp
+    from tejido.gatherings.services import rsvp
+
+    organiser, host = people["organiser"], people["facilitator"]
+    runners = frozenset({"facilitator", "organiser"})
+    moment = now().replace(microsecond=0)
+
+    def event(key: str, starts_in: timedelta, **fields: Any) -> Event:
+        starts = moment + starts_in
+        made = create_event(
+            actor=organiser,
+            title_es=fields.pop("title", f"Encuentro {key}"),
+            starts_at=starts,
+            ends_at=starts + timedelta(hours=2),
+            **fields,
+        )
+        name_host(actor=organiser, event=made, member=host, role=Host.Role.HOST)
+        return made
+
+    def place(key: str, viewers: frozenset[str]) -> dict[str, str]:
+        return {
+            "address": add(
+                mk(f"address{key}"), "event address", f"{key} event's address", viewers=viewers
+            ),
+            "call_link": "https://call.example.org/"
+            + add(mk(f"call{key}"), "event call link", f"{key} event's call link", viewers=viewers),
+        }
+
+    with capture(execute=True):
+        soon = event(
+            "soon",
+            timedelta(hours=2),
+            mode=Event.Mode.BOTH,
+            capacity=2,
+            attendee_list=Event.AttendeeList.EVERYONE,
+            **place("soon", runners | {"member", "blocker"}),
+        )
+        later = event("later", timedelta(days=5), mode=Event.Mode.BOTH, **place("later", runners))
+        date_soon, date_later = soon.occurrences.get(), later.occurrences.get()
+        for key in ("member", "blocker", "shared"):
+            rsvp(actor=people[key], occurrence=date_soon, answer=Rsvp.Answer.GOING)
+        rsvp(actor=people["member"], occurrence=date_later, answer=Rsvp.Answer.GOING)
+        # The one to be suspended had a seat; once suspended they see no event at all.
+        rsvp(actor=people["suspended"], occurrence=date_later, answer=Rsvp.Answer.GOING)
+
+        invited_title = add(
+            mk("invitedevent"),
+            "invitation-only event",
+            "an invitation-only event's title",
+            viewers=frozenset({"shared", "member", "organiser"}),
+        )
+        invited = create_event(
+            actor=organiser,
+            title_es=invited_title,
+            title_en=invited_title,
+            visibility=Event.Visibility.INVITATION,
+            starts_at=moment + timedelta(days=3),
+            ends_at=moment + timedelta(days=3, hours=2),
+            **place("invited", frozenset({"shared", "organiser"})),
+        )
+        name_host(actor=organiser, event=invited, member=people["shared"], role=Host.Role.HOST)
+        open_invitation(actor=people["member"], token=invited.invite_token or "")
+
+        group_title = add(
+            mk("groupevent"),
+            "group event",
+            "a group-only event's title",
+            viewers=(group_members & vetted) | {"organiser"},
+        )
+        for_group = create_event(
+            actor=organiser,
+            group=group_g,
+            visibility=Event.Visibility.GROUP,
+            title_es=group_title,
+            title_en=group_title,
+            starts_at=moment + timedelta(days=4),
+            ends_at=moment + timedelta(days=4, hours=2),
+        )
+
+    # A past date: written to the models, as nobody can answer one that is over.
+    past = Event.objects.create(
+        title_es="Encuentro pasado",
+        starts_at=moment - timedelta(days=1, hours=3),
+        ends_at=moment - timedelta(days=1),
+        created_by=organiser,
+        **place("past", runners),
+    )
+    Host.objects.create(event=past, user=host)
+    date_past = Occurrence.objects.create(
+        event=past, original_start=past.starts_at, starts_at=past.starts_at, ends_at=past.ends_at
+    )
+    Rsvp.objects.create(
+        occurrence=date_past,
+        user=people["member"],
+        answer=Rsvp.Answer.GOING,
+        seat=Rsvp.Seat.CONFIRMED,
+        queued_at=past.starts_at - timedelta(days=2),
+        attended=True,
+    )
+    events = [soon, later, invited, for_group, past]
+    return {
+        "occurrence": [
+            *Occurrence.objects.filter(event__in=events)
+            .order_by("pk")
+            .values_list("pk", flat=True),
+            999_999,
+        ],
+        "event": [e.pk for e in events] + [999_999],
+    }
