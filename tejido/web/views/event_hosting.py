@@ -5,7 +5,7 @@ link, and attendance with its CSV export. Anyone else gets the 404 page, as for 
 missing."""
 
 import csv
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import messages
 from django.http import FileResponse, HttpRequest, HttpResponse
@@ -180,14 +180,15 @@ def occurrence_edit(request: HttpRequest, occurrence_id: int) -> HttpResponse:
 
 @require_safe
 @vetted_only
-def event_image(request: HttpRequest, event_id: int) -> FileResponse:
+def event_image(request: HttpRequest, event_id: int) -> HttpResponse:
     """The event's picture, for those who may see the event."""
     image = get_event_image(viewer=request.user, event_id=event_id)
-    kind = "image/png" if image.name.endswith(".png") else "image/jpeg"
+    kind = "image/png" if (image.name or "").endswith(".png") else "image/jpeg"
     response = FileResponse(image.open("rb"), content_type=kind)
     response["Cache-Control"] = "private"
     response["Content-Disposition"] = "inline"
-    return response
+    # A streamed answer; the decorators' type names the usual one.
+    return cast(HttpResponse, response)
 
 
 def _confirm(request: HttpRequest, occurrence_id: int, *, whole: bool) -> HttpResponse:
@@ -252,7 +253,7 @@ def event_hosts(request: HttpRequest, occurrence_id: int) -> HttpResponse:
         if not form.is_valid():
             for errors in form.errors.values():
                 for error in errors:
-                    messages.error(request, error)
+                    messages.error(request, str(error))
             return _back_to(occurrence.pk)
         member = get_member(viewer=request.user, member_id=form.cleaned_data["chosen"])
         event_services.name_host(
