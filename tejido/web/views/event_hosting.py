@@ -12,6 +12,7 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from tejido.accounts.selectors import get_member
@@ -311,7 +312,12 @@ def event_message(request: HttpRequest, occurrence_id: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                _("Your message was sent to %(count)d people.") % {"count": told},
+                ngettext(
+                    "Your message was sent to %(count)d person.",
+                    "Your message was sent to %(count)d people.",
+                    told,
+                )
+                % {"count": told},
             )
             return _back_to(occurrence.pk)
     return render(
