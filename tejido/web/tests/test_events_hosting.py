@@ -9,8 +9,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.template.loader import render_to_string
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from PIL import Image
 
@@ -30,7 +32,7 @@ from tejido.gatherings.selectors import get_occurrence_page
 from tejido.groups.factories import GroupFactory, GroupMembershipFactory
 from tejido.groups.models import GroupMembership
 from tejido.notifications.models import Notice
-from tejido.web.forms.events import EventForm
+from tejido.web.forms.events import EventForm, OccurrenceEditForm
 from tejido.web.views.event_hosting import safe_cell
 
 ZONE = ZoneInfo(settings.TIME_ZONE)
@@ -243,8 +245,6 @@ def test_only_this_date_moves_one_date(login):
     client = login(host)
     url = reverse("occurrence_edit", args=[second.pk])
     assert client.get(url).status_code == 200
-    from tejido.web.forms.events import OccurrenceEditForm
-
     data = _as_post(OccurrenceEditForm.initial_for_occurrence(second))
     data.update(scope="this", start_time="20:00", end_time="23:00", title_es="Ignorado")
     response = client.post(url, data)
@@ -261,8 +261,6 @@ def test_this_date_and_the_following_ones_splits_the_series(login):
     host = UserFactory()
     event, dates = _series(host)
     third = dates[2]
-    from tejido.web.forms.events import OccurrenceEditForm
-
     data = _as_post(OccurrenceEditForm.initial_for_occurrence(third))
     data.update(scope="following", title_es="Nueva etapa")
     response = login(host).post(reverse("occurrence_edit", args=[third.pk]), data)
@@ -278,8 +276,6 @@ def test_this_date_and_the_following_ones_splits_the_series(login):
 @pytest.mark.django_db
 def test_a_bad_time_for_one_date_is_a_form_error(login):
     host, _event, occurrence = _hosted()
-    from tejido.web.forms.events import OccurrenceEditForm
-
     data = _as_post(OccurrenceEditForm.initial_for_occurrence(occurrence))
     data.update(end_date=(occurrence.starts_at - timedelta(days=1)).date().isoformat())
     response = login(host).post(reverse("occurrence_edit", args=[occurrence.pk]), data)
@@ -592,3 +588,25 @@ def test_organisers_see_the_new_event_page_with_every_group(organiser_client):
     page = organiser_client.get(reverse("event_create"))
     assert page.status_code == 200
     assert "Cineclub" in page.content.decode()
+
+
+# Query counts ---------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["occurrence_attendance", "occurrence_attendance_csv"])
+def test_the_attendance_sheet_costs_the_same_queries_at_two_sizes(login, settings, name):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    counts = []
+    for size in (2, 7):
+        host = UserFactory()
+        _host, _event, occurrence = _past(host)
+        for _ in range(size):
+            RsvpFactory(occurrence=occurrence)
+        client = login(host)
+        url = reverse(name, args=[occurrence.pk])
+        client.get(url)  # the first page of a session settles the frame
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        counts.append(len(captured))
+    assert counts[0] == counts[1], counts
