@@ -42,7 +42,9 @@ def _hours(label: Any, field: str, help_text: Any = "") -> forms.IntegerField:
 
 
 def _date(label: Any) -> forms.DateField:
-    return forms.DateField(label=label, widget=forms.DateInput(attrs={"type": "date"}))
+    return forms.DateField(
+        label=label, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
 
 
 def _time(label: Any) -> forms.TimeField:
@@ -128,7 +130,7 @@ class EventForm(EventTimesForm):
     repeat_until = forms.DateField(
         label=_("Until this date (optional)"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("Leave both empty for a series that goes on."),
     )
     mode = forms.ChoiceField(label=_("Where"), choices=Event.Mode.choices, widget=forms.RadioSelect)

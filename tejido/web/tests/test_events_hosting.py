@@ -186,6 +186,8 @@ def test_a_network_organiser_edits_a_members_event(organiser_client):
     url = reverse("event_edit", args=[event.pk])
     form = organiser_client.get(url)
     assert form.status_code == 200
+    # Date inputs carry ISO dates, whatever the language's own format.
+    assert f'value="{event.starts_at.astimezone(ZONE).date().isoformat()}"' in form.content.decode()
     data = _as_post(EventForm.initial_for(event))
     data["title_es"] = "Después"
     data["quiet_room"] = "on"

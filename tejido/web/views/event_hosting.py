@@ -146,7 +146,7 @@ def occurrence_edit(request: HttpRequest, occurrence_id: int) -> HttpResponse:
         zone=event.time_zone,
     )
     if not series:
-        form.fields["scope"].required = False
+        del form.fields["scope"]  # a gathering that happens once has only this date
     if request.method == "POST" and form.is_valid():
         scope = form.cleaned_data.get("scope") or SCOPE_THIS
         try:
