@@ -209,6 +209,8 @@ def test_a_network_organiser_edits_a_members_event(organiser_client):
         ({"capacity": "0"}, "capacity"),
         ({"repeats": "every_blue_moon"}, "repeats"),
         ({"repeat_until": "2030-01-01"}, "repeat_until"),  # with a count as well
+        ({"repeat_count": None, "repeat_until": "2020-01-01"}, "repeats"),  # ends before it starts
+        ({"repeat_count": "1000"}, "repeat_count"),
         ({"age_min": "30", "age_max": "20"}, "age_max"),
         ({"title_es": "", "title_en": ""}, "title_es"),
         ({"reveal_hours": "-1"}, "reveal_hours"),
@@ -226,6 +228,20 @@ def test_bad_values_get_the_forms_errors_not_a_500(login, changes, field):
 
 
 # One date, or this and the following ------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_editing_the_series_times_moves_its_dates(login):
+    host = UserFactory()
+    event, _dates = _series(host)
+    data = _as_post(EventForm.initial_for(event))
+    data.update(start_time="18:00", end_time="20:00")
+    response = login(host).post(reverse("event_edit", args=[event.pk]), data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    event.refresh_from_db()
+    assert event.recurrence == "FREQ=MONTHLY;BYDAY=1FR"
+    hours = {o.starts_at.astimezone(ZONE).hour for o in event.occurrences.all()}
+    assert hours == {18}
 
 
 def _series(host):
