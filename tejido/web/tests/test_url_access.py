@@ -130,6 +130,10 @@ POST_ONLY_PUBLIC = Page(expect(405, 405, 405, 405), post=expect(*[REDIRECT] * 4)
 POST_ONLY_ORGANISERS = Page(
     expect({405, LOGIN, 404}, {405, 404}, {405, 404}, 405), post=ORGANISERS_POST
 )
+# The pages of those who run a gathering: the walker's member runs none, organisers run all.
+HOSTS_FORM = form(expect(LOGIN, {404, LOGIN}, 404, 200), expect(LOGIN, {404, LOGIN}, 404, DONE))
+# Their actions that only take POST: any GET is refused before the login check.
+POST_ONLY_HOSTS = Page(expect(405, 405, 405, 405), post=expect(LOGIN, {404, LOGIN}, 404, DONE))
 # API operations that take no GET: the method is refused before anything else.
 API_WRITE = Page(expect(405, 405, 405, 405), post=API_POST)
 
@@ -176,6 +180,25 @@ ACCESS: dict[str, Expect | Page] = {
     "group_edit": form(
         expect(LOGIN, {404, LOGIN}, 404, 200), expect(LOGIN, {404, LOGIN}, 404, DONE)
     ),
+    # Gatherings. The member pages (owned by their own change; placeholders here until then).
+    "occurrence_detail": Page(MEMBERS, fetch=False),
+    "event_invitation": Page(MEMBERS, fetch=False),
+    # Gatherings, for those who run them: the walker's event is the network's, hosted by
+    # another member, so the walker's member sees it but runs nothing; organisers run it.
+    "event_create": HOSTS_FORM,
+    "event_edit": HOSTS_FORM,
+    "occurrence_edit": HOSTS_FORM,
+    "occurrence_cancel": HOSTS_FORM,
+    "event_cancel": HOSTS_FORM,
+    "event_message": HOSTS_FORM,
+    # Its date has not started: an empty POST is told attendance waits for the start (400).
+    "occurrence_attendance": HOSTS_FORM,
+    "occurrence_attendance_csv": expect(LOGIN, {404, LOGIN}, 404, 200),
+    "event_hosts": POST_ONLY_HOSTS,
+    "rsvp_decide": POST_ONLY_HOSTS,
+    "event_invite_renew": POST_ONLY_HOSTS,
+    # The walker's event has no picture.
+    "event_image": expect(LOGIN, {404, LOGIN}, 404, 404),
     # Notifications.
     "notice_list": MEMBERS,
     "notice_open": POST_ONLY,
@@ -311,6 +334,8 @@ class World:
     question: Any
     api_token: Any
     report: Any
+    event: Any
+    occurrence: Any
 
 
 def build_world() -> World:
@@ -337,6 +362,12 @@ def build_world() -> World:
     api_token, _plaintext = create_token(actor=users["member"], name="walker")
     # A report about the other member, for the organisers' report pages.
     sent = report(actor=UserFactory(), kind="member", target_id=other.pk, reason="spam")
+    # A network gathering hosted by the other member, with one date a week ahead.
+    from tejido.gatherings.factories import EventFactory, HostFactory, OccurrenceFactory
+
+    event = EventFactory()
+    HostFactory(event=event, user=other)
+    occurrence = OccurrenceFactory(event=event)
     return World(
         users=users,
         other_member=other,
@@ -348,6 +379,8 @@ def build_world() -> World:
         question=ApplicationQuestionFactory(),
         api_token=api_token,
         report=sent,
+        event=event,
+        occurrence=occurrence,
     )
 
 
@@ -365,6 +398,8 @@ ARGUMENTS: dict[str, Callable[[World, Any], Any]] = {
     "token_id": lambda world, viewer: world.api_token.pk,
     "report_id": lambda world, viewer: world.report.pk,
     "token": lambda world, viewer: world.invitation.token,
+    "event_id": lambda world, viewer: world.event.pk,
+    "occurrence_id": lambda world, viewer: world.occurrence.pk,
 }
 
 
