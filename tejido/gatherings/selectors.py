@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from django.db.models import Q, QuerySet
 from django.urls import reverse
 
-from tejido.access.base import AnyUser
+from tejido.access.base import AnyUser, is_organiser, is_vetted
 from tejido.access.event_cards import (
     ACCESSIBILITY,
     OccurrenceCard,
@@ -17,17 +17,20 @@ from tejido.access.event_cards import (
 )
 from tejido.access.events import (
     EventRelation,
+    can_create_event,
     can_manage_event,
     can_record_attendance,
     can_rsvp,
     can_see_address_views,
     can_see_attendees,
     event_relation,
+    groups_for_new_events,
     visible_attendees,
     visible_events,
     visible_hosts,
     visible_occurrences,
 )
+from tejido.access.groups import visible_groups
 from tejido.access.members import MemberCard, member_cards, with_card_columns
 from tejido.accounts.models import User
 from tejido.core.clock import now
@@ -325,3 +328,28 @@ def list_attendance(*, viewer: AnyUser, occurrence: Occurrence) -> list[Attendee
     if not can_record_attendance(viewer, occurrence.event):
         raise NotFound()
     return _attendee_rows(viewer, occurrence)
+
+
+def may_create_events(*, viewer: AnyUser | None) -> bool:
+    """Whether to offer the viewer "Create a gathering": network organisers, and the
+    organisers of a group that takes new gatherings (one query, none for organisers)."""
+    if not is_vetted(viewer):
+        return False
+    if is_organiser(viewer):
+        return can_create_event(viewer)
+    return groups_for_new_events(viewer).exists()
+
+
+def list_groups_to_filter_by(*, viewer: AnyUser | None) -> list[tuple[str, str]]:
+    """The (slug, name) of the groups the viewer sees, for the upcoming list's filter."""
+    groups = visible_groups(viewer).filter(archived_at__isnull=True)
+    return sorted(((g.slug, g.name) for g in groups), key=lambda pair: pair[1].casefold())
+
+
+def my_attendance(*, viewer: AnyUser, occurrence_ids: list[int]) -> dict[int, bool | None]:
+    """Whether the viewer's attendance was recorded (True came, False did not, None not
+    recorded), for the occurrences they answered among `occurrence_ids`: one query."""
+    if not occurrence_ids:
+        return {}
+    rows = Rsvp.objects.filter(user=viewer.pk, occurrence__in=occurrence_ids)
+    return dict(rows.values_list("occurrence", "attended"))

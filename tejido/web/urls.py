@@ -2,6 +2,7 @@
 
 from tejido.web.views import (
     conduct,
+    event_hosting,
     events,
     groups,
     join,
@@ -24,6 +25,7 @@ urlpatterns = [
     *reports.urlpatterns,
     *groups.urlpatterns,
     *events.urlpatterns,
+    *event_hosting.urlpatterns,
     *notices.urlpatterns,
     *organise.urlpatterns,
 ]
