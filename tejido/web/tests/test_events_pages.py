@@ -116,7 +116,8 @@ def test_the_month_lists_its_days(login, english):
     assert response.status_code == 302
     html = client.get(reverse("event_month", args=[local.year, local.month])).content.decode()
     assert "Spring potluck" in html
-    assert "Previous month" in html and "Next month" in html
+    assert "Previous month" in html
+    assert "Next month" in html
 
 
 def test_an_empty_month_and_a_month_that_is_not(login, english):
@@ -375,9 +376,12 @@ def test_my_gatherings_to_come_and_past(login, english):
     _occurrence(title_en="Not mine")
     client = login(english)
     html = client.get(reverse("my_events")).content.decode()
-    assert "Coming one" in html and "Past one" not in html and "Not mine" not in html
+    assert "Coming one" in html
+    assert "Past one" not in html
+    assert "Not mine" not in html
     html = client.get(reverse("my_events"), {"past": "1"}).content.decode()
-    assert "Past one" in html and "Coming one" not in html
+    assert "Past one" in html
+    assert "Coming one" not in html
     assert "You came" in html
 
 

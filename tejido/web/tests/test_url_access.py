@@ -176,6 +176,23 @@ ACCESS: dict[str, Expect | Page] = {
     "group_edit": form(
         expect(LOGIN, {404, LOGIN}, 404, 200), expect(LOGIN, {404, LOGIN}, 404, DONE)
     ),
+    # Gatherings. The world's occurrence is a network event's date that everyone vetted sees.
+    "event_list": MEMBERS,
+    "my_events": MEMBERS,
+    "event_month_current": expect(LOGIN, {404, LOGIN}, REDIRECT, REDIRECT),
+    "event_month": Page(MEMBERS, kwargs=lambda world, viewer: {"year": 2026, "month": 5}),
+    "occurrence_detail": MEMBERS,
+    "occurrence_rsvp": POST_ONLY,
+    "occurrence_withdraw": POST_ONLY,
+    "occurrence_seat": POST_ONLY,
+    # The world's invitation-only event: a member who opens its link is let in and sent on.
+    "event_invitation": Page(
+        expect(LOGIN, {404, LOGIN}, REDIRECT, REDIRECT),
+        kwargs=lambda world, viewer: {"token": world.event_token},
+    ),
+    # Placeholders until the host pages are merged (the 404 page for everyone until then).
+    "event_create": expect(LOGIN, {404, LOGIN}, 404, 404),
+    "event_image": expect(LOGIN, {404, LOGIN}, 404, 404),
     # Notifications.
     "notice_list": MEMBERS,
     "notice_open": POST_ONLY,
@@ -311,10 +328,13 @@ class World:
     question: Any
     api_token: Any
     report: Any
+    occurrence: Any
+    event_token: str
 
 
 def build_world() -> World:
     from tejido.accounts.tokens import create_token
+    from tejido.gatherings.factories import EventFactory, OccurrenceFactory
     from tejido.membership.factories import (
         ApplicationFactory,
         ApplicationQuestionFactory,
@@ -337,6 +357,9 @@ def build_world() -> World:
     api_token, _plaintext = create_token(actor=users["member"], name="walker")
     # A report about the other member, for the organisers' report pages.
     sent = report(actor=UserFactory(), kind="member", target_id=other.pk, reason="spam")
+    occurrence = OccurrenceFactory(event=EventFactory(group=group))
+    private = EventFactory(visibility="invitation", invite_token="walker-invitation")
+    OccurrenceFactory(event=private)
     return World(
         users=users,
         other_member=other,
@@ -348,6 +371,8 @@ def build_world() -> World:
         question=ApplicationQuestionFactory(),
         api_token=api_token,
         report=sent,
+        occurrence=occurrence,
+        event_token="walker-invitation",
     )
 
 
@@ -364,6 +389,8 @@ ARGUMENTS: dict[str, Callable[[World, Any], Any]] = {
     "question_id": lambda world, viewer: world.question.pk,
     "token_id": lambda world, viewer: world.api_token.pk,
     "report_id": lambda world, viewer: world.report.pk,
+    "occurrence_id": lambda world, viewer: world.occurrence.pk,
+    "event_id": lambda world, viewer: world.occurrence.event_id,
     "token": lambda world, viewer: world.invitation.token,
 }
 
