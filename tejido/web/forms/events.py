@@ -4,6 +4,7 @@ choices is left out of the filter (the rest still applies), never an error page.
 from typing import Any
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from tejido.access.event_cards import ACCESSIBILITY_LABELS
@@ -27,7 +28,7 @@ class EventFilterForm(forms.Form):
     accessibility = forms.MultipleChoiceField(
         label=_("Accessibility"),
         required=False,
-        choices=list(ACCESSIBILITY_LABELS.items()),
+        choices=[(name, capfirst(label)) for name, label in ACCESSIBILITY_LABELS.items()],
         widget=forms.CheckboxSelectMultiple,
     )
     this_week = forms.BooleanField(label=_("Only the next seven days"), required=False)
