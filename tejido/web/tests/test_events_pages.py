@@ -275,8 +275,12 @@ def test_going_to_a_full_date_puts_one_on_the_waitlist(login, english):
 
 def test_a_date_needing_approval_explains_it(login, english):
     occurrence = _occurrence(needs_approval=True)
-    html = _post(login(english), "occurrence_rsvp", occurrence, answer="going")
+    client = login(english)
+    assert "when you answer “Going”, they decide" in _page(client, occurrence)
+    html = _post(client, "occurrence_rsvp", occurrence, answer="going")
+    assert "You asked for a place." in html
     assert "The hosts approve each place" in html
+    assert Rsvp.objects.get(user=english).seat == Rsvp.Seat.PENDING
 
 
 @pytest.mark.parametrize("answer", ["", "yes", "going" * 100])
