@@ -162,6 +162,24 @@ def test_a_cancelled_date_says_so_and_takes_no_answers(login, english):
     assert 'value="going"' not in html
 
 
+def test_a_cancelled_event_says_so_on_every_date(login, english):
+    occurrence = _occurrence()
+    OccurrenceFactory(
+        event=occurrence.event,
+        starts_at=occurrence.starts_at + timedelta(days=7),
+        ends_at=occurrence.ends_at + timedelta(days=7),
+    )
+    RsvpFactory(occurrence=occurrence, user=english)
+    occurrence.event.cancelled_at = now()
+    occurrence.event.save()
+    html = _page(login(english), occurrence)
+    assert "Cancelled." in html
+    assert "Other dates of this gathering are listed below." not in html
+    assert "this date was cancelled" in html
+    assert PLACE not in html
+    assert 'value="going"' not in html
+
+
 def test_the_place_waits_for_its_time_and_a_confirmed_seat(login, english):
     occurrence = _occurrence(reveal_hours=24)
     other = UserFactory(language="en")
