@@ -428,3 +428,19 @@ def test_home_shows_the_next_gatherings_first(login, english):
 def test_the_menu_links_to_gatherings(login, english):
     html = login(english).get(reverse("group_list")).content.decode()
     assert f'href="{reverse("event_list")}"' in html
+
+
+def test_the_pages_speak_spanish(login, make_user, translations):
+    spanish = make_user(language="es")
+    occurrence = _occurrence(capacity=4)
+    RsvpFactory(occurrence=occurrence, user=spanish, seat=Rsvp.Seat.WAITLISTED)
+    client = login(spanish)
+    html = client.get(reverse("event_list")).content.decode()
+    assert "Filtrar la lista" in html
+    assert "Quedan 4 plazas" in html
+    html = _page(client, occurrence)
+    assert "¿Vienes?" in html
+    assert "Tienes el número 1 en la lista de espera." in html
+    assert "Retirar mi respuesta" in html
+    html = client.get(reverse("my_events")).content.decode()
+    assert "Mis encuentros" in html
