@@ -60,6 +60,8 @@ class OccurrenceCard:
     has_image: bool
     image_description: str
     place_shown_from: datetime
+    # The hosts approve each place (going waits for them, `my_seat` "pending").
+    needs_approval: bool = False
     # {"address": …, "call_link": …} when the viewer may see them now; else empty.
     place: dict[str, str] = field(default_factory=dict)
 
@@ -176,6 +178,7 @@ def occurrence_card(
         has_image=bool(event.image),
         image_description=event.image_description,
         place_shown_from=place_shown_from(occurrence),
+        needs_approval=event.needs_approval,
         place=_place(event) if place else {},
     )
 

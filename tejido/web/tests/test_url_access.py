@@ -180,9 +180,20 @@ ACCESS: dict[str, Expect | Page] = {
     "group_edit": form(
         expect(LOGIN, {404, LOGIN}, 404, 200), expect(LOGIN, {404, LOGIN}, 404, DONE)
     ),
-    # Gatherings. The member pages (owned by their own change; placeholders here until then).
-    "occurrence_detail": Page(MEMBERS, fetch=False),
-    "event_invitation": Page(MEMBERS, fetch=False),
+    # Gatherings. The world's occurrence is a network event's date that everyone vetted sees.
+    "event_list": MEMBERS,
+    "my_events": MEMBERS,
+    "event_month_current": expect(LOGIN, {404, LOGIN}, REDIRECT, REDIRECT),
+    "event_month": Page(MEMBERS, kwargs=lambda world, viewer: {"year": 2026, "month": 5}),
+    "occurrence_detail": MEMBERS,
+    "occurrence_rsvp": POST_ONLY,
+    "occurrence_withdraw": POST_ONLY,
+    "occurrence_seat": POST_ONLY,
+    # The world's invitation-only event: a member who opens its link is let in and sent on.
+    "event_invitation": Page(
+        expect(LOGIN, {404, LOGIN}, REDIRECT, REDIRECT),
+        kwargs=lambda world, viewer: {"token": world.event_token},
+    ),
     # Gatherings, for those who run them: the walker's event is the network's, hosted by
     # another member, so the walker's member sees it but runs nothing; organisers run it.
     "event_create": HOSTS_FORM,
@@ -336,10 +347,12 @@ class World:
     report: Any
     event: Any
     occurrence: Any
+    event_token: str
 
 
 def build_world() -> World:
     from tejido.accounts.tokens import create_token
+    from tejido.gatherings.factories import EventFactory, OccurrenceFactory
     from tejido.membership.factories import (
         ApplicationFactory,
         ApplicationQuestionFactory,
@@ -362,12 +375,15 @@ def build_world() -> World:
     api_token, _plaintext = create_token(actor=users["member"], name="walker")
     # A report about the other member, for the organisers' report pages.
     sent = report(actor=UserFactory(), kind="member", target_id=other.pk, reason="spam")
-    # A network gathering hosted by the other member, with one date a week ahead.
-    from tejido.gatherings.factories import EventFactory, HostFactory, OccurrenceFactory
+    # A network gathering hosted by the other member, with one date a week ahead (of the
+    # walker's group, which the walker's member is in), and an invitation-only one.
+    from tejido.gatherings.factories import HostFactory
 
-    event = EventFactory()
+    event = EventFactory(group=group)
     HostFactory(event=event, user=other)
     occurrence = OccurrenceFactory(event=event)
+    private = EventFactory(visibility="invitation", invite_token="walker-invitation")
+    OccurrenceFactory(event=private)
     return World(
         users=users,
         other_member=other,
@@ -381,6 +397,7 @@ def build_world() -> World:
         report=sent,
         event=event,
         occurrence=occurrence,
+        event_token="walker-invitation",
     )
 
 

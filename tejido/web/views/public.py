@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from tejido.access.base import is_vetted
 from tejido.accounts.services import change_language
+from tejido.gatherings.selectors import list_next_for_home
 from tejido.groups.selectors import list_my_groups_and_invitations
 from tejido.membership.selectors import current_conduct
 
@@ -25,7 +26,13 @@ def home(request: HttpRequest) -> HttpResponse:
         return render(request, "web/landing.html", {"conduct": current_conduct()})
     my_groups, invitations = list_my_groups_and_invitations(viewer=user)
     return render(
-        request, "web/home.html", {"my_groups": my_groups, "group_invitations": invitations}
+        request,
+        "web/home.html",
+        {
+            "next_gatherings": list_next_for_home(viewer=user),
+            "my_groups": my_groups,
+            "group_invitations": invitations,
+        },
     )
 
 

@@ -1,0 +1,149 @@
+"""The gatherings pages cost the same number of SQL queries whatever the amount of data: two
+data sizes (events, each with RSVPs and hosts), one expected count each page."""
+
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from tejido.accounts.factories import UserFactory
+from tejido.core.clock import now
+from tejido.core.testing import FRAME_QUERIES
+from tejido.gatherings.factories import EventFactory, HostFactory, OccurrenceFactory, RsvpFactory
+from tejido.gatherings.models import Event, Rsvp
+from tejido.groups.factories import GroupFactory, GroupMembershipFactory
+
+pytestmark = pytest.mark.django_db
+
+SIZES = [3, 12]
+
+
+@pytest.fixture(autouse=True)
+def _quick_passwords(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def _world(viewer, size: int):
+    """`size` events in the next days (half in the viewer's group), each with a date the viewer
+    answered, others' RSVPs and a host; and as many past dates the viewer went to."""
+    group = GroupFactory()
+    GroupMembershipFactory(group=group, user=viewer)
+    start = now().replace(microsecond=0) + timedelta(days=1)
+    occurrences = []
+    for number in range(size):
+        event = EventFactory(
+            group=group if number % 2 else None,
+            starts_at=start + timedelta(hours=number),
+            ends_at=start + timedelta(hours=number + 2),
+            capacity=5,
+            attendee_list=Event.AttendeeList.EVERYONE,
+            step_free=True,
+            languages=["es"],
+        )
+        occurrence = OccurrenceFactory(event=event)
+        occurrences.append(occurrence)
+        HostFactory(event=event)
+        RsvpFactory(occurrence=occurrence, user=viewer)
+        RsvpFactory(occurrence=occurrence)
+        RsvpFactory(occurrence=occurrence, seat=Rsvp.Seat.WAITLISTED)
+        past = EventFactory(
+            starts_at=now() - timedelta(days=number + 1),
+            ends_at=now() - timedelta(days=number + 1) + timedelta(hours=2),
+        )
+        RsvpFactory(occurrence=OccurrenceFactory(event=past), user=viewer, attended=True)
+    return occurrences
+
+
+def _client(login, viewer):
+    client = login(viewer)
+    client.get(reverse("event_list"))  # the conduct gate remembers the acceptance in the session
+    return client
+
+
+# The frame, then: the groups of the filter, may I create (1), the page's count and rows, the
+# cards' seat counts and my answers.
+LIST_QUERIES = FRAME_QUERIES + 2 + 4
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_upcoming_list(login, django_assert_num_queries, size):
+    viewer = UserFactory()
+    _world(viewer, size)
+    client = _client(login, viewer)
+    with django_assert_num_queries(LIST_QUERIES):
+        response = client.get(reverse("event_list"))
+    assert response.content.decode().count('href="/events/') >= size
+
+
+# The frame, then the month's dates, their seat counts and my answers.
+MONTH_QUERIES = FRAME_QUERIES + 3
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_month(login, django_assert_num_queries, size):
+    viewer = UserFactory()
+    occurrences = _world(viewer, size)
+    local = timezone.localtime(occurrences[0].starts_at, ZoneInfo(viewer.time_zone))
+    client = _client(login, viewer)
+    with django_assert_num_queries(MONTH_QUERIES):
+        client.get(reverse("event_month", args=[local.year, local.month]))
+
+
+# The frame, then the page's count and rows, seat counts and my answers (the past tab: and my
+# attendance).
+MINE_QUERIES = FRAME_QUERIES + 4
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize(("query", "extra"), [({}, 0), ({"past": "1"}, 1)])
+def test_my_gatherings(login, django_assert_num_queries, size, query, extra):
+    viewer = UserFactory()
+    _world(viewer, size)
+    client = _client(login, viewer)
+    with django_assert_num_queries(MINE_QUERIES + extra):
+        client.get(reverse("my_events"), query)
+
+
+# The frame, then get_occurrence_page's own: the occurrence; the relation (host role, group
+# organiser); my answer and the seat counts; the hosts' cards (and the groups shared with
+# them) and their roles; the attendees' cards (and shared groups) and their answers; my RSVP
+# and my waitlist position; the other dates, their seat counts and my answers; can I answer.
+DETAIL_QUERIES = FRAME_QUERIES + 17
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_page_of_a_date(login, django_assert_num_queries, size):
+    viewer = UserFactory()
+    group = GroupFactory()
+    GroupMembershipFactory(group=group, user=viewer)
+    event = EventFactory(group=group, attendee_list=Event.AttendeeList.EVERYONE, capacity=100)
+    occurrence = OccurrenceFactory(event=event)
+    for number in range(size):
+        OccurrenceFactory(
+            event=event,
+            starts_at=event.starts_at + timedelta(days=number + 1),
+            ends_at=event.ends_at + timedelta(days=number + 1),
+        )
+        HostFactory(event=event, role="facilitator" if number % 2 else "host")
+        RsvpFactory(occurrence=occurrence)
+    RsvpFactory(occurrence=occurrence, user=viewer, seat=Rsvp.Seat.WAITLISTED)
+    client = _client(login, viewer)
+    with django_assert_num_queries(DETAIL_QUERIES):
+        html = client.get(reverse("occurrence_detail", args=[occurrence.pk])).content.decode()
+    assert html.count('href="/members/') >= 2 * size
+
+
+# The frame, the greeting's profile, my groups; then my next gatherings and their seat counts
+# and my answers.
+HOME_QUERIES = FRAME_QUERIES + 2 + 3
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_home_with_gatherings(login, django_assert_num_queries, size):
+    viewer = UserFactory()
+    _world(viewer, size)
+    client = _client(login, viewer)
+    with django_assert_num_queries(HOME_QUERIES):
+        client.get(reverse("home"))
