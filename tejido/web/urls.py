@@ -1,6 +1,7 @@
 """Every HTML page, gathered from the view module of its area."""
 
 from tejido.web.views import (
+    calendars,
     conduct,
     events,
     groups,
@@ -24,6 +25,7 @@ urlpatterns = [
     *reports.urlpatterns,
     *groups.urlpatterns,
     *events.urlpatterns,
+    *calendars.urlpatterns,
     *notices.urlpatterns,
     *organise.urlpatterns,
 ]

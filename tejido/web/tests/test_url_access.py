@@ -176,6 +176,14 @@ ACCESS: dict[str, Expect | Page] = {
     "group_edit": form(
         expect(LOGIN, {404, LOGIN}, 404, 200), expect(LOGIN, {404, LOGIN}, 404, DONE)
     ),
+    # Calendar files: for members who see the event; the feed answers its secret alone (a
+    # made-up one is the 404 page for everyone), and the page that makes it is a member's own.
+    "occurrence_calendar": Page(MEMBERS, kwargs=lambda world, viewer: _walker_occurrence()),
+    "series_calendar": Page(MEMBERS, kwargs=lambda world, viewer: _walker_occurrence()),
+    "calendar_feed": Page(
+        expect(404, 404, 404, 404), kwargs=lambda world, viewer: {"secret": "not-a-feed-secret"}
+    ),
+    "calendar_feed_settings": form(MEMBERS, MEMBERS_POST),
     # Notifications.
     "notice_list": MEMBERS,
     "notice_open": POST_ONLY,
@@ -349,6 +357,19 @@ def build_world() -> World:
         api_token=api_token,
         report=sent,
     )
+
+
+def _walker_occurrence() -> dict[str, Any]:
+    """A date of a network series every member sees, made the first time it is asked for."""
+    from tejido.gatherings.factories import OccurrenceFactory
+    from tejido.gatherings.models import Occurrence
+
+    found = Occurrence.objects.filter(event__title_en="Walker's gathering").first()
+    if found is None:
+        found = OccurrenceFactory(
+            event__title_en="Walker's gathering", event__recurrence="FREQ=WEEKLY"
+        )
+    return {"occurrence_id": found.pk}
 
 
 # How to fill an argument from its name when a table entry does not say.
