@@ -223,3 +223,17 @@ def test_the_occurrence_page_part_links_to_the_files():
 def test_settings_link_to_the_feed_page(member_client):
     response = member_client.get(reverse("settings_edit"))
     assert reverse("calendar_feed_settings").encode() in response.content
+
+
+def test_the_feed_page_and_files_speak_spanish(translations, login):
+    member = UserFactory(language="es")
+    page = login(member).get(reverse("calendar_feed_settings"))
+    assert b"Calendario suscrito" in page.content
+    assert "No tienes ningún calendario suscrito".encode() in page.content
+    from tejido.network.factories import AreaFactory
+
+    rsvp = RsvpFactory(user=member, occurrence__event__area=AreaFactory(name="Lavapiés"))
+    secret = create_or_renew_feed(actor=member)
+    (event,) = _events(Client().get(reverse("calendar_feed", args=[secret])))
+    assert "Zona: Lavapiés" in event.description.value
+    assert event.summary.value == rsvp.occurrence.event.title_es
