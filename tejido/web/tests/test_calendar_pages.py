@@ -237,3 +237,21 @@ def test_the_feed_page_and_files_speak_spanish(translations, login):
     (event,) = _events(Client().get(reverse("calendar_feed", args=[secret])))
     assert "Zona: Lavapiés" in event.description.value
     assert event.summary.value == rsvp.occurrence.event.title_es
+
+
+def test_the_feed_costs_the_same_queries_for_two_dates_or_eight():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def cost(n: int) -> int:
+        member = UserFactory()
+        for _ in range(n):
+            RsvpFactory(user=member, occurrence__event__group=GroupFactory())
+        secret = create_or_renew_feed(actor=member)
+        client = Client()
+        with CaptureQueriesContext(connection) as queries:
+            assert len(_events(client.get(reverse("calendar_feed", args=[secret])))) == n
+        return len(queries)
+
+    cost(1)  # the network's settings, cached once
+    assert cost(2) == cost(8)

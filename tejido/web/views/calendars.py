@@ -46,8 +46,8 @@ def _calendar_response(
     # The name says nothing about the gathering: a downloads folder is seen by others too.
     disposition = "attachment" if download else "inline"
     response["Content-Disposition"] = f'{disposition}; filename="calendar.ics"'
-    # PrivateCacheMiddleware makes it `no-store` (no cache, shared or private, keeps it).
-    response["Cache-Control"] = "private, no-store"
+    # Cache-Control: PrivateCacheMiddleware makes every answer `no-store` (no cache, shared or
+    # private, keeps it), which is stricter than `private`.
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
 
