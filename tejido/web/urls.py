@@ -1,6 +1,7 @@
 """Every HTML page, gathered from the view module of its area."""
 
 from tejido.web.views import (
+    calendars,
     conduct,
     event_hosting,
     events,
@@ -26,6 +27,7 @@ urlpatterns = [
     *groups.urlpatterns,
     *events.urlpatterns,
     *event_hosting.urlpatterns,
+    *calendars.urlpatterns,
     *notices.urlpatterns,
     *organise.urlpatterns,
 ]

@@ -210,6 +210,18 @@ ACCESS: dict[str, Expect | Page] = {
     "event_invite_renew": POST_ONLY_HOSTS,
     # The walker's event has no picture.
     "event_image": expect(LOGIN, {404, LOGIN}, 404, 404),
+    # Calendar files: for members who see the event; the feed answers its secret alone (a
+    # made-up one is the 404 page for everyone), and the page that makes it is a member's own.
+    "occurrence_calendar": Page(
+        MEMBERS, kwargs=lambda world, viewer: {"occurrence_id": world.occurrence.pk}
+    ),
+    "series_calendar": Page(
+        MEMBERS, kwargs=lambda world, viewer: {"occurrence_id": world.occurrence.pk}
+    ),
+    "calendar_feed": Page(
+        expect(404, 404, 404, 404), kwargs=lambda world, viewer: {"secret": "not-a-feed-secret"}
+    ),
+    "calendar_feed_settings": form(MEMBERS, MEMBERS_POST),
     # Notifications.
     "notice_list": MEMBERS,
     "notice_open": POST_ONLY,
