@@ -13,9 +13,11 @@ from tejido.access.base import AnyUser, is_organiser, is_vetted
 from tejido.access.events import (
     EventRelation,
     can_see_place,
+    counting_hosts,
     place_shown_from,
 )
 from tejido.accounts.choices import language_name
+from tejido.accounts.models import User
 from tejido.gatherings.models import Event, Host, Occurrence, Rsvp
 from tejido.groups.models import GroupMembership
 
@@ -92,7 +94,7 @@ class OccurrenceCard:
 
 def _seat_counts(occurrence_ids: list[int]) -> dict[int, Counter[str]]:
     rows = (
-        Rsvp.objects.filter(occurrence__in=occurrence_ids)
+        Rsvp.objects.filter(occurrence__in=occurrence_ids, user__state=User.State.MEMBER)
         .exclude(seat=Rsvp.Seat.NONE)
         .values_list("occurrence", "seat")
         .annotate(n=Count("pk"))
@@ -122,9 +124,8 @@ def events_helped_by(viewer: AnyUser | None, events: Iterable[Event]) -> set[int
     if is_organiser(viewer):
         return {e.pk for e in events}
     assert viewer is not None
-    hosted = Host.objects.filter(user=viewer.pk, event__in=[e.pk for e in events]).values_list(
-        "event", flat=True
-    )
+    hosts = Host.objects.filter(user=viewer.pk, event__in=[e.pk for e in events])
+    hosted = counting_hosts(hosts).values_list("event", flat=True)
     groups = {e.group_id for e in events if e.group_id is not None}
     organised = set(
         GroupMembership.objects.filter(

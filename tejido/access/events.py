@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from tejido.access.base import AnyUser, is_organiser, is_vetted, register_audience
 from tejido.access.groups import active_group_ids, visible_groups
@@ -31,15 +31,26 @@ def _group_organiser_of(user: AnyUser) -> QuerySet[GroupMembership, Any]:
     ).values("group")
 
 
+def counting_hosts(hosts: QuerySet[Host]) -> QuerySet[Host]:
+    """The host rows among `hosts` that still count: on a group's event, only while the host
+    is an active member of the group. Someone who left the group, or was removed from it,
+    keeps no power over its events and no sight of their places."""
+    in_the_group = GroupMembership.objects.filter(
+        group=OuterRef("event__group"), user=OuterRef("user"), state=GroupMembership.State.ACTIVE
+    )
+    return hosts.filter(Q(event__group__isnull=True) | Exists(in_the_group))
+
+
 def _hosted_by(user: AnyUser) -> QuerySet[Host, Any]:
-    return Host.objects.filter(user=user.pk).values("event")
+    return counting_hosts(Host.objects.filter(user=user.pk)).values("event")
 
 
 def visible_events(viewer: AnyUser | None) -> QuerySet[Event]:
     """Network organisers know every event. A vetted member knows the network's events (a
     group's only while they may see the group), their groups' events, the invitation-only
-    events they were let into, and any event they host or run as a group organiser, or
-    answered. Nobody else knows any."""
+    events they were let into, and any event they host (see `counting_hosts`) or run as a
+    group organiser. An answer gives no sight of its own: someone who leaves a group loses its
+    events with it. Nobody else knows any."""
     if not is_vetted(viewer):
         return Event.objects.none()
     if is_organiser(viewer):
@@ -49,10 +60,20 @@ def visible_events(viewer: AnyUser | None) -> QuerySet[Event]:
         Q(group__isnull=True) | Q(group__in=visible_groups(viewer))
     )
     for_my_groups = Q(visibility=Event.Visibility.GROUP, group__in=active_group_ids(viewer))
-    let_in = Q(pk__in=Invitation.objects.filter(user=viewer.pk).values("event"))
-    answered = Q(pk__in=Rsvp.objects.filter(user=viewer.pk).values("occurrence__event"))
+    let_in = Q(
+        visibility=Event.Visibility.INVITATION,
+        pk__in=Invitation.objects.filter(user=viewer.pk).values("event"),
+    )
     runs = Q(pk__in=_hosted_by(viewer)) | Q(group__in=_group_organiser_of(viewer))
-    return Event.objects.filter(network_wide | for_my_groups | let_in | answered | runs)
+    return Event.objects.filter(network_wide | for_my_groups | let_in | runs)
+
+
+def invited_event(viewer: AnyUser | None, token: str) -> Event | None:
+    """The invitation-only event whose current link holds `token`: a vetted member who has the
+    link may open it. None for anyone else and for any other token."""
+    if not is_vetted(viewer) or not token or len(token) > 64:
+        return None
+    return Event.objects.filter(invite_token=token, visibility=Event.Visibility.INVITATION).first()
 
 
 def can_see_event(viewer: AnyUser | None, event: Event) -> bool:
@@ -72,9 +93,9 @@ def audience_of_event(event: Event) -> QuerySet[User]:
     ):
         return people
     inside = Q(pk__in=network_organisers().values("pk"))
-    inside |= Q(pk__in=Host.objects.filter(event=event.pk).values("user"))
-    inside |= Q(pk__in=Invitation.objects.filter(event=event.pk).values("user"))
-    inside |= Q(pk__in=Rsvp.objects.filter(occurrence__event=event.pk).values("user"))
+    inside |= Q(pk__in=counting_hosts(Host.objects.filter(event=event.pk)).values("user"))
+    if event.visibility == Event.Visibility.INVITATION:
+        inside |= Q(pk__in=Invitation.objects.filter(event=event.pk).values("user"))
     if event.group_id is not None:
         in_group = GroupMembership.objects.filter(
             group=event.group_id, state=GroupMembership.State.ACTIVE
@@ -142,10 +163,8 @@ def event_relation(user: AnyUser | None, event: Event) -> EventRelation:
     host_role, group_organiser = "", False
     if is_vetted(user):
         assert user is not None
-        host_role = (
-            Host.objects.filter(event=event.pk, user=user.pk).values_list("role", flat=True).first()
-            or ""
-        )
+        hosts = counting_hosts(Host.objects.filter(event=event.pk, user=user.pk))
+        host_role = hosts.values_list("role", flat=True).first() or ""
         if event.group_id is not None:
             group_organiser = GroupMembership.objects.filter(
                 group=event.group_id,
@@ -169,11 +188,8 @@ def event_relations(user: AnyUser | None, events: Iterable[Event]) -> dict[int, 
     organised: set[int] = set()
     if is_vetted(user) and events:
         assert user is not None
-        host_roles = dict(
-            Host.objects.filter(user=user.pk, event__in=[e.pk for e in events]).values_list(
-                "event", "role"
-            )
-        )
+        hosts = Host.objects.filter(user=user.pk, event__in=[e.pk for e in events])
+        host_roles = dict(counting_hosts(hosts).values_list("event", "role"))
         groups = {e.group_id for e in events if e.group_id is not None}
         if groups:
             organised = set(
@@ -277,16 +293,23 @@ def can_see_attendees(
     return event.attendee_list == Event.AttendeeList.ATTENDEES and seat == Rsvp.Seat.CONFIRMED
 
 
-def visible_attendees(viewer: AnyUser | None, occurrence: Occurrence) -> QuerySet[User]:
-    """The members with an RSVP for the occurrence whom the viewer may see: in good standing
-    and not in a block with the viewer. The caller checks `can_see_attendees` first."""
-    answered = Rsvp.objects.filter(occurrence=occurrence.pk).values("user")
-    return visible_members(viewer).filter(pk__in=answered)
+def visible_attendees(
+    viewer: AnyUser | None, occurrence: Occurrence, relation: EventRelation | None = None
+) -> QuerySet[User]:
+    """The members who answered the occurrence whom the viewer may see, in good standing and
+    not in a block with the viewer: every answer for those who help run the event; for anyone
+    else only those going with a confirmed seat (who asked, waits or said no is the hosts'
+    to know). The caller checks `can_see_attendees` first."""
+    answers = Rsvp.objects.filter(occurrence=occurrence.pk)
+    if not _relation(viewer, occurrence.event, relation).helps_run:
+        answers = answers.filter(seat=Rsvp.Seat.CONFIRMED)
+    return visible_members(viewer).filter(pk__in=answers.values("user"))
 
 
 def visible_hosts(viewer: AnyUser | None, event: Event) -> QuerySet[User]:
-    """The event's hosts and facilitators whom the viewer may see."""
-    return visible_members(viewer).filter(pk__in=Host.objects.filter(event=event.pk).values("user"))
+    """The event's hosts and facilitators (those that count) whom the viewer may see."""
+    hosts = counting_hosts(Host.objects.filter(event=event.pk))
+    return visible_members(viewer).filter(pk__in=hosts.values("user"))
 
 
 def can_see_address_views(

@@ -15,6 +15,7 @@ from tejido.access.events import (
     can_create_event,
     can_manage_event,
     can_see_event,
+    invited_event,
 )
 from tejido.access.members import can_see_member
 from tejido.accounts.choices import LANGUAGE_CODES
@@ -491,9 +492,7 @@ def renew_invite_link(*, actor: User, event: Event) -> Event:
 def open_invitation(*, actor: User, token: str) -> Event:
     """A vetted member who opens an invitation link is let into the event from then on. An
     unknown or replaced link is NotFound, as for anything missing."""
-    if not is_vetted(actor) or not token or len(token) > 64:
-        raise NotFound()
-    event = Event.objects.filter(invite_token=token, visibility=Event.Visibility.INVITATION).first()
+    event = invited_event(actor, token)
     if event is None:
         raise NotFound()
     Invitation.objects.get_or_create(event=event, user=actor)

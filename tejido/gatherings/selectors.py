@@ -25,6 +25,7 @@ from tejido.access.events import (
     can_see_attendees,
     event_relation,
     groups_for_new_events,
+    invited_event,
     visible_attendees,
     visible_events,
     visible_hosts,
@@ -198,6 +199,15 @@ def get_event(*, viewer: AnyUser | None, event_id: int) -> Event:
     return event
 
 
+def get_invited_event(*, viewer: AnyUser | None, token: str) -> Event:
+    """The invitation-only event an invitation link is for, before the member opens it: to
+    vetted members holding a current link only."""
+    event = invited_event(viewer, token)
+    if event is None:
+        raise NotFound()
+    return event
+
+
 def first_occurrence_to_come(*, viewer: AnyUser | None, event: Event) -> Occurrence:
     """The event's next date (or its last one, when all have passed)."""
     occurrences = _listed(viewer).filter(event=event)
@@ -243,8 +253,10 @@ def waitlist_position(rsvp: Rsvp) -> int:
     return waiting.filter(ahead).count() + 1
 
 
-def _attendee_rows(viewer: AnyUser | None, occurrence: Occurrence) -> list[AttendeeRow]:
-    people = with_card_columns(visible_attendees(viewer, occurrence)).order_by(
+def _attendee_rows(
+    viewer: AnyUser | None, occurrence: Occurrence, relation: EventRelation | None = None
+) -> list[AttendeeRow]:
+    people = with_card_columns(visible_attendees(viewer, occurrence, relation)).order_by(
         "profile__sort_name", "pk"
     )
     cards = {card.id: card for card in member_cards(viewer, people)}
@@ -292,7 +304,7 @@ def get_occurrence_page(*, viewer: AnyUser, occurrence_id: int) -> OccurrencePag
         .order_by("starts_at")[:6]
     )
     attendees = (
-        _attendee_rows(viewer, occurrence)
+        _attendee_rows(viewer, occurrence, relation)
         if can_see_attendees(viewer, event, seat=card.my_seat, relation=relation)
         else None
     )

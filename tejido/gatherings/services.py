@@ -48,7 +48,19 @@ def lock_occurrence(occurrence: Occurrence) -> Occurrence:
 
 
 def seats_taken(occurrence: Occurrence) -> int:
-    return Rsvp.objects.filter(occurrence=occurrence, seat__in=SEATS_TAKEN).count()
+    """Seats held by members in good standing: a suspended member's seat is free for others."""
+    return Rsvp.objects.filter(
+        occurrence=occurrence, seat__in=SEATS_TAKEN, user__state=User.State.MEMBER
+    ).count()
+
+
+def _open(occurrence: Occurrence) -> bool:
+    """Neither cancelled nor over: seats can still be given."""
+    return (
+        occurrence.cancelled_at is None
+        and occurrence.event.cancelled_at is None
+        and occurrence.ends_at > now()
+    )
 
 
 def _has_free_seat(occurrence: Occurrence) -> bool:
@@ -139,20 +151,24 @@ def fill_free_seats(occurrence: Occurrence) -> list[Rsvp]:
     for `offer_hours`, per the event. Call with the occurrence locked."""
     event = occurrence.event
     promoted: list[Rsvp] = []
-    if occurrence.cancelled_at is not None or event.cancelled_at is not None:
+    passed_over: list[Rsvp] = []
+    if not _open(occurrence):
         return promoted
     moment = now()
-    if occurrence.ends_at <= moment:
-        return promoted
     while _has_free_seat(occurrence):
         waiting = (
             Rsvp.objects.filter(occurrence=occurrence, seat=Rsvp.Seat.WAITLISTED)
+            .exclude(pk__in=[r.pk for r in passed_over])
             .select_related("user")
             .order_by("queued_at", "pk")
             .first()
         )
         if waiting is None:
             break
+        if not can_see_event(waiting.user, event):
+            # Suspended, or no longer in the group: their place waits for them no more.
+            passed_over.append(waiting)
+            continue
         if event.promotion == Event.Promotion.OFFER:
             waiting.seat = Rsvp.Seat.OFFERED
             waiting.offer_expires_at = moment + timedelta(hours=event.offer_hours)
@@ -215,12 +231,17 @@ def decline_seat(*, actor: User, occurrence: Occurrence) -> None:
 def lapse_offer(*, rsvp_id: int, expires_at: str) -> bool:
     """The background side of an offer: once it has run out unanswered, the seat goes to the
     next person waiting. An offer answered or renewed since is left alone. True if it lapsed."""
+    found = Rsvp.objects.filter(pk=rsvp_id).select_related("occurrence").first()
+    if found is None:
+        return False
+    # The occurrence first, then the answer read again under its lock: a seat accepted or
+    # withdrawn a moment ago is not taken back.
+    occurrence = lock_occurrence(found.occurrence)
     offer = Rsvp.objects.filter(pk=rsvp_id, seat=Rsvp.Seat.OFFERED).select_related("user").first()
     if offer is None or offer.offer_expires_at is None:
         return False
     if offer.offer_expires_at.isoformat() != expires_at or offer.offer_expires_at > now():
         return False
-    occurrence = lock_occurrence(offer.occurrence)
     offer.answer, offer.seat, offer.offer_expires_at = Rsvp.Answer.NOT_GOING, Rsvp.Seat.NONE, None
     offer.save(update_fields=["answer", "seat", "offer_expires_at", "updated_at"])
     _tell(offer.user, "seat_offer_lapsed", occurrence)
@@ -234,6 +255,8 @@ def _pending(actor: User, occurrence: Occurrence, member: User) -> tuple[Occurre
     if not can_manage_event(actor, occurrence.event):
         raise NoSuchRsvp()
     occurrence = lock_occurrence(occurrence)
+    if not _open(occurrence):
+        raise EventClosed()
     record = Rsvp.objects.filter(
         occurrence=occurrence, user=member.pk, seat=Rsvp.Seat.PENDING
     ).first()
@@ -286,3 +309,27 @@ def record_attendance(
         actor=actor, action="event.attendance", target=occurrence, detail={"marked": changed}
     )
     return changed
+
+
+def withdraw_from_lost_events(*, user_id: int, group_id: int) -> int:
+    """After someone leaves a group or is removed from it: their answers to the dates to come
+    of the group's events they can no longer see are withdrawn, and the seats they held go to
+    the waitlist. Returns how many answers were withdrawn. (Called from the groups app's
+    signal: groups stand below gatherings and cannot call it.)"""
+    user = User.objects.filter(pk=user_id).first()
+    if user is None:
+        return 0
+    answers = Rsvp.objects.filter(
+        user=user_id, occurrence__event__group=group_id, occurrence__ends_at__gt=now()
+    ).select_related("occurrence__event")
+    withdrawn = 0
+    for answer in answers:
+        if can_see_event(user, answer.occurrence.event):
+            continue
+        occurrence = lock_occurrence(answer.occurrence)
+        freed = answer.seat in SEATS_TAKEN
+        answer.delete()
+        withdrawn += 1
+        if freed:
+            fill_free_seats(occurrence)
+    return withdrawn

@@ -205,18 +205,27 @@ def test_an_invitation_only_event_is_404_until_the_link_is_opened(login, english
     assert client.get(reverse("occurrence_detail", args=[occurrence.pk])).status_code == 404
     html = client.get(reverse("event_list")).content.decode()
     assert "Spring potluck" not in html
-    response = client.get(reverse("event_invitation", args=["t" * 43]))
+    link = reverse("event_invitation", args=["t" * 43])
+    # Opening the link shows what it is for; only its button lets the member in, so that no
+    # page elsewhere can open it on their behalf.
+    shown = client.get(link)
+    assert shown.status_code == 200
+    assert "Spring potluck" in shown.content.decode()
+    assert not Invitation.objects.filter(event=occurrence.event, user=english).exists()
+    response = client.post(link)
     assert response.status_code == 302
     assert response["Location"] == reverse("occurrence_detail", args=[occurrence.pk])
     assert Invitation.objects.filter(event=occurrence.event, user=english).exists()
     assert client.get(reverse("occurrence_detail", args=[occurrence.pk])).status_code == 200
     # Opening it again changes nothing.
-    assert client.get(reverse("event_invitation", args=["t" * 43])).status_code == 302
+    assert client.post(link).status_code == 302
     assert Invitation.objects.filter(user=english).count() == 1
 
 
 def test_an_unknown_invitation_link_is_the_404_page(login, english):
-    assert login(english).get(reverse("event_invitation", args=["nope"])).status_code == 404
+    client = login(english)
+    assert client.get(reverse("event_invitation", args=["nope"])).status_code == 404
+    assert client.post(reverse("event_invitation", args=["nope"])).status_code == 404
 
 
 @pytest.mark.parametrize(

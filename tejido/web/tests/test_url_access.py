@@ -189,10 +189,12 @@ ACCESS: dict[str, Expect | Page] = {
     "occurrence_rsvp": POST_ONLY,
     "occurrence_withdraw": POST_ONLY,
     "occurrence_seat": POST_ONLY,
-    # The world's invitation-only event: a member who opens its link is let in and sent on.
+    # The world's invitation-only event: its link shows what it is for; its button (a POST)
+    # lets the member in and sends them on.
     "event_invitation": Page(
-        expect(LOGIN, {404, LOGIN}, REDIRECT, REDIRECT),
+        MEMBERS,
         kwargs=lambda world, viewer: {"token": world.event_token},
+        post=expect(LOGIN, {404, LOGIN}, REDIRECT, REDIRECT),
     ),
     # Gatherings, for those who run them: the walker's event is the network's, hosted by
     # another member, so the walker's member sees it but runs nothing; organisers run it.

@@ -5,6 +5,7 @@ link, and attendance with its CSV export. Anyone else gets the 404 page, as for 
 missing."""
 
 import csv
+import re
 from typing import Any, cast
 
 from django.contrib import messages
@@ -237,9 +238,10 @@ def event_hosts(request: HttpRequest, occurrence_id: int) -> HttpResponse:
     removing = request.POST.get("remove", "")
     try:
         if removing:
-            if not removing.isdigit():
+            member_id = _id(removing)
+            if member_id is None:
                 raise NotFound()
-            member = get_member(viewer=request.user, member_id=int(removing))
+            member = get_member(viewer=request.user, member_id=member_id)
             event_services.remove_host(actor=me(request), event=event, member=member)
             messages.success(
                 request,
@@ -338,8 +340,17 @@ def event_invite_renew(request: HttpRequest, occurrence_id: int) -> HttpResponse
     return _back_to(occurrence.pk)
 
 
+_AN_ID = re.compile(r"[0-9]{1,18}")
+
+
+def _id(value: str) -> int | None:
+    """A member's number from a form, or None: only ASCII digits, at most 18 of them
+    (str.isdigit also says yes to "²", which int() refuses)."""
+    return int(value) if _AN_ID.fullmatch(value) else None
+
+
 def _ids(values: list[str], known: set[int]) -> set[int]:
-    return {int(v) for v in values if v.isdigit() and int(v) in known}
+    return {n for n in map(_id, values) if n is not None and n in known}
 
 
 @require_http_methods(FORM_METHODS)

@@ -8,13 +8,14 @@ from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from tejido.core.errors import DomainError
 from tejido.gatherings.event_services import note_place_shown, open_invitation
 from tejido.gatherings.models import Rsvp
 from tejido.gatherings.selectors import (
     first_occurrence_to_come,
+    get_invited_event,
     get_month,
     get_occurrence,
     get_occurrence_page,
@@ -174,9 +175,15 @@ def occurrence_seat(request: HttpRequest, occurrence_id: int) -> HttpResponse:
 
 @require_safe
 @vetted_only
+@require_http_methods(["GET", "HEAD", "POST"])
+@vetted_only
 def event_invitation(request: HttpRequest, token: str) -> HttpResponse:
-    """An invitation link: the member is let into the event (again and again, it changes
-    nothing after the first time) and sent to its next date. An unknown link is the 404 page."""
+    """An invitation link: it shows which gathering it is for and a button; only the button
+    (a POST, so that no page elsewhere can open it on a member's behalf) lets the member in
+    and sends them to its next date. An unknown or replaced link is the 404 page."""
+    event = get_invited_event(viewer=request.user, token=token)
+    if request.method != "POST":
+        return render(request, "events/invitation.html", {"title": event.title, "token": token})
     event = open_invitation(actor=me(request), token=token)
     occurrence = first_occurrence_to_come(viewer=request.user, event=event)
     return redirect("occurrence_detail", occurrence_id=occurrence.pk)
