@@ -17,6 +17,7 @@ from tejido.access.films import (
 from tejido.accounts.choices import LANGUAGE_CODES
 from tejido.core.clock import now
 from tejido.core.errors import NotFound
+from tejido.core.paging import ListPage, paginate
 from tejido.gatherings.film_choices import REPRESENTATION_CODES
 from tejido.gatherings.models import Film, Poll, PollOption
 
@@ -132,3 +133,26 @@ def films_to_add(*, viewer: AnyUser | None, poll: Poll) -> list[FilmCard]:
     taken = PollOption.objects.filter(poll=poll.pk).values("film")
     films = visible_films(viewer).exclude(pk__in=taken).order_by("title", "pk")[:500]
     return [film_card(viewer, film) for film in films]
+
+
+def list_film_page(
+    *, viewer: AnyUser | None, filters: FilmFilters | None = None, page: int | str | None = None
+) -> ListPage[FilmCard]:
+    """One page of the film list for the web (one query for the count, one for the page)."""
+    return paginate(
+        _filtered(viewer, filters),
+        page,
+        lambda films: [film_card(viewer, film) for film in films],
+        per_page=FILMS_PER_PAGE,
+    )
+
+
+def list_poll_page(*, viewer: AnyUser | None, page: int | str | None = None) -> ListPage[PollCard]:
+    count = count_polls(viewer=viewer)
+    pages = max((count + POLLS_PER_PAGE - 1) // POLLS_PER_PAGE, 1)
+    try:
+        number = min(max(int(page or 1), 1), pages)
+    except (TypeError, ValueError):
+        number = 1
+    items = list_polls(viewer=viewer, limit=POLLS_PER_PAGE, offset=(number - 1) * POLLS_PER_PAGE)
+    return ListPage(items=items, number=number, num_pages=pages, count=count)

@@ -3,6 +3,7 @@
 from tejido.web.views import (
     conduct,
     events,
+    films,
     groups,
     join,
     members,
@@ -24,6 +25,7 @@ urlpatterns = [
     *reports.urlpatterns,
     *groups.urlpatterns,
     *events.urlpatterns,
+    *films.urlpatterns,
     *notices.urlpatterns,
     *organise.urlpatterns,
 ]

@@ -149,18 +149,26 @@ def test_a_poll_card_hides_counts_until_voting_and_never_names_voters(world):
     _vote(poll, second, other)
     moment = now()
     [before] = rules.poll_cards(voter, [poll], now=moment)
-    assert before.is_open and before.can_vote and not before.counts_shown
+    assert before.is_open
+    assert before.can_vote
+    assert not before.counts_shown
     assert [o.votes for o in before.options] == [None, None]
-    assert before.total_votes is None and before.winner is None and before.my_vote is None
-    assert not before.can_close and not before.can_make_event
+    assert before.total_votes is None
+    assert before.winner is None
+    assert before.my_vote is None
+    assert not before.can_close
+    assert not before.can_make_event
     _vote(poll, first, voter)
     [after] = rules.poll_cards(voter, [poll], now=moment)
     assert [o.votes for o in after.options] == [1, 1]
-    assert after.my_vote == first.pk and [o.mine for o in after.options] == [True, False]
+    assert after.my_vote == first.pk
+    assert [o.mine for o in after.options] == [True, False]
     assert after.total_votes == 2
     assert "user" not in str(after)
     [organisers] = rules.poll_cards(world["organiser"], [poll], now=moment)
-    assert organisers.counts_shown and organisers.can_close and organisers.my_vote is None
+    assert organisers.counts_shown
+    assert organisers.can_close
+    assert organisers.my_vote is None
 
 
 def test_a_closed_poll_shows_its_winner_earliest_on_a_tie(world):
@@ -177,8 +185,10 @@ def test_a_closed_poll_shows_its_winner_earliest_on_a_tie(world):
     cards = rules.poll_cards(world["group_organiser"], [of_group, network, empty], now=later)
     assert [c.winner.id if c.winner else None for c in cards] == [first.pk, lone.pk, None]
     assert [c.can_make_event for c in cards] == [True, False, False]
-    assert cards[0].group_name == world["group"].name and cards[1].group_name == ""
+    assert cards[0].group_name == world["group"].name
+    assert cards[1].group_name == ""
     assert rules.winning_option(of_group) == first
     assert rules.winning_option(empty) is None
     [for_anyone] = rules.poll_cards(None, [network], now=later)
-    assert not for_anyone.counts_shown and not for_anyone.can_vote
+    assert not for_anyone.counts_shown
+    assert not for_anyone.can_vote
