@@ -12,6 +12,7 @@ host.
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -20,6 +21,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.urls.resolvers import RegexPattern, RoutePattern
 
 from tejido.accounts.factories import ApplicantFactory, OrganiserFactory, UserFactory
+from tejido.core.clock import now
 from tejido.groups.factories import GroupFactory, GroupMembershipFactory
 
 ROLES = ("anonymous", "applicant", "member", "organiser")
@@ -176,6 +178,21 @@ ACCESS: dict[str, Expect | Page] = {
     "group_edit": form(
         expect(LOGIN, {404, LOGIN}, 404, 200), expect(LOGIN, {404, LOGIN}, 404, DONE)
     ),
+    # Film nights: the walker's member is in the world's group but runs nothing.
+    "film_list": form(MEMBERS, MEMBERS_POST),
+    "film_detail": form(MEMBERS, MEMBERS_POST),
+    "film_remove": POST_ONLY,
+    "poll_list": MEMBERS,
+    "poll_new": form(expect(LOGIN, {404, LOGIN}, 404, 200), expect(LOGIN, {404, LOGIN}, 404, DONE)),
+    "poll_detail": MEMBERS,
+    "poll_vote": POST_ONLY,
+    "poll_propose": POST_ONLY,
+    "poll_close": POST_ONLY,
+    "poll_make_event": form(
+        expect(LOGIN, {404, LOGIN}, 404, 200),
+        expect(LOGIN, {404, LOGIN}, 404, DONE),
+        kwargs=lambda world, viewer: {"poll_id": world.closed_poll.pk},
+    ),
     # Notifications.
     "notice_list": MEMBERS,
     "notice_open": POST_ONLY,
@@ -311,10 +328,15 @@ class World:
     question: Any
     api_token: Any
     report: Any
+    film: Any
+    poll: Any
+    closed_poll: Any
 
 
 def build_world() -> World:
     from tejido.accounts.tokens import create_token
+    from tejido.gatherings.factories import FilmFactory, PollFactory, PollOptionFactory
+    from tejido.gatherings.models import Vote
     from tejido.membership.factories import (
         ApplicationFactory,
         ApplicationQuestionFactory,
@@ -337,6 +359,13 @@ def build_world() -> World:
     api_token, _plaintext = create_token(actor=users["member"], name="walker")
     # A report about the other member, for the organisers' report pages.
     sent = report(actor=UserFactory(), kind="member", target_id=other.pk, reason="spam")
+    # An open poll with a film, and a closed one whose winner may become a film night.
+    film = FilmFactory()
+    poll = PollFactory()
+    PollOptionFactory(poll=poll, film=film)
+    closed_poll = PollFactory(closes_at=now() - timedelta(hours=1))
+    winner = PollOptionFactory(poll=closed_poll, film=film)
+    Vote.objects.create(poll=closed_poll, option=winner, user=other)
     return World(
         users=users,
         other_member=other,
@@ -348,6 +377,9 @@ def build_world() -> World:
         question=ApplicationQuestionFactory(),
         api_token=api_token,
         report=sent,
+        film=film,
+        poll=poll,
+        closed_poll=closed_poll,
     )
 
 
@@ -364,6 +396,8 @@ ARGUMENTS: dict[str, Callable[[World, Any], Any]] = {
     "question_id": lambda world, viewer: world.question.pk,
     "token_id": lambda world, viewer: world.api_token.pk,
     "report_id": lambda world, viewer: world.report.pk,
+    "film_id": lambda world, viewer: world.film.pk,
+    "poll_id": lambda world, viewer: world.poll.pk,
     "token": lambda world, viewer: world.invitation.token,
 }
 
