@@ -311,6 +311,12 @@ ACCESS: dict[str, Expect | Page] = {
     "api-v1:post_suspend_from_report": API_WRITE,
     "api-v1:get_tokens": API,
     "api-v1:delete_token": API_WRITE,
+    "api-v1:get_films": API,
+    # The same path as the list, which answers GET.
+    "api-v1:post_film": API,
+    "api-v1:get_polls": API,
+    "api-v1:get_poll": API,
+    "api-v1:post_vote": API_WRITE,
 }
 
 
