@@ -21,7 +21,6 @@ from tejido.access.groups import active_group_ids
 from tejido.access.members import network_organisers
 from tejido.accounts.choices import language_name
 from tejido.accounts.models import User
-from tejido.gatherings.film_choices import representation_name
 from tejido.gatherings.models import Film, Poll, PollOption, Vote
 from tejido.groups.models import GroupMembership
 
@@ -133,8 +132,8 @@ class FilmCard:
     subtitle_language_names: tuple[str, ...]
     runtime_minutes: int | None
     content_notes: str
+    # Codes of tejido.gatherings.film_choices (the pages name them).
     representation: tuple[str, ...]
-    representation_names: tuple[str, ...]
     can_edit: bool
 
 
@@ -155,7 +154,6 @@ def film_card(viewer: AnyUser | None, film: Film) -> FilmCard:
         runtime_minutes=film.runtime_minutes,
         content_notes=film.content_notes,
         representation=tags,
-        representation_names=tuple(representation_name(code) for code in tags),
         can_edit=can_edit_film(viewer, film),
     )
 

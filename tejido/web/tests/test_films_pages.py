@@ -2,11 +2,13 @@
 voting and changing one's vote, counts without names, closing, and the film night."""
 
 from datetime import timedelta
+from types import SimpleNamespace
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from tejido.accounts.factories import OrganiserFactory, UserFactory
 from tejido.core.clock import now
@@ -176,17 +178,14 @@ def test_the_event_page_part_shows_the_film():
     film = FilmFactory(title="Pride", year=2014, runtime_minutes=120, representation=["gay"])
     occurrence = OccurrenceFactory(event=EventFactory(film=film))
 
-    class Page:
-        pass
-
-    page = Page()
-    page.occurrence = occurrence  # type: ignore[attr-defined]
-    html = render_to_string("events/_film.html", {"page": page})
+    page = SimpleNamespace(occurrence=occurrence)
+    with translation.override("en"):
+        html = render_to_string("events/_film.html", {"page": page})
+    assert "Gay story" in html
     assert "Pride" in html
     assert "2014" in html
     assert "120" in html
-    none = Page()
-    none.occurrence = OccurrenceFactory()  # type: ignore[attr-defined]
+    none = SimpleNamespace(occurrence=OccurrenceFactory())
     assert render_to_string("events/_film.html", {"page": none}).strip() == ""
 
 
