@@ -29,6 +29,7 @@ from tejido.accounts.models import User
 from tejido.audit.services import record_action
 from tejido.core.clock import now
 from tejido.core.errors import InvalidInput, NotFound
+from tejido.core.later import run_at
 from tejido.core.text import TextRule
 from tejido.gatherings.event_services import create_event
 from tejido.gatherings.film_choices import REPRESENTATION_CODES
@@ -41,6 +42,7 @@ from tejido.gatherings.film_errors import (
     PollClosed,
     PollStillOpen,
 )
+from tejido.gatherings.film_tasks import announce_poll_winner
 from tejido.gatherings.models import Event, Film, Poll, PollOption, Vote
 from tejido.gatherings.notices import POLL_CLOSED
 from tejido.groups.models import Group
@@ -225,6 +227,10 @@ def create_poll(
         [PollOption(poll=poll, film=film, proposed_by=actor) for film in chosen]
     )
     record_action(actor=actor, action="poll.create", target=poll)
+    moment = closes_at.isoformat()
+    transaction.on_commit(
+        lambda: run_at(announce_poll_winner, closes_at, poll.pk, moment), robust=True
+    )
     return poll
 
 
@@ -294,21 +300,38 @@ def close_poll(*, actor: User, poll: Poll) -> Poll:
     poll.closes_at = moment
     poll.save(update_fields=["closes_at", "updated_at"])
     record_action(actor=actor, action="poll.close", target=poll)
-    winner = winning_option(poll)
-    if winner is not None:
-        url = reverse("poll_detail", kwargs={"poll_id": poll.pk})
-        voters = User.objects.filter(pk__in=Vote.objects.filter(poll=poll).values("user")).order_by(
-            "pk"
-        )
-        for voter in voters:
-            notify(
-                user=voter,
-                kind=POLL_CLOSED.name,
-                about=poll,
-                params={"poll": poll.title, "film": winner.film.title},
-                url=url,
-            )
+    _announce(poll)
     return poll
+
+
+def _announce(poll: Poll) -> int:
+    """Tell everyone who voted in the closed poll which film won; nothing without votes."""
+    winner = winning_option(poll)
+    if winner is None:
+        return 0
+    url = reverse("poll_detail", kwargs={"poll_id": poll.pk})
+    voters = User.objects.filter(pk__in=Vote.objects.filter(poll=poll).values("user"))
+    told = 0
+    for voter in voters.order_by("pk"):
+        notice = notify(
+            user=voter,
+            kind=POLL_CLOSED.name,
+            about=poll,
+            params={"poll": poll.title, "film": winner.film.title},
+            url=url,
+        )
+        told += notice is not None
+    return told
+
+
+@transaction.atomic
+def announce_winner(*, poll_id: int, closes_at: str) -> int:
+    """The poll closed at its time (`closes_at`, as it was scheduled): tell its voters the
+    winner. A poll closed earlier by hand, or one whose time has not come, is left alone."""
+    poll = Poll.objects.select_for_update().filter(pk=poll_id).first()
+    if poll is None or poll.closes_at.isoformat() != closes_at or is_open(poll, now()):
+        return 0
+    return _announce(poll)
 
 
 @transaction.atomic

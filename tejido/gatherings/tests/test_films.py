@@ -334,3 +334,41 @@ def test_votes_and_closing_at_once_never_count_a_vote_after_closing():
     assert all(v.created_at <= poll.closes_at for v in counted)
     assert outcomes.count("done") == 1 + counted.count()
     assert Notice.objects.count() == counted.count()
+
+
+@pytest.mark.django_db
+def test_voters_hear_the_winner_when_the_poll_closes_at_its_time(
+    django_capture_on_commit_callbacks,
+):
+    from tejido.gatherings.film_services import announce_winner
+
+    host = OrganiserFactory()
+    closes_at = now() + timedelta(days=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        poll = create_poll(actor=host, title_en="Next", closes_at=closes_at, films=[FilmFactory()])
+    voter = UserFactory()
+    vote(actor=voter, poll=poll, option=poll.options.get())
+    moment = closes_at.isoformat()
+    # Too early, or for a poll that is gone: nothing.
+    assert announce_winner(poll_id=poll.pk, closes_at=moment) == 0
+    assert announce_winner(poll_id=999999, closes_at=moment) == 0
+    with time_machine.travel(closes_at + timedelta(seconds=1)):
+        assert announce_winner(poll_id=poll.pk, closes_at=moment) == 1
+    assert Notice.objects.get(user=voter).kind == "film_poll_closed"
+
+
+@pytest.mark.django_db
+def test_a_poll_closed_by_hand_is_not_announced_again_at_its_time():
+    from tejido.gatherings.film_services import announce_winner
+    from tejido.gatherings.film_tasks import announce_poll_winner
+
+    host = OrganiserFactory()
+    poll = PollFactory(created_by=host)
+    planned = poll.closes_at.isoformat()
+    vote(actor=UserFactory(), poll=poll, option=PollOptionFactory(poll=poll))
+    close_poll(actor=host, poll=poll)
+    assert Notice.objects.count() == 1
+    with time_machine.travel(poll.closes_at + timedelta(days=8)):
+        assert announce_winner(poll_id=poll.pk, closes_at=planned) == 0
+        assert announce_poll_winner.call(poll.pk, planned) == 0
+    assert Notice.objects.count() == 1
