@@ -38,7 +38,7 @@ def _build() -> KindWorld:
     ):
         GroupMembershipFactory(group=group, user=person, role=role)
     poll = create_poll(
-        actor=viewers["group_organiser"],  # type: ignore[arg-type]
+        actor=viewers["group_organiser"],
         title_es=markers["title"],
         title_en=markers["title"],
         group=group,
@@ -47,7 +47,7 @@ def _build() -> KindWorld:
     )
     first, second = poll.options.order_by("pk")
     vote(actor=voter, poll=poll, option=first)
-    vote(actor=viewers["group_member"], poll=poll, option=second)  # type: ignore[arg-type]
+    vote(actor=viewers["group_member"], poll=poll, option=second)
     return KindWorld(
         viewers=viewers,
         markers=markers,
