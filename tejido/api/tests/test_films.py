@@ -104,3 +104,21 @@ def test_a_groups_poll_is_not_found_for_others_alike(api, member):
     assert_error(
         api(member).post(f"/polls/{poll.pk}/vote", {"option": option.pk}), 404, "not_found"
     )
+
+
+@pytest.mark.parametrize("size", [2, 7])
+def test_the_lists_cost_the_same_queries_whatever_their_length(
+    api, member, size, django_assert_num_queries
+):
+    for number in range(size):
+        FilmFactory(representation=["gay"])
+        poll = PollFactory(closes_at=now() + timedelta(days=number + 1) * (1 if number % 2 else -1))
+        Vote.objects.create(poll=poll, option=PollOptionFactory(poll=poll), user=member)
+    client = api(member)
+    client.get("/me")
+    # the token; the page of films; how many
+    with django_assert_num_queries(3):
+        assert client.get("/films").status_code == 200
+    # the token; open polls, closed ones; options with films, counts, my votes; how many
+    with django_assert_num_queries(7):
+        assert client.get("/polls").status_code == 200
