@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext
 
 from tejido.access.base import AnyUser
@@ -313,11 +314,14 @@ def _announce(poll: Poll) -> int:
     voters = User.objects.filter(pk__in=Vote.objects.filter(poll=poll).values("user"))
     told = 0
     for voter in voters.order_by("pk"):
+        # The poll's title in the voter's language, as the notice is read in it.
+        with translation.override(voter.language or None):
+            title = poll.title
         notice = notify(
             user=voter,
             kind=POLL_CLOSED.name,
             about=poll,
-            params={"poll": poll.title, "film": winner.film.title},
+            params={"poll": title, "film": winner.film.title},
             url=url,
         )
         told += notice is not None

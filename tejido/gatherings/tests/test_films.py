@@ -345,16 +345,25 @@ def test_voters_hear_the_winner_when_the_poll_closes_at_its_time(
     host = OrganiserFactory()
     closes_at = now() + timedelta(days=1)
     with django_capture_on_commit_callbacks(execute=True):
-        poll = create_poll(actor=host, title_en="Next", closes_at=closes_at, films=[FilmFactory()])
-    voter = UserFactory()
+        poll = create_poll(
+            actor=host,
+            title_es="¿Qué vemos?",
+            title_en="Next",
+            closes_at=closes_at,
+            films=[FilmFactory()],
+        )
+    voter, english = UserFactory(), UserFactory(language="en")
     vote(actor=voter, poll=poll, option=poll.options.get())
+    vote(actor=english, poll=poll, option=poll.options.get())
     moment = closes_at.isoformat()
     # Too early, or for a poll that is gone: nothing.
     assert announce_winner(poll_id=poll.pk, closes_at=moment) == 0
     assert announce_winner(poll_id=999999, closes_at=moment) == 0
     with time_machine.travel(closes_at + timedelta(seconds=1)):
-        assert announce_winner(poll_id=poll.pk, closes_at=moment) == 1
+        assert announce_winner(poll_id=poll.pk, closes_at=moment) == 2
     assert Notice.objects.get(user=voter).kind == "film_poll_closed"
+    assert Notice.objects.get(user=voter).params["poll"] == "¿Qué vemos?"
+    assert Notice.objects.get(user=english).params["poll"] == "Next"
 
 
 @pytest.mark.django_db
