@@ -6,6 +6,7 @@ authentication answers 401 without it."""
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -28,6 +29,8 @@ from schemathesis.specs.openapi.checks import (
 from tejido.accounts.factories import ApplicantFactory, OrganiserFactory, UserFactory
 from tejido.accounts.models import ApiToken
 from tejido.accounts.tokens import create_token
+from tejido.core.clock import now
+from tejido.gatherings.factories import FilmFactory, PollFactory, PollOptionFactory
 from tejido.groups.factories import GroupFactory, GroupMembershipFactory
 from tejido.groups.models import Group
 from tejido.membership.factories import ApplicationAnswerFactory, ApplicationFactory
@@ -77,6 +80,15 @@ def api_people(db: Any, settings: Any) -> dict[str, Any]:
     GroupMembershipFactory(group=Group.objects.get(slug="00"), user=member)
     for _ in range(3):
         ApplicationAnswerFactory(application=ApplicationFactory(user=ApplicantFactory()))
+    # Films and polls to vote in: an open network poll, a group's, and a closed one.
+    films = FilmFactory.create_batch(3)
+    for poll in (
+        PollFactory(created_by=organiser),
+        PollFactory(group=Group.objects.get(slug="00")),
+        PollFactory(closes_at=now() - timedelta(days=1)),
+    ):
+        for film in films:
+            PollOptionFactory(poll=poll, film=film)
     people = {"organiser": organiser, "member": member}
     tokens = {key: create_token(actor=user, name="fuzz")[1] for key, user in people.items()}
     return {"people": people, "tokens": tokens}

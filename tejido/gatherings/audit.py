@@ -18,5 +18,10 @@ register_actions(
         "event.rsvp_approved": _("Gave a member a place at a gathering"),
         "event.rsvp_declined": _("Declined a member's place at a gathering"),
         "event.attendance": _("Recorded attendance at a gathering"),
+        "film.update": _("Edited a film on the film list"),
+        "film.remove": _("Removed a film from the film list"),
+        "poll.create": _("Opened a poll on the next film"),
+        "poll.close": _("Closed a poll on the next film"),
+        "poll.event_made": _("Made a film night from a poll's winner"),
     }
 )

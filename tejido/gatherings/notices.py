@@ -86,3 +86,8 @@ RSVP_TO_DECIDE = register(
     subject=_("Someone asked for a place at %(event)s"),
     text=_("A member asked for a place at %(event)s on %(when)s. Decide on the gathering's page."),
 )
+POLL_CLOSED = register(
+    "film_poll_closed",
+    subject=_("The vote on %(poll)s is closed"),
+    text=_("The vote on %(poll)s is closed: the winner is %(film)s. Thank you for voting!"),
+)

@@ -5,6 +5,7 @@ from tejido.web.views import (
     conduct,
     event_hosting,
     events,
+    films,
     groups,
     join,
     members,
@@ -28,6 +29,7 @@ urlpatterns = [
     *events.urlpatterns,
     *event_hosting.urlpatterns,
     *calendars.urlpatterns,
+    *films.urlpatterns,
     *notices.urlpatterns,
     *organise.urlpatterns,
 ]

@@ -42,6 +42,11 @@ OPERATIONS = {
     ("/api/v1/organise/reports/{report_id}/suspend", "post"),
     ("/api/v1/tokens", "get"),
     ("/api/v1/tokens/{token_id}", "delete"),
+    ("/api/v1/films", "get"),
+    ("/api/v1/films", "post"),
+    ("/api/v1/polls", "get"),
+    ("/api/v1/polls/{poll_id}", "get"),
+    ("/api/v1/polls/{poll_id}/vote", "post"),
 }
 
 

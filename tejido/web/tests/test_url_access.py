@@ -12,6 +12,7 @@ host.
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -20,6 +21,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.urls.resolvers import RegexPattern, RoutePattern
 
 from tejido.accounts.factories import ApplicantFactory, OrganiserFactory, UserFactory
+from tejido.core.clock import now
 from tejido.groups.factories import GroupFactory, GroupMembershipFactory
 
 ROLES = ("anonymous", "applicant", "member", "organiser")
@@ -224,6 +226,21 @@ ACCESS: dict[str, Expect | Page] = {
         expect(404, 404, 404, 404), kwargs=lambda world, viewer: {"secret": "not-a-feed-secret"}
     ),
     "calendar_feed_settings": form(MEMBERS, MEMBERS_POST),
+    # Film nights: the walker's member is in the world's group but runs nothing.
+    "film_list": form(MEMBERS, MEMBERS_POST),
+    "film_detail": form(MEMBERS, MEMBERS_POST),
+    "film_remove": POST_ONLY,
+    "poll_list": MEMBERS,
+    "poll_new": form(expect(LOGIN, {404, LOGIN}, 404, 200), expect(LOGIN, {404, LOGIN}, 404, DONE)),
+    "poll_detail": MEMBERS,
+    "poll_vote": POST_ONLY,
+    "poll_propose": POST_ONLY,
+    "poll_close": POST_ONLY,
+    "poll_make_event": form(
+        expect(LOGIN, {404, LOGIN}, 404, 200),
+        expect(LOGIN, {404, LOGIN}, 404, DONE),
+        kwargs=lambda world, viewer: {"poll_id": world.closed_poll.pk},
+    ),
     # Notifications.
     "notice_list": MEMBERS,
     "notice_open": POST_ONLY,
@@ -342,6 +359,12 @@ ACCESS: dict[str, Expect | Page] = {
     "api-v1:post_suspend_from_report": API_WRITE,
     "api-v1:get_tokens": API,
     "api-v1:delete_token": API_WRITE,
+    "api-v1:get_films": API,
+    # The same path as the list, which answers GET.
+    "api-v1:post_film": API,
+    "api-v1:get_polls": API,
+    "api-v1:get_poll": API,
+    "api-v1:post_vote": API_WRITE,
 }
 
 
@@ -362,11 +385,21 @@ class World:
     event: Any
     occurrence: Any
     event_token: str
+    film: Any
+    poll: Any
+    closed_poll: Any
 
 
 def build_world() -> World:
     from tejido.accounts.tokens import create_token
-    from tejido.gatherings.factories import EventFactory, OccurrenceFactory
+    from tejido.gatherings.factories import (
+        EventFactory,
+        FilmFactory,
+        OccurrenceFactory,
+        PollFactory,
+        PollOptionFactory,
+    )
+    from tejido.gatherings.models import Vote
     from tejido.membership.factories import (
         ApplicationFactory,
         ApplicationQuestionFactory,
@@ -398,6 +431,13 @@ def build_world() -> World:
     occurrence = OccurrenceFactory(event=event)
     private = EventFactory(visibility="invitation", invite_token="walker-invitation")
     OccurrenceFactory(event=private)
+    # An open poll with a film, and a closed one whose winner may become a film night.
+    film = FilmFactory()
+    poll = PollFactory()
+    PollOptionFactory(poll=poll, film=film)
+    closed_poll = PollFactory(closes_at=now() - timedelta(hours=1))
+    winner = PollOptionFactory(poll=closed_poll, film=film)
+    Vote.objects.create(poll=closed_poll, option=winner, user=other)
     return World(
         users=users,
         other_member=other,
@@ -412,6 +452,9 @@ def build_world() -> World:
         event=event,
         occurrence=occurrence,
         event_token="walker-invitation",
+        film=film,
+        poll=poll,
+        closed_poll=closed_poll,
     )
 
 
@@ -428,6 +471,8 @@ ARGUMENTS: dict[str, Callable[[World, Any], Any]] = {
     "question_id": lambda world, viewer: world.question.pk,
     "token_id": lambda world, viewer: world.api_token.pk,
     "report_id": lambda world, viewer: world.report.pk,
+    "film_id": lambda world, viewer: world.film.pk,
+    "poll_id": lambda world, viewer: world.poll.pk,
     "token": lambda world, viewer: world.invitation.token,
     "event_id": lambda world, viewer: world.event.pk,
     "occurrence_id": lambda world, viewer: world.occurrence.pk,

@@ -1,0 +1,215 @@
+"""Film nights: the network's film list (anyone adds a film), the polls on the next film, and
+voting. Votes are private: an answer carries how many votes each film has (once you voted, or
+the poll closed, or you run it), never who cast them."""
+
+from datetime import datetime
+from typing import Annotated, Any
+
+from django.http import HttpRequest
+from ninja import Path, Query, Router, Schema
+from ninja.responses import Status
+from pydantic import AfterValidator, Field
+
+from tejido.access.films import FilmCard, OptionCard, PollCard
+from tejido.accounts.choices import LANGUAGE_CODES
+from tejido.api.v1.auth import actor
+from tejido.api.v1.schemas import (
+    DEFAULT_LIMIT,
+    MAX_LIMIT,
+    MAX_OFFSET,
+    READ_ERRORS,
+    WRITE_ERRORS,
+    Id,
+    InputSchema,
+    PageOut,
+    QuerySchema,
+    Text,
+    Window,
+    responses,
+)
+from tejido.gatherings import film_selectors as selectors
+from tejido.gatherings.film_choices import REPRESENTATION_CODES
+from tejido.gatherings.film_services import (
+    FILM_TITLE_MAX,
+    FIRST_YEAR,
+    LAST_YEAR,
+    MAX_RUNTIME,
+    propose_film,
+    vote,
+)
+
+router = Router(tags=["films"])
+
+
+def _one_of(known: frozenset[str]) -> Any:
+    def check(code: str) -> str:
+        if code not in known:
+            raise ValueError("not one of the codes")
+        return code
+
+    return AfterValidator(check)
+
+
+LanguageCode = Annotated[
+    str, Field(json_schema_extra={"enum": sorted(LANGUAGE_CODES)}), _one_of(LANGUAGE_CODES)
+]
+Representation = Annotated[
+    str,
+    Field(json_schema_extra={"enum": sorted(REPRESENTATION_CODES)}),
+    _one_of(REPRESENTATION_CODES),
+]
+
+
+class FilmOut(Schema):
+    id: int
+    title: str
+    year: int | None
+    original_language: str = Field(description="A language code, or empty when not known.")
+    subtitle_languages: list[str]
+    runtime_minutes: int | None
+    content_notes: str
+    representation: list[str] = Field(description="Who the film shows: tags from a fixed list.")
+
+
+def film_out(card: FilmCard) -> dict[str, Any]:
+    return {
+        "id": card.id,
+        "title": card.title,
+        "year": card.year,
+        "original_language": card.original_language,
+        "subtitle_languages": list(card.subtitle_languages),
+        "runtime_minutes": card.runtime_minutes,
+        "content_notes": card.content_notes,
+        "representation": list(card.representation),
+    }
+
+
+class FilmList(PageOut):
+    items: list[FilmOut]
+
+
+class FilmQuery(QuerySchema):
+    limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)
+    representation: Representation | None = Field(None, description="Only films with this tag.")
+    language: LanguageCode | None = Field(
+        None, description="Only films in this language or subtitled in it."
+    )
+
+
+@router.get("/films", response=responses(FilmList, READ_ERRORS), summary="The film list")
+def get_films(request: HttpRequest, query: Query[FilmQuery]) -> object:
+    """The network's film list by title, a page at a time."""
+    viewer = actor(request)
+    filters = selectors.FilmFilters(
+        representation=query.representation or "", language=query.language or ""
+    )
+    cards = selectors.list_films(
+        viewer=viewer, filters=filters, limit=query.limit, offset=query.offset
+    )
+    return {
+        "items": [film_out(card) for card in cards],
+        "count": selectors.count_films(viewer=viewer, filters=filters),
+        "limit": query.limit,
+        "offset": query.offset,
+    }
+
+
+class FilmIn(InputSchema):
+    title: Annotated[Text, Field(min_length=1, max_length=FILM_TITLE_MAX)]
+    year: int | None = Field(None, ge=FIRST_YEAR, le=LAST_YEAR)
+    original_language: LanguageCode | None = None
+    subtitle_languages: list[LanguageCode] = Field(default_factory=list, max_length=40)
+    runtime_minutes: int | None = Field(None, ge=1, le=MAX_RUNTIME)
+    content_notes: Annotated[Text, Field(max_length=1000)] = ""
+    representation: list[Representation] = Field(default_factory=list, max_length=40)
+
+
+@router.post("/films", response=responses(FilmOut, WRITE_ERRORS, status=201), summary="Add a film")
+def post_film(request: HttpRequest, payload: FilmIn) -> object:
+    """Add a film to the network's list; any member can."""
+    me = actor(request)
+    fields = payload.model_dump()
+    fields["original_language"] = fields["original_language"] or ""
+    film = propose_film(actor=me, **fields)
+    return Status(201, film_out(selectors.get_film_card(viewer=me, film_id=film.pk)))
+
+
+class OptionOut(Schema):
+    id: int
+    film: FilmOut
+    votes: int | None = Field(
+        description="How many voted for it; null until you vote or the poll closes."
+    )
+    mine: bool = Field(description="Your vote is for this film.")
+
+
+def option_out(card: OptionCard) -> dict[str, Any]:
+    return {"id": card.id, "film": film_out(card.film), "votes": card.votes, "mine": card.mine}
+
+
+class PollOut(Schema):
+    id: int
+    title: str
+    group: str | None = Field(description="The group's name, for a group's poll.")
+    closes_at: datetime
+    is_open: bool
+    options: list[OptionOut]
+    total_votes: int | None
+    my_vote: int | None = Field(description="The id of the option you voted for, or null.")
+    winner: OptionOut | None = Field(description="Once closed: the film with most votes.")
+    event_id: int | None = Field(description="The film night made from the winner, if any.")
+
+
+def poll_out(card: PollCard) -> dict[str, Any]:
+    return {
+        "id": card.id,
+        "title": card.title,
+        "group": card.group_name or None,
+        "closes_at": card.closes_at,
+        "is_open": card.is_open,
+        "options": [option_out(option) for option in card.options],
+        "total_votes": card.total_votes,
+        "my_vote": card.my_vote,
+        "winner": option_out(card.winner) if card.winner is not None else None,
+        "event_id": card.event_id,
+    }
+
+
+class PollList(PageOut):
+    items: list[PollOut]
+
+
+@router.get("/polls", response=responses(PollList, READ_ERRORS), summary="Polls on the next film")
+def get_polls(request: HttpRequest, window: Query[Window]) -> object:
+    """The polls you may see: the open ones first, closing soonest first, then closed ones."""
+    viewer = actor(request)
+    cards = selectors.list_polls(viewer=viewer, limit=window.limit, offset=window.offset)
+    return {
+        "items": [poll_out(card) for card in cards],
+        "count": selectors.count_polls(viewer=viewer),
+        "limit": window.limit,
+        "offset": window.offset,
+    }
+
+
+@router.get("/polls/{poll_id}", response=responses(PollOut, READ_ERRORS), summary="One poll")
+def get_poll(request: HttpRequest, poll_id: Path[Id]) -> object:
+    return poll_out(selectors.get_poll_card(viewer=actor(request), poll_id=poll_id))
+
+
+class VoteIn(InputSchema):
+    option: Id = Field(description="The id of one of the poll's options.")
+
+
+@router.post(
+    "/polls/{poll_id}/vote",
+    response=responses(PollOut, WRITE_ERRORS),
+    summary="Vote, or change your vote",
+)
+def post_vote(request: HttpRequest, poll_id: Path[Id], payload: VoteIn) -> object:
+    """Vote for one of the poll's films while it is open; voting again changes your vote."""
+    me = actor(request)
+    poll = selectors.get_poll(viewer=me, poll_id=poll_id)
+    vote(actor=me, poll=poll, option=selectors.get_option(poll=poll, option_id=payload.option))
+    return poll_out(selectors.get_poll_card(viewer=me, poll_id=poll_id))
