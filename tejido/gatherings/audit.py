@@ -18,5 +18,9 @@ register_actions(
         "event.rsvp_approved": _("Gave a member a place at a gathering"),
         "event.rsvp_declined": _("Declined a member's place at a gathering"),
         "event.attendance": _("Recorded attendance at a gathering"),
+        "event.slot_added": _("Added a slot to a gathering's sign-up sheet"),
+        "event.slot_changed": _("Changed a slot of a gathering's sign-up sheet"),
+        "event.slot_removed": _("Removed a slot from a gathering's sign-up sheet"),
+        "event.claim_removed": _("Removed a member's sign-up from a gathering's sheet"),
     }
 )
