@@ -39,9 +39,10 @@ from tejido.gatherings.models import Claim, Occurrence, Rsvp, Slot
 
 MAX_WANTED = 100
 MAX_SERVINGS = 500
-LABEL_RULE = TextRule.of_column(Slot, "label")
+# Shown to everyone who sees the event, beside others': nothing invisible in them (a name's rule).
+LABEL_RULE = TextRule.of_column(Slot, "label", name=True)
 DISH_RULE = TextRule.of_column(
-    Claim, "dish", required=True, required_message=_("Say what you will bring.")
+    Claim, "dish", required=True, name=True, required_message=_("Say what you will bring.")
 )
 DIET_ORDER = [code for code, _label in DIET_CHOICES]
 ALLERGEN_ORDER = [code for code, _label in ALLERGEN_CHOICES]

@@ -2,6 +2,7 @@
 
 from tejido.web.views import (
     conduct,
+    event_sheets,
     events,
     groups,
     join,
@@ -24,6 +25,7 @@ urlpatterns = [
     *reports.urlpatterns,
     *groups.urlpatterns,
     *events.urlpatterns,
+    *event_sheets.urlpatterns,
     *notices.urlpatterns,
     *organise.urlpatterns,
 ]

@@ -176,6 +176,15 @@ ACCESS: dict[str, Expect | Page] = {
     "group_edit": form(
         expect(LOGIN, {404, LOGIN}, 404, 200), expect(LOGIN, {404, LOGIN}, 404, DONE)
     ),
+    # A gathering's sign-up sheet: forms on the occurrence's page. The walker's member has a
+    # seat (an empty claim comes back with its errors) and does not run it (the slot forms are
+    # the 404 page); organisers run every event.
+    "sheet_slot_add": POST_ONLY,
+    "sheet_slot_change": POST_ONLY,
+    "sheet_slot_remove": POST_ONLY,
+    "sheet_claim": POST_ONLY,
+    "sheet_claim_change": POST_ONLY,
+    "sheet_claim_withdraw": POST_ONLY,
     # Notifications.
     "notice_list": MEMBERS,
     "notice_open": POST_ONLY,
@@ -311,6 +320,10 @@ class World:
     question: Any
     api_token: Any
     report: Any
+    # A gathering's date with a sign-up sheet: a slot, and the member's claim on it.
+    occurrence: Any = None
+    slot: Any = None
+    claim: Any = None
 
 
 def build_world() -> World:
@@ -337,6 +350,17 @@ def build_world() -> World:
     api_token, _plaintext = create_token(actor=users["member"], name="walker")
     # A report about the other member, for the organisers' report pages.
     sent = report(actor=UserFactory(), kind="member", target_id=other.pk, reason="spam")
+    from tejido.gatherings.factories import (
+        ClaimFactory,
+        OccurrenceFactory,
+        RsvpFactory,
+        SlotFactory,
+    )
+
+    occurrence = OccurrenceFactory()
+    RsvpFactory(occurrence=occurrence, user=users["member"])
+    slot = SlotFactory(occurrence=occurrence, wanted=3)
+    claim = ClaimFactory(slot=slot, user=users["member"])
     return World(
         users=users,
         other_member=other,
@@ -348,6 +372,9 @@ def build_world() -> World:
         question=ApplicationQuestionFactory(),
         api_token=api_token,
         report=sent,
+        occurrence=occurrence,
+        slot=slot,
+        claim=claim,
     )
 
 
@@ -365,6 +392,9 @@ ARGUMENTS: dict[str, Callable[[World, Any], Any]] = {
     "token_id": lambda world, viewer: world.api_token.pk,
     "report_id": lambda world, viewer: world.report.pk,
     "token": lambda world, viewer: world.invitation.token,
+    "occurrence_id": lambda world, viewer: world.occurrence.pk,
+    "slot_id": lambda world, viewer: world.slot.pk,
+    "claim_id": lambda world, viewer: world.claim.pk,
 }
 
 
