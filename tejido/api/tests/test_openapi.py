@@ -42,6 +42,10 @@ OPERATIONS = {
     ("/api/v1/organise/reports/{report_id}/suspend", "post"),
     ("/api/v1/tokens", "get"),
     ("/api/v1/tokens/{token_id}", "delete"),
+    ("/api/v1/occurrences/{occurrence_id}/sheet", "get"),
+    ("/api/v1/occurrences/{occurrence_id}/slots", "post"),
+    ("/api/v1/slots/{slot_id}/claims", "post"),
+    ("/api/v1/claims/{claim_id}", "delete"),
 }
 
 

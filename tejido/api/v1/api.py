@@ -10,7 +10,16 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from ninja import NinjaAPI
 
-from tejido.api.v1 import applications, errors, groups, me, members, reports, tokens
+from tejido.api.v1 import (
+    applications,
+    errors,
+    event_sheets,
+    groups,
+    me,
+    members,
+    reports,
+    tokens,
+)
 from tejido.api.v1.auth import TokenAuth
 from tejido.api.v1.schemas import ObjectParser
 
@@ -89,3 +98,4 @@ api.add_router("", groups.router)
 api.add_router("", applications.router)
 api.add_router("", reports.router)
 api.add_router("", tokens.router)
+api.add_router("", event_sheets.router)

@@ -303,6 +303,10 @@ ACCESS: dict[str, Expect | Page] = {
     "api-v1:post_suspend_from_report": API_WRITE,
     "api-v1:get_tokens": API,
     "api-v1:delete_token": API_WRITE,
+    "api-v1:get_event_sheet": API,
+    "api-v1:post_event_slot": API_WRITE,
+    "api-v1:post_slot_claim": API_WRITE,
+    "api-v1:delete_slot_claim": API_WRITE,
 }
 
 
