@@ -286,7 +286,7 @@ def sheet_card(
             SlotCard(
                 id=slot.pk,
                 course=slot.course,
-                course_label=str(slot.get_course_display()),  # type: ignore[attr-defined]
+                course_label=str(slot.get_course_display()),
                 label=slot.label,
                 wanted=slot.wanted,
                 claims=tuple(by_slot.get(slot.pk, ())),
