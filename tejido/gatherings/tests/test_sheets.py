@@ -2,6 +2,8 @@
 that never takes more claims than it wants, even when they all come at once."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tejido.accounts.factories import UserFactory
 from tejido.audit.models import AuditEntry
@@ -292,3 +294,27 @@ def test_a_host_lowering_wanted_while_members_claim_never_leaves_too_many():
     )
     slot.refresh_from_db()
     assert Claim.objects.filter(slot=slot).count() <= slot.wanted
+
+
+# Queries -----------------------------------------------------------------------------------
+
+
+def _queries_for_sheet(viewer, occurrence):
+    with CaptureQueriesContext(connection) as queries:
+        get_sheet(viewer=viewer, occurrence=occurrence)
+    return len(queries)
+
+
+@pytest.mark.django_db
+def test_the_sheet_costs_the_same_queries_at_two_sizes():
+    small, large = OccurrenceFactory(), OccurrenceFactory()
+    counts = []
+    for occurrence, slots, claimers in ((small, 1, 1), (large, 8, 24)):
+        host = HostFactory(event=occurrence.event).user
+        people = [_going(occurrence) for _ in range(claimers)]
+        made = [SlotFactory(occurrence=occurrence, wanted=5) for _ in range(slots)]
+        for index, person in enumerate(people):
+            ClaimFactory(slot=made[index % slots], user=person)
+        counts.append(_queries_for_sheet(host, occurrence))
+    assert counts[0] == counts[1]
+    assert counts[0] <= 12
