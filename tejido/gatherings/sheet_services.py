@@ -289,3 +289,13 @@ def withdraw_claim(*, actor: User, claim: Claim) -> None:
             target=claim.slot.occurrence,
         )
     claim.delete()
+
+
+def release_claims(occurrence: Occurrence, user: User) -> int:
+    """When a member leaves their confirmed seat, what they signed up to bring goes back on
+    the sheet for someone else (unless they help run the event, who claim without a seat).
+    Call inside the RSVP's transaction. Returns how many claims went."""
+    if event_relation(user, occurrence.event).helps_run:
+        return 0
+    deleted, _by_model = Claim.objects.filter(slot__occurrence=occurrence.pk, user=user.pk).delete()
+    return deleted

@@ -318,3 +318,21 @@ def test_the_sheet_costs_the_same_queries_at_two_sizes():
         counts.append(_queries_for_sheet(host, occurrence))
     assert counts[0] == counts[1]
     assert counts[0] <= 12
+
+
+# Leaving one's seat -------------------------------------------------------------------------
+
+
+def test_leaving_ones_seat_puts_what_one_brings_back_on_the_sheet(occurrence, host):
+    from tejido.gatherings.services import cancel_rsvp, rsvp
+
+    slot = SlotFactory(occurrence=occurrence, wanted=4)
+    maybe, gone, staying = _going(occurrence), _going(occurrence), _going(occurrence)
+    for person in (maybe, gone, staying, host):
+        claim_slot(actor=person, slot=slot, dish="Pan")
+    rsvp(actor=maybe, occurrence=occurrence, answer=Rsvp.Answer.MAYBE)
+    cancel_rsvp(actor=gone, occurrence=occurrence)
+    rsvp(actor=host, occurrence=occurrence, answer=Rsvp.Answer.GOING)
+    cancel_rsvp(actor=host, occurrence=occurrence)
+    left = set(Claim.objects.values_list("user", flat=True))
+    assert left == {staying.pk, host.pk}
