@@ -30,7 +30,15 @@ from tejido.accounts.factories import ApplicantFactory, OrganiserFactory, UserFa
 from tejido.accounts.models import ApiToken
 from tejido.accounts.tokens import create_token
 from tejido.core.clock import now
-from tejido.gatherings.factories import FilmFactory, PollFactory, PollOptionFactory
+from tejido.gatherings.factories import (
+    ClaimFactory,
+    FilmFactory,
+    OccurrenceFactory,
+    PollFactory,
+    PollOptionFactory,
+    RsvpFactory,
+    SlotFactory,
+)
 from tejido.groups.factories import GroupFactory, GroupMembershipFactory
 from tejido.groups.models import Group
 from tejido.membership.factories import ApplicationAnswerFactory, ApplicationFactory
@@ -89,6 +97,13 @@ def api_people(db: Any, settings: Any) -> dict[str, Any]:
     ):
         for film in films:
             PollOptionFactory(poll=poll, film=film)
+    # A gathering's date (id 1, the first generation tries) with a sign-up sheet the member
+    # has a seat on: slots to claim and a claim to withdraw.
+    occurrence = OccurrenceFactory()
+    RsvpFactory(occurrence=occurrence, user=member)
+    slot = SlotFactory(occurrence=occurrence, wanted=50)
+    SlotFactory(occurrence=occurrence, wanted=1)
+    ClaimFactory(slot=slot, user=others[1])
     people = {"organiser": organiser, "member": member}
     tokens = {key: create_token(actor=user, name="fuzz")[1] for key, user in people.items()}
     return {"people": people, "tokens": tokens}

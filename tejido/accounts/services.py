@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tejido.access.base import is_vetted
 from tejido.access.members import can_block_member, can_edit_profile
-from tejido.accounts.choices import LANGUAGE_CODES
+from tejido.accounts.choices import ALLERGEN_CHOICES, DIET_CHOICES, LANGUAGE_CODES
 from tejido.accounts.models import AUDIENCED_FIELDS, Audience, Block, Profile, User
 from tejido.accounts.names import members_named_like
 from tejido.core.errors import InvalidInput, NotAllowed, NotFound
@@ -74,7 +74,18 @@ PROFILE_TEXT_FIELDS = (
     "identity_tags",
 )
 AUDIENCE_FIELDS = tuple(f"{name}_audience" for name in AUDIENCED_FIELDS)
-PROFILE_FIELDS = (*PROFILE_TEXT_FIELDS, "languages", "area", *AUDIENCE_FIELDS)
+# The structured dietary needs, codes from fixed lists, shown to the dietary needs' audience.
+PROFILE_CODE_FIELDS = {
+    "diet": [code for code, _label in DIET_CHOICES],
+    "allergies": [code for code, _label in ALLERGEN_CHOICES],
+}
+PROFILE_FIELDS = (
+    *PROFILE_TEXT_FIELDS,
+    "languages",
+    "area",
+    *PROFILE_CODE_FIELDS,
+    *AUDIENCE_FIELDS,
+)
 
 
 # The rule for each text field; forms and the API read their limits from here.
@@ -116,6 +127,19 @@ def _clean_languages(value: Any, errors: dict[str, str]) -> list[str]:
     return codes
 
 
+def _clean_codes(name: str, value: Any, errors: dict[str, str]) -> list[str]:
+    """Codes from the field's list, each once, in the list's order."""
+    order = PROFILE_CODE_FIELDS[name]
+    if value is None:
+        return []
+    if not isinstance(value, list | tuple) or not all(
+        isinstance(code, str) and code in order for code in value
+    ):
+        errors[name] = gettext("Choose from the list.")
+        return []
+    return [code for code in order if code in value]
+
+
 def _clean_area(value: Any, errors: dict[str, str]) -> Area | None:
     if value in (None, ""):
         return None
@@ -152,6 +176,8 @@ def update_profile(*, actor: User, **changes: Any) -> Profile:
             cleaned[name] = _clean_languages(value, errors)
         elif name == "area":
             cleaned[name] = _clean_area(value, errors)
+        elif name in PROFILE_CODE_FIELDS:
+            cleaned[name] = _clean_codes(name, value, errors)
         elif name in AUDIENCE_FIELDS:
             if value not in Audience.values:
                 errors[name] = gettext("Choose who can see this from the list.")

@@ -23,5 +23,9 @@ register_actions(
         "poll.create": _("Opened a poll on the next film"),
         "poll.close": _("Closed a poll on the next film"),
         "poll.event_made": _("Made a film night from a poll's winner"),
+        "event.slot_added": _("Added a slot to a gathering's sign-up sheet"),
+        "event.slot_changed": _("Changed a slot of a gathering's sign-up sheet"),
+        "event.slot_removed": _("Removed a slot from a gathering's sign-up sheet"),
+        "event.claim_removed": _("Removed a member's sign-up from a gathering's sheet"),
     }
 )

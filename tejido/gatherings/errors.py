@@ -63,3 +63,22 @@ class NotStartedYet(Conflict):
 class LastHost(Conflict):
     code = "last_host"
     message = _("A gathering always keeps a host. Name another host first; then this one can go.")
+
+
+class SlotFull(Conflict):
+    code = "slot_full"
+    message = _(
+        "Enough people already signed up for this. Choose another slot that still needs someone."
+    )
+
+
+class AlreadyClaimed(Conflict):
+    code = "already_claimed"
+    message = _("You already signed up for this slot. Change what you bring there instead.")
+
+
+class SlotHasClaims(Conflict):
+    code = "slot_has_claims"
+    message = _(
+        "More people already signed up than that. Ask some of them to withdraw, or want more."
+    )

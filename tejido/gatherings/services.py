@@ -30,6 +30,7 @@ from tejido.gatherings.errors import EventClosed, NoOffer, NoSuchRsvp, NotStarte
 from tejido.gatherings.models import Event, Host, Occurrence, Rsvp
 from tejido.gatherings.moments import occurrence_params
 from tejido.gatherings.selectors import waitlist_position
+from tejido.gatherings.sheet_services import release_claims
 from tejido.gatherings.tasks import expire_seat_offer, run_at
 from tejido.notifications.services import notify
 
@@ -125,6 +126,8 @@ def rsvp(*, actor: User, occurrence: Occurrence, answer: str) -> Rsvp:
     elif record.seat == Rsvp.Seat.PENDING:
         _tell(actor, "rsvp_pending", occurrence)
         _tell_hosts_to_decide(occurrence)
+    if freed and record.seat != Rsvp.Seat.CONFIRMED:
+        release_claims(occurrence, actor)
     if freed:
         fill_free_seats(occurrence)
     return record
@@ -141,6 +144,8 @@ def cancel_rsvp(*, actor: User, occurrence: Occurrence) -> None:
     if record is None:
         return
     freed = record.seat in SEATS_TAKEN
+    if record.seat == Rsvp.Seat.CONFIRMED:
+        release_claims(occurrence, actor)
     record.delete()
     if freed:
         fill_free_seats(occurrence)

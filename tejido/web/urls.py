@@ -4,6 +4,7 @@ from tejido.web.views import (
     calendars,
     conduct,
     event_hosting,
+    event_sheets,
     events,
     films,
     groups,
@@ -30,6 +31,7 @@ urlpatterns = [
     *event_hosting.urlpatterns,
     *calendars.urlpatterns,
     *films.urlpatterns,
+    *event_sheets.urlpatterns,
     *notices.urlpatterns,
     *organise.urlpatterns,
 ]

@@ -176,3 +176,13 @@ def test_patch_me_refuses_a_name_like_another_members(api, member):
     response = api(member).patch("/me", {"chosen_name": "Marisol\u200b"})
     assert "chosen_name" in assert_error(response, 400, "invalid")["detail"]
     assert Profile.objects.get(user=member).chosen_name != "Marisol"
+
+
+def test_diet_and_allergies_through_the_api(api, member):
+    client = api(member)
+    body = client.patch("/me", {"diet": ["kosher"], "allergies": ["fish", "eggs"]}).json()
+    assert (body["diet"], body["allergies"]) == (["kosher"], ["eggs", "fish"])
+    assert client.get("/me").json()["diet"] == ["kosher"]
+    refused = client.patch("/me", {"allergies": ["pollen"]})
+    assert refused.status_code == 422
+    assert "allergies.0" in refused.json()["detail"]

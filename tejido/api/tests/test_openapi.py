@@ -47,6 +47,10 @@ OPERATIONS = {
     ("/api/v1/polls", "get"),
     ("/api/v1/polls/{poll_id}", "get"),
     ("/api/v1/polls/{poll_id}/vote", "post"),
+    ("/api/v1/occurrences/{occurrence_id}/sheet", "get"),
+    ("/api/v1/occurrences/{occurrence_id}/slots", "post"),
+    ("/api/v1/slots/{slot_id}/claims", "post"),
+    ("/api/v1/claims/{claim_id}", "delete"),
 }
 
 

@@ -10,7 +10,17 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from ninja import NinjaAPI
 
-from tejido.api.v1 import applications, errors, films, groups, me, members, reports, tokens
+from tejido.api.v1 import (
+    applications,
+    errors,
+    event_sheets,
+    films,
+    groups,
+    me,
+    members,
+    reports,
+    tokens,
+)
 from tejido.api.v1.auth import TokenAuth
 from tejido.api.v1.schemas import ObjectParser
 
@@ -90,3 +100,4 @@ api.add_router("", applications.router)
 api.add_router("", reports.router)
 api.add_router("", tokens.router)
 api.add_router("", films.router)
+api.add_router("", event_sheets.router)

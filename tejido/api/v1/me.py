@@ -1,13 +1,13 @@
 """The member's own account: everything on their profile, who may see each field, and their
 settings."""
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from django.http import HttpRequest
 from ninja import Router, Schema
 from pydantic import AfterValidator, Field
 
-from tejido.accounts.choices import LANGUAGE_CODES
+from tejido.accounts.choices import ALLERGEN_CODES, DIET_CODES, LANGUAGE_CODES
 from tejido.accounts.models import AUDIENCED_FIELDS, Profile, User
 from tejido.accounts.selectors import get_own_profile
 from tejido.accounts.services import PROFILE_TEXT_RULES, update_profile
@@ -30,6 +30,25 @@ LanguageCode = Annotated[
     str,
     Field(json_schema_extra={"enum": sorted(LANGUAGE_CODES)}),
     AfterValidator(_known_language),
+]
+
+
+def _one_of(codes: frozenset[str]) -> Any:
+    def check(code: str) -> str:
+        if code not in codes:
+            raise ValueError("unknown code")
+        return code
+
+    return check
+
+
+DietCode = Annotated[
+    str, Field(json_schema_extra={"enum": sorted(DIET_CODES)}), AfterValidator(_one_of(DIET_CODES))
+]
+AllergenCode = Annotated[
+    str,
+    Field(json_schema_extra={"enum": sorted(ALLERGEN_CODES)}),
+    AfterValidator(_one_of(ALLERGEN_CODES)),
 ]
 
 
@@ -71,6 +90,10 @@ class MeOut(Schema):
     skills: str
     accessibility_needs: str
     dietary_needs: str
+    diet: list[DietCode] = Field(description="Shown to the audience of `dietary_needs`.")
+    allergies: list[AllergenCode] = Field(
+        description="The EU's 14 allergen groups; shown to the audience of `dietary_needs`."
+    )
     identity_tags: str
     audiences: AudiencesOut
     roles: list[Role]
@@ -106,6 +129,8 @@ class MeIn(InputSchema):
     skills: Text | None = Field(None, max_length=_max("skills"))
     accessibility_needs: Text | None = Field(None, max_length=_max("accessibility_needs"))
     dietary_needs: Text | None = Field(None, max_length=_max("dietary_needs"))
+    diet: list[DietCode] | None = Field(None, max_length=len(DIET_CODES))
+    allergies: list[AllergenCode] | None = Field(None, max_length=len(ALLERGEN_CODES))
     identity_tags: Text | None = Field(None, max_length=_max("identity_tags"))
     audiences: AudiencesIn | None = None
 
@@ -134,6 +159,8 @@ def _me(user: User, profile: Profile | None) -> dict:
         "skills": profile.skills,
         "accessibility_needs": profile.accessibility_needs,
         "dietary_needs": profile.dietary_needs,
+        "diet": list(profile.diet or []),
+        "allergies": list(profile.allergies or []),
         "identity_tags": profile.identity_tags,
         "audiences": {name: getattr(profile, f"{name}_audience") for name in AUDIENCED_FIELDS},
         "roles": _roles(user),

@@ -7,7 +7,13 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from tejido.accounts.choices import LANGUAGE_CHOICES, PRONOUN_PRESETS, TIME_ZONE_CHOICES
+from tejido.accounts.choices import (
+    ALLERGEN_CHOICES,
+    DIET_CHOICES,
+    LANGUAGE_CHOICES,
+    PRONOUN_PRESETS,
+    TIME_ZONE_CHOICES,
+)
 from tejido.accounts.models import Audience, Profile
 from tejido.accounts.services import AUDIENCE_FIELDS, PROFILE_TEXT_FIELDS, PROFILE_TEXT_RULES
 from tejido.core.errors import DomainError
@@ -104,6 +110,27 @@ class ProfileForm(forms.Form):
         _("For potlucks and shared meals: allergies, diets, things you avoid."),
     )
     dietary_needs_audience = _audience(_("Who can see your dietary needs"))
+    # Shown to the dietary needs' audience; a potluck's cooks count them without names.
+    diet = forms.MultipleChoiceField(
+        label=_("Diet"),
+        required=False,
+        choices=DIET_CHOICES,
+        help_text=_(
+            "Seen by the same people as your dietary needs. At a potluck, its cooks see how "
+            "many attendees eat this way, never who."
+        ),
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "choices"}),
+    )
+    allergies = forms.MultipleChoiceField(
+        label=_("Allergies and intolerances"),
+        required=False,
+        choices=ALLERGEN_CHOICES,
+        help_text=_(
+            "Seen by the same people as your dietary needs. At a potluck, its cooks see how "
+            "many attendees must avoid each, never who."
+        ),
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "choices"}),
+    )
 
     def __init__(self, *args: Any, areas: Any = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -119,7 +146,7 @@ class ProfileForm(forms.Form):
             return {}
         initial: dict[str, Any] = {
             name: getattr(profile, name)
-            for name in (*PROFILE_TEXT_FIELDS, "languages", *AUDIENCE_FIELDS)
+            for name in (*PROFILE_TEXT_FIELDS, "languages", "diet", "allergies", *AUDIENCE_FIELDS)
         }
         initial["area"] = str(profile.area_id) if profile.area_id else ""
         if profile.pronouns in PRONOUN_PRESETS or not profile.pronouns:
@@ -129,10 +156,21 @@ class ProfileForm(forms.Form):
             initial["pronouns_custom"] = profile.pronouns
         return initial
 
+    def _chosen(self, name: str) -> list[str]:
+        return [str(box.choice_label) for box in self[name] if box.data["selected"]]
+
     @property
     def chosen_languages(self) -> list[str]:
         """The names of the ticked languages, for the summary the boxes fold behind."""
-        return [str(box.choice_label) for box in self["languages"] if box.data["selected"]]
+        return self._chosen("languages")
+
+    @property
+    def chosen_diet(self) -> list[str]:
+        return self._chosen("diet")
+
+    @property
+    def chosen_allergies(self) -> list[str]:
+        return self._chosen("allergies")
 
     def changes(self) -> dict[str, Any]:
         """The cleaned data in the shape `update_profile` takes."""

@@ -85,6 +85,9 @@ def test_the_form_comes_in_three_groups_each_field_with_its_audience(login):
         ["skills_audience", "skills"],
         ["accessibility_needs_audience", "accessibility_needs"],
         ["dietary_needs_audience", "dietary_needs"],
+        # The diet and allergies share the dietary needs' audience.
+        ["diet"],
+        ["allergies"],
     ]
     # The languages fold behind what is ticked; nothing is framed twice.
     assert re.search(

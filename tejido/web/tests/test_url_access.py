@@ -241,6 +241,15 @@ ACCESS: dict[str, Expect | Page] = {
         expect(LOGIN, {404, LOGIN}, 404, DONE),
         kwargs=lambda world, viewer: {"poll_id": world.closed_poll.pk},
     ),
+    # A gathering's sign-up sheet: forms on the occurrence's page. The walker's member has a
+    # seat (an empty claim comes back with its errors) and does not run it (the slot forms are
+    # the 404 page); organisers run every event.
+    "sheet_slot_add": POST_ONLY,
+    "sheet_slot_change": POST_ONLY,
+    "sheet_slot_remove": POST_ONLY,
+    "sheet_claim": POST_ONLY,
+    "sheet_claim_change": POST_ONLY,
+    "sheet_claim_withdraw": POST_ONLY,
     # Notifications.
     "notice_list": MEMBERS,
     "notice_open": POST_ONLY,
@@ -365,6 +374,10 @@ ACCESS: dict[str, Expect | Page] = {
     "api-v1:get_polls": API,
     "api-v1:get_poll": API,
     "api-v1:post_vote": API_WRITE,
+    "api-v1:get_event_sheet": API,
+    "api-v1:post_event_slot": API_WRITE,
+    "api-v1:post_slot_claim": API_WRITE,
+    "api-v1:delete_slot_claim": API_WRITE,
 }
 
 
@@ -388,6 +401,9 @@ class World:
     film: Any
     poll: Any
     closed_poll: Any
+    # The gathering's date's sign-up sheet: a slot, and the member's claim on it.
+    slot: Any = None
+    claim: Any = None
 
 
 def build_world() -> World:
@@ -438,6 +454,12 @@ def build_world() -> World:
     closed_poll = PollFactory(closes_at=now() - timedelta(hours=1))
     winner = PollOptionFactory(poll=closed_poll, film=film)
     Vote.objects.create(poll=closed_poll, option=winner, user=other)
+    # The member has a seat on that date, and a claim on its sign-up sheet.
+    from tejido.gatherings.factories import ClaimFactory, RsvpFactory, SlotFactory
+
+    RsvpFactory(occurrence=occurrence, user=users["member"])
+    slot = SlotFactory(occurrence=occurrence, wanted=3)
+    claim = ClaimFactory(slot=slot, user=users["member"])
     return World(
         users=users,
         other_member=other,
@@ -455,6 +477,8 @@ def build_world() -> World:
         film=film,
         poll=poll,
         closed_poll=closed_poll,
+        slot=slot,
+        claim=claim,
     )
 
 
@@ -476,6 +500,8 @@ ARGUMENTS: dict[str, Callable[[World, Any], Any]] = {
     "token": lambda world, viewer: world.invitation.token,
     "event_id": lambda world, viewer: world.event.pk,
     "occurrence_id": lambda world, viewer: world.occurrence.pk,
+    "slot_id": lambda world, viewer: world.slot.pk,
+    "claim_id": lambda world, viewer: world.claim.pk,
 }
 
 

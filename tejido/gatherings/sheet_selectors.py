@@ -1,0 +1,45 @@
+"""Every read of sign-up sheets, always shaped by the viewer."""
+
+from tejido.access.base import AnyUser
+from tejido.access.events import event_relation
+from tejido.access.sheets import SheetCard, can_see_sheet, sheet_card, visible_claims, visible_slots
+from tejido.core.clock import now
+from tejido.core.errors import NotFound
+from tejido.gatherings.models import Claim, Occurrence, Rsvp, Slot
+
+
+def get_sheet(*, viewer: AnyUser | None, occurrence: Occurrence) -> SheetCard:
+    """The occurrence's sheet as the viewer sees it; NotFound when they do not see the event."""
+    if not can_see_sheet(viewer, occurrence):
+        raise NotFound()
+    seat = ""
+    if viewer is not None and viewer.is_authenticated:
+        seat = (
+            Rsvp.objects.filter(occurrence=occurrence.pk, user=viewer.pk)
+            .values_list("seat", flat=True)
+            .first()
+            or ""
+        )
+    return sheet_card(
+        viewer,
+        occurrence,
+        seat=seat,
+        relation=event_relation(viewer, occurrence.event),
+        now=now(),
+    )
+
+
+def get_slot(*, viewer: AnyUser | None, slot_id: int) -> Slot:
+    slot = visible_slots(viewer).select_related("occurrence__event").filter(pk=slot_id).first()
+    if slot is None:
+        raise NotFound()
+    return slot
+
+
+def get_claim(*, viewer: AnyUser | None, claim_id: int) -> Claim:
+    claim = (
+        visible_claims(viewer).select_related("slot__occurrence__event").filter(pk=claim_id).first()
+    )
+    if claim is None:
+        raise NotFound()
+    return claim
