@@ -34,9 +34,10 @@ PROBE = "zq"
 SKIP_PREFIXES = ("/static/", "/media/")
 # GET addresses that end the session: visiting them would blind the rest of the sweep.
 SESSION_ENDERS = ("/accounts/logout/",)
-# Where a viewer can receive a document: a GET page, the answer to a page's form posted back
-# empty, an API read, an API write, an email.
-SURFACES = ("page", "form", "api", "api-write", "email")
+# Where a viewer can receive a document: a GET page (calendar files linked from pages among
+# them), the answer to a page's form posted back empty, an API read, an API write, an email,
+# a private calendar feed.
+SURFACES = ("page", "form", "api", "api-write", "email", "calendar")
 
 
 @dataclass
@@ -138,6 +139,15 @@ class Sweep:
                     self.fetch(
                         viewer, "form", client, "post", action, data={"csrfmiddlewaretoken": token}
                     )
+
+    def sweep_feeds(self) -> None:
+        """Each private calendar feed, fetched with no session (as a calendar app does) and
+        read as its owner's."""
+        for owner, paths in self.world.feeds.items():
+            for path in paths:
+                response, _body = self.fetch(owner, "calendar", Client(), "get", path)
+                if response.status_code != 200:
+                    self.errors.append(f"{owner}'s feed {path} -> {response.status_code}")
 
     # --- API ------------------------------------------------------------------------------------
 

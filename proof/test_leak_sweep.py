@@ -47,6 +47,7 @@ def test_no_marker_reaches_anyone_who_must_not_see_it(
             sweep.sweep_api(viewer)
             sweep.sweep_api_writes(viewer)
     sweep.sweep_mail()
+    sweep.sweep_feeds()
     print()
     print(coverage_report(sweep))
     # PROOF_SWEEP_VISITED=member prints every address that viewer was sent to.
@@ -66,3 +67,9 @@ def test_no_marker_reaches_anyone_who_must_not_see_it(
     assert sweep.writes, "no API write was made"
     assert not unwritten, f"write operations never called: {unwritten}"
     assert len(mail.outbox) > 0, "no flow sent any email"
+    # The hidden place was looked for where it is shown: the confirmed member saw the revealed
+    # address (on the event's page and in their feed), and so did its host.
+    revealed = next(m.value for m in world.markers if m.label == "soon event's address")
+    assert (revealed, "member") in sweep.sightings
+    assert (revealed, "facilitator") in sweep.sightings
+    assert sweep.documents[("member", "calendar")] == 1

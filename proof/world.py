@@ -167,6 +167,8 @@ class World:
     flows: list[str] = field(default_factory=list)
 
     outsider: str = ""
+    # Private calendar feeds by whose they are: fetched by the sweep as their owner only.
+    feeds: dict[str, list[str]] = field(default_factory=dict)
 
     def key_for_email(self, address: str) -> str:
         """Whose mailbox an address is: a person's key, the invited outsider, or anyone."""
@@ -453,6 +455,7 @@ def build_world(*, capture: Callable[..., Any], block_pages: tuple[str, ...] = (
     flows.append("a member warned after a report, across a block")
 
     # --- gatherings: hidden places at each moment, invitation-only and group events ----------
+    feeds: list[str] = []
     gathering_ids = plant_gatherings(
         people=people,
         add=add,
@@ -461,6 +464,7 @@ def build_world(*, capture: Callable[..., Any], block_pages: tuple[str, ...] = (
         group_g=group_g,
         vetted=VETTED,
         group_members=GROUP_G,
+        feeds=feeds,
     )
     flows.append("gatherings: places before and after their reveal, invitation and group events")
 
@@ -585,7 +589,13 @@ def build_world(*, capture: Callable[..., Any], block_pages: tuple[str, ...] = (
 
     groups = {"garden": group_g, "by-request": group_r, "kept-apart": group_b}
     world = World(
-        people=people, markers=markers, groups=groups, tokens=tokens, flows=flows, outsider=outsider
+        people=people,
+        markers=markers,
+        groups=groups,
+        tokens=tokens,
+        flows=flows,
+        outsider=outsider,
+        feeds={"member": feeds},
     )
     world.ids = {
         "member": [u.pk for u in people.values()] + [999_999],

@@ -8,7 +8,10 @@ markers, each at another moment of the hidden-place rule, so that one sweep chec
 - "invited" is by invitation only: its title is for its host (shared) and the member who
   opened the link.
 - "group" is for the members of group G only.
-Network organisers see everything (they run every event)."""
+Network organisers see everything (they run every event). On "soon"'s sign-up sheet the member
+claims a dish (everyone who sees the event sees what is brought); a film proposed for the film
+list is for vetted members; the member's private calendar feed is fetched by the sweep as the
+member (its secret is the member's own)."""
 
 from collections.abc import Callable
 from datetime import timedelta
@@ -28,12 +31,17 @@ def plant_gatherings(
     group_g: Any,
     vetted: frozenset[str],
     group_members: frozenset[str],
+    feeds: list[str],
 ) -> dict[str, list[int]]:
-    """Plant the events; returns the ids of their dates and series for the sweep's addresses."""
+    """Plant the events; returns the ids of their dates and series for the sweep's addresses,
+    and puts the member's calendar feed's address in `feeds`."""
     from tejido.core.clock import now
+    from tejido.gatherings.calendar_services import create_or_renew_feed
     from tejido.gatherings.event_services import create_event, name_host, open_invitation
+    from tejido.gatherings.film_services import propose_film
     from tejido.gatherings.models import Event, Host, Occurrence, Rsvp
     from tejido.gatherings.services import rsvp
+    from tejido.gatherings.sheet_services import add_slot, claim_slot
 
     organiser, host = people["organiser"], people["facilitator"]
     runners = frozenset({"facilitator", "organiser"})
@@ -131,6 +139,17 @@ def plant_gatherings(
         queued_at=past.starts_at - timedelta(days=2),
         attended=True,
     )
+    dessert = add_slot(actor=organiser, occurrence=date_soon, course="dessert", wanted=2)
+    dish = add(
+        mk("dish"), "sheet claim", "a dish claimed on a sheet", viewers=vetted - {"suspended"}
+    )
+    claim_slot(actor=people["member"], slot=dessert, dish=dish, diet_tags=["vegan"])
+    film = add(mk("film"), "film", "a proposed film's title", viewers=vetted - {"suspended"})
+    propose_film(actor=people["shared"], title=film, year=1999)
+    secret = create_or_renew_feed(actor=people["member"])
+    add(secret, "calendar feed secret", "the member's calendar feed secret", owner="member")
+    feeds.append(f"/calendar/{secret}.ics")
+
     events = [soon, later, invited, for_group, past]
     return {
         "occurrence": [

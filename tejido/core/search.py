@@ -118,6 +118,14 @@ def _drop_sql(index: SearchIndex, vendor: str, quote: Any) -> list[str]:
     return [f"DROP INDEX {quote(name)}"]
 
 
+def _drop_if_there_sql(index: SearchIndex, vendor: str, quote: Any) -> list[str]:
+    name = index.name
+    if vendor == "sqlite":
+        triggers = [f"DROP TRIGGER IF EXISTS {quote(name + suffix)}" for suffix in _TRIGGERS]
+        return [*triggers, f"DROP TABLE IF EXISTS {quote(name)}"]
+    return [f"DROP INDEX IF EXISTS {quote(name)}"]
+
+
 class CreateSearchIndex(Operation):
     """A migration operation: the search index for `index` on this database."""
 
@@ -166,3 +174,22 @@ def search_index_is_complete(index: SearchIndex, using: str = "default") -> bool
             return bool(cursor.fetchone()[0] == 4)
         cursor.execute("SELECT count(*) FROM pg_indexes WHERE indexname = %s", [index.name])
         return bool(cursor.fetchone()[0] == 1)
+
+
+class RebuildSearchIndex(CreateSearchIndex):
+    """A migration operation for a migration that changes an indexed table: SQLite rebuilds a
+    table for most column changes and the rebuild drops the index's triggers, so this makes
+    the index again, whatever is left of it."""
+
+    def database_forwards(
+        self, app_label: str, schema_editor: BaseDatabaseSchemaEditor, *states: Any
+    ) -> None:
+        vendor = schema_editor.connection.vendor
+        quote = schema_editor.quote_name
+        self._run(schema_editor, _drop_if_there_sql(self.index, vendor, quote))
+        self._run(schema_editor, _create_sql(self.index, vendor, quote))
+
+    def database_backwards(
+        self, app_label: str, schema_editor: BaseDatabaseSchemaEditor, *states: Any
+    ) -> None:
+        self.database_forwards(app_label, schema_editor, *states)

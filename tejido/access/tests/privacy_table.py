@@ -103,6 +103,11 @@ FIELDS = {
     "accessibility_needs": "audience",
     "dietary_needs": "audience",
     "identity_tags": "audience",
+    # Structured diet and allergies: never shown on anyone's card; a potluck's cooks get them
+    # only counted, without names, where the dietary needs' audience reaches them
+    # (tejido/access/tests/test_sheets.py).
+    "diet": "never",
+    "allergies": "never",
 }
 
 # What a viewer may do to or see of a subject:
@@ -260,6 +265,8 @@ def build_world() -> World:
         values: dict[str, Any] = {
             "chosen_name": marker_for(subject, "chosen_name"),
             "languages": [marker_for(subject, "languages")],
+            "diet": [marker_for(subject, "diet")],
+            "allergies": [marker_for(subject, "allergies")],
             "area": Area.objects.create(name=marker_for(subject, "area")),
         }
         for name in AUDIENCED_FIELDS:

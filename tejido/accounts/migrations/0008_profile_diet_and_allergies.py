@@ -2,6 +2,8 @@
 
 from django.db import migrations, models
 
+from tejido.core.search import RebuildSearchIndex
+
 
 class Migration(migrations.Migration):
 
@@ -20,4 +22,6 @@ class Migration(migrations.Migration):
             name='diet',
             field=models.JSONField(blank=True, default=list, verbose_name='diet'),
         ),
+        # SQLite rebuilt the profile table for the new columns, dropping the search triggers.
+        RebuildSearchIndex("accounts_profile", "sort_name"),
     ]
