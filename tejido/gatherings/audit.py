@@ -18,5 +18,6 @@ register_actions(
         "event.rsvp_approved": _("Gave a member a place at a gathering"),
         "event.rsvp_declined": _("Declined a member's place at a gathering"),
         "event.attendance": _("Recorded attendance at a gathering"),
+        "event.split": _("Changed a date of a gathering and the following ones"),
     }
 )
