@@ -23,6 +23,7 @@ from tejido.gatherings.event_services import (
     remove_host,
     update_event,
     update_following,
+    update_occurrence,
 )
 from tejido.gatherings.factories import ClaimFactory, EventFactory, HostFactory, SlotFactory
 from tejido.gatherings.models import AddressView, Claim, Event, Host, Occurrence, Rsvp, Slot
@@ -130,6 +131,22 @@ def test_a_date_in_use_that_the_new_rule_drops_is_cancelled_and_those_answering_
     assert Rsvp.objects.filter(occurrence=dropped, user=member).exists()
     assert "occurrence_cancelled" in _kinds(member)
     assert event.occurrences.filter(cancelled_at__isnull=True).count() == 2
+
+
+@pytest.mark.django_db
+def test_a_date_moved_on_its_own_keeps_its_own_time_when_the_series_changes(today):
+    host = UserFactory()
+    event, dates = _weekly(host, count=3)
+    saturday = dates[1].starts_at + timedelta(days=1, hours=-1)
+    update_occurrence(
+        actor=host, occurrence=dates[1], starts_at=saturday, ends_at=saturday + timedelta(hours=2)
+    )
+    _retime(host, event, dates[0].starts_at + timedelta(hours=1), repeats="weekly", repeat_count=3)
+    after = list(event.occurrences.order_by("original_start"))
+    assert [o.pk for o in after] == [o.pk for o in dates]
+    assert after[1].starts_at == saturday
+    assert after[1].original_start.astimezone(MADRID).hour == 20
+    assert [o.starts_at.astimezone(MADRID).hour for o in (after[0], after[2])] == [20, 20]
 
 
 # 2. What is never lost --------------------------------------------------------------------
