@@ -27,5 +27,6 @@ register_actions(
         "event.slot_changed": _("Changed a slot of a gathering's sign-up sheet"),
         "event.slot_removed": _("Removed a slot from a gathering's sign-up sheet"),
         "event.claim_removed": _("Removed a member's sign-up from a gathering's sheet"),
+        "event.split": _("Changed a date of a gathering and the following ones"),
     }
 )

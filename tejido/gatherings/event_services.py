@@ -3,9 +3,12 @@ occurrence, or this one and those after), cancelling, its dates, hosts and facil
 invitation link, the hosts' message to attendees, and noting who was shown the address."""
 
 import secrets
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils.translation import gettext
@@ -33,8 +36,18 @@ from tejido.gatherings.errors import (
     GroupNeeded,
     LastHost,
 )
-from tejido.gatherings.models import AddressView, Event, Host, Invitation, Occurrence, Rsvp
+from tejido.gatherings.models import (
+    AddressView,
+    Event,
+    Host,
+    Invitation,
+    Occurrence,
+    Rsvp,
+    Slot,
+)
 from tejido.gatherings.moments import occurrence_params
+from tejido.gatherings.selectors import waitlist_position
+from tejido.gatherings.services import fill_free_seats, lock_occurrence, seats_taken
 from tejido.gatherings.tasks import extend_series, run_at, schedule_reminder
 from tejido.groups.models import Group
 from tejido.network.models import Area
@@ -72,6 +85,11 @@ CHOICES = {
 HOURS = {"reveal_hours": 24 * 28, "offer_hours": 24 * 7, "reminder_hours": 24 * 14}
 MAX_SEATS = 10_000
 MAX_MESSAGE = 2000
+# How far back and ahead a gathering's dates may be: a year ago (to record one that happened)
+# to five years ahead.
+EARLIEST = timedelta(days=365)
+LATEST = timedelta(days=5 * 365)
+CALL_LINK = URLValidator(schemes=["https"])
 
 
 def _number(value: Any, *, field: str, low: int, high: int, optional: bool) -> int | None:
@@ -88,6 +106,8 @@ def _number(value: Any, *, field: str, low: int, high: int, optional: bool) -> i
 
 
 def _clean_one(name: str, value: Any) -> Any:
+    if name == "call_link":
+        return _call_link(EVENT_TEXT_RULES[name].clean(value, field=name))
     if name in EVENT_TEXT_RULES:
         return EVENT_TEXT_RULES[name].clean(value, field=name)
     if name in CHOICES:
@@ -111,10 +131,37 @@ def _clean_one(name: str, value: Any) -> Any:
     if name in ("starts_at", "ends_at"):
         if not isinstance(value, datetime) or value.tzinfo is None:
             raise InvalidInput(detail={name: gettext("Enter a date and time.")})
-        return value
+        return _within_range(value, field=name)
     if name == "film":
         return value
     raise TypeError(f"Events have no field {name!r}.")
+
+
+def _within_range(value: datetime, *, field: str) -> datetime:
+    """A date from a year ago to five years ahead; anything else (such as the year 9999,
+    whose dates cannot even be computed) is refused on its field."""
+    moment = now()
+    try:
+        fits = moment - EARLIEST <= value <= moment + LATEST
+    except OverflowError:  # so far off that it cannot be compared
+        fits = False
+    if not fits:
+        raise InvalidInput(
+            detail={field: gettext("Choose a date from a year ago up to five years ahead.")}
+        )
+    return value
+
+
+def _call_link(value: str) -> str:
+    """The call link, when there is one: a web address that starts with https://."""
+    if value:
+        try:
+            CALL_LINK(value)
+        except ValidationError as error:
+            raise InvalidInput(
+                detail={"call_link": gettext("Enter a link that starts with https://.")}
+            ) from error
+    return value
 
 
 def _area(value: Area | int | None) -> Area | None:
@@ -294,6 +341,8 @@ def _upcoming(event: Event, *, since: datetime | None = None) -> list[Occurrence
 
 # Fields that change when or how long each occurrence is, and so its dates.
 _TIMING = ("starts_at", "ends_at")
+# Fields that change who has a seat.
+_SEATING = ("capacity", "needs_approval", "promotion")
 
 
 @transaction.atomic
@@ -306,12 +355,15 @@ def update_event(
     repeat_until: datetime | None = None,
     **fields: Any,
 ) -> Event:
-    """Change the whole series. A change of its times or repetition remakes the dates to come
-    that nobody has answered yet and moves those answered; answers stay with their dates.
-    Those going or maybe going are told."""
+    """Change the whole series. A change of its times or repetition remakes the dates to come:
+    each date keeps its row (its answers, sheet and who saw the place) on the same day; a date
+    in use that the new rule drops is cancelled, and those answering it are told. More seats,
+    no more approval or seats given at once go to those waiting. Those going or maybe going
+    are told of the change."""
     event = _managed(actor, event)
     if "group" in fields:
         fields.pop("group")  # an event stays with the network or group it was made for
+    approved_before, promotion_before = event.needs_approval, event.promotion
     for name, value in clean_event_fields(fields).items():
         setattr(event, name, value)
     timing_changed = any(name in fields for name in _TIMING) or repeats is not None
@@ -325,37 +377,178 @@ def update_event(
     event.save()
     if timing_changed:
         _redate(event)
+    if any(name in fields for name in _SEATING):
+        _reseat(
+            event,
+            approval_ended=approved_before and not event.needs_approval,
+            offers_ended=promotion_before == Event.Promotion.OFFER
+            and event.promotion == Event.Promotion.AT_ONCE,
+        )
     _tell_everyone_answering(_upcoming(event), "event_changed")
     record_action(actor=actor, action="event.update", target=event)
     return event
 
 
+def _reseat(event: Event, *, approval_ended: bool, offers_ended: bool) -> None:
+    """After a change of seats: for each date to come, held seats become confirmed ones where
+    seats are now given at once, free seats go to the waitlist, and where the hosts no longer
+    approve each place, those waiting for them get a seat in the order they asked (or a place
+    on the waitlist once the seats are gone). Each person whose seat changes is told."""
+    for upcoming in _upcoming(event):
+        occurrence = lock_occurrence(upcoming)
+        if offers_ended:
+            for offer in _answers(occurrence, Rsvp.Seat.OFFERED):
+                offer.seat, offer.offer_expires_at = Rsvp.Seat.CONFIRMED, None
+                offer.save(update_fields=["seat", "offer_expires_at", "updated_at"])
+                _tell_seat(offer, "rsvp_confirmed", occurrence)
+        fill_free_seats(occurrence)
+        if approval_ended:
+            capacity = occurrence.event.capacity
+            for waiting in _answers(occurrence, Rsvp.Seat.PENDING):
+                if capacity is None or seats_taken(occurrence) < capacity:
+                    waiting.seat = Rsvp.Seat.CONFIRMED
+                    waiting.save(update_fields=["seat", "updated_at"])
+                    _tell_seat(waiting, "rsvp_confirmed", occurrence)
+                else:
+                    waiting.seat = Rsvp.Seat.WAITLISTED
+                    waiting.save(update_fields=["seat", "updated_at"])
+                    _tell_seat(
+                        waiting, "rsvp_waitlisted", occurrence, position=waitlist_position(waiting)
+                    )
+
+
+def _answers(occurrence: Occurrence, seat: str) -> list[Rsvp]:
+    """The occurrence's answers with that seat, in the order they asked."""
+    return list(
+        Rsvp.objects.filter(occurrence=occurrence, seat=seat)
+        .select_related("user")
+        .order_by("queued_at", "pk")
+    )
+
+
+def _tell_seat(answer: Rsvp, kind: str, occurrence: Occurrence, **extra: object) -> None:
+    notify(
+        user=answer.user,
+        kind=kind,
+        about=occurrence.event,
+        params={**occurrence_params(answer.user, occurrence), **extra},
+        url=reverse("occurrence_detail", args=[occurrence.pk]),
+    )
+
+
+def _in_use(occurrences: list[Occurrence]) -> set[int]:
+    """Those of the occurrences that someone answered, signed up to bring something to, or
+    was shown the place of: they are never deleted."""
+    ids = [o.pk for o in occurrences]
+    used: set[int] = set()
+    for model in (Rsvp, Slot, AddressView):
+        used.update(model.objects.filter(occurrence__in=ids).values_list("occurrence", flat=True))
+    return used
+
+
+def _choose(candidates: list[Occurrence], wanted: recurrence.Dates, used: set[int]) -> Occurrence:
+    """Which of the rows on one day (more than one only where an older edit doubled a date)
+    becomes the day's date: the one already at the wanted time unless it could simply go,
+    else one in use, else the first."""
+    exact = [o for o in candidates if o.original_start == wanted.starts_at]
+    in_use = [o for o in candidates if o.pk in used]
+    if exact and (exact[0].pk in used or exact[0].cancelled_at is not None or not in_use):
+        return exact[0]
+    return (in_use or candidates)[0]
+
+
 def _redate(event: Event) -> None:
-    """After a change of the series' times: dates to come that nobody answered go, and the new
-    rule's dates are made; an answered date is moved to the new time of its day."""
+    """After a change of the series' times, its dates follow the new rule, day by day in the
+    event's time zone. A date to come on a day the rule still has moves to its new time and
+    keeps its row: answers, sheet, who saw the place, a cancellation, the links in notices. A
+    gathering that happens once always moves its one date. A date to come that the rule no
+    longer has is deleted if nobody used it, cancelled (and those answering told) if
+    someone did, and left as it is if it was cancelled already. Dates that have begun stay."""
     moment = now()
-    to_come = event.occurrences.filter(starts_at__gt=moment)
-    to_come.exclude(pk__in=Rsvp.objects.values("occurrence")).delete()
-    wanted = list(
-        recurrence.dates(
+    zone = ZoneInfo(event.time_zone)
+
+    def day(when: datetime) -> date:
+        return when.astimezone(zone).date()
+
+    existing = list(event.occurrences.order_by("original_start", "pk"))
+    used = _in_use(existing)
+    by_day: dict[date, list[Occurrence]] = {}
+    for occurrence in existing:
+        by_day.setdefault(day(occurrence.original_start), []).append(occurrence)
+
+    moves: list[tuple[Occurrence, recurrence.Dates]] = []
+    new: list[recurrence.Dates] = []
+    kept: set[int] = set()
+    if not event.recurrence:
+        single = recurrence.Dates(event.starts_at, event.ends_at)
+        same_day = by_day.get(day(single.starts_at))
+        to_come = [o for o in existing if o.starts_at > moment and o.cancelled_at is None]
+        to_come.sort(key=lambda o: (o.pk not in used, o.starts_at))
+        if same_day:
+            chosen: Occurrence | None = _choose(same_day, single, used)
+        elif len(existing) == 1:
+            chosen = existing[0]
+        else:
+            chosen = to_come[0] if to_come else None
+        if chosen is None:
+            new.append(single)
+        else:
+            kept.add(chosen.pk)
+            moves.append((chosen, single))
+    else:
+        for wanted in recurrence.dates(
             event.recurrence,
             event.starts_at,
             event.ends_at,
             event.time_zone,
             after=min(moment, event.starts_at),
             until=moment + recurrence.HORIZON,
+        ):
+            candidates = by_day.get(day(wanted.starts_at))
+            if candidates:
+                chosen = _choose(candidates, wanted, used)
+                kept.add(chosen.pk)
+                if chosen.starts_at > moment:
+                    moves.append((chosen, wanted))
+                # A date that has begun or passed stays as it was.
+            elif wanted.starts_at > moment:
+                new.append(wanted)
+
+    # What the rule no longer has goes first, so that no moved date meets a row in its place.
+    dropped = [
+        o for o in existing if o.pk not in kept and o.starts_at > moment and o.cancelled_at is None
+    ]
+    Occurrence.objects.filter(pk__in=[o.pk for o in dropped if o.pk not in used]).delete()
+    cancelled = [o for o in dropped if o.pk in used]
+    for occurrence in cancelled:
+        occurrence.cancelled_at = moment
+        occurrence.save(update_fields=["cancelled_at", "updated_at"])
+        occurrence.event = event
+    _tell_everyone_answering(cancelled, "occurrence_cancelled")
+
+    for occurrence, wanted in moves:
+        # A date of a series moved on its own keeps its own times; the rest follow the rule.
+        on_its_own = bool(event.recurrence) and occurrence.starts_at != occurrence.original_start
+        occurrence.original_start = wanted.starts_at
+        retimed = not on_its_own and (
+            (occurrence.starts_at, occurrence.ends_at) != (wanted.starts_at, wanted.ends_at)
         )
-    )
-    for occurrence in to_come.filter(pk__in=Rsvp.objects.values("occurrence")):
-        same_day = [d for d in wanted if d.starts_at.date() == occurrence.original_start.date()]
-        if same_day:
-            occurrence.starts_at, occurrence.ends_at = same_day[0].starts_at, same_day[0].ends_at
-            occurrence.original_start = same_day[0].starts_at
+        if retimed:
+            occurrence.starts_at, occurrence.ends_at = wanted.starts_at, wanted.ends_at
             occurrence.reminded_at = None
-            occurrence.save()
-            occurrence.event = event
+        occurrence.save()
+        occurrence.event = event
+        if retimed and occurrence.cancelled_at is None:
             schedule_reminder(occurrence)
-    make_occurrences(event, after=min(moment, event.starts_at))
+    for wanted in new:
+        occurrence = Occurrence.objects.create(
+            event=event,
+            original_start=wanted.starts_at,
+            starts_at=wanted.starts_at,
+            ends_at=wanted.ends_at,
+        )
+        occurrence.event = event
+        schedule_reminder(occurrence)
 
 
 @transaction.atomic
@@ -382,35 +575,59 @@ def update_occurrence(
 def update_following(*, actor: User, occurrence: Occurrence, **fields: Any) -> Event:
     """Change this date of a series and those after it (RFC 5545's THISANDFUTURE): the series
     ends before this date, and a new series, a copy with the changes, carries on from it with
-    the answers of its dates. Changing the first date changes the whole series."""
+    the answers of its dates. The new series ends where the old one would have: on the same
+    day, or after the dates the old one had left. Changing the first date changes the whole
+    series."""
     event = _managed(actor, occurrence.event)
     if not event.recurrence or occurrence.original_start <= event.starts_at:
         return update_event(actor=actor, event=event, **fields)
     old_pk = event.pk
-    following = list(event.occurrences.filter(original_start__gte=occurrence.original_start))
-    shift = occurrence.original_start - event.starts_at
+    split_at = occurrence.original_start
+    following = list(event.occurrences.filter(original_start__gte=split_at))
     hosts = list(event.hosts.values_list("user", "role"))
     invited = list(event.invitations.values_list("user", flat=True))
+    parts = event.recurrence.split(";")
+    rule = ";".join(part for part in parts if not part.startswith(("COUNT=", "UNTIL=")))
+    limits = dict(part.split("=", 1) for part in parts if part.startswith(("COUNT=", "UNTIL=")))
+    new_rule = rule
+    if "UNTIL" in limits:
+        new_rule = f"{rule};UNTIL={limits['UNTIL']}"
+    elif "COUNT" in limits:
+        before = sum(
+            1
+            for dates in recurrence.dates(
+                event.recurrence,
+                event.starts_at,
+                event.ends_at,
+                event.time_zone,
+                after=event.starts_at,
+                until=split_at,
+            )
+            if dates.starts_at < split_at
+        )
+        new_rule = f"{rule};COUNT={max(1, int(limits['COUNT']) - before)}"
     # The old series stops before this date.
-    until = occurrence.original_start.astimezone(recurrence.ZoneInfo(event.time_zone)) - timedelta(
-        seconds=1
-    )
-    rule = ";".join(
-        part for part in event.recurrence.split(";") if not part.startswith(("COUNT=", "UNTIL="))
-    )
+    until = split_at.astimezone(ZoneInfo(event.time_zone)) - timedelta(seconds=1)
     Event.objects.filter(pk=old_pk).update(
         recurrence=f"{rule};UNTIL={until.replace(tzinfo=None):%Y%m%dT%H%M%S}"
     )
     # The new one starts from it, with the changes.
+    length = event.ends_at - event.starts_at
     event.pk = None
-    event.starts_at, event.ends_at = event.starts_at + shift, event.ends_at + shift
-    event.recurrence = rule
+    event.starts_at, event.ends_at = split_at, split_at + length
+    event.recurrence = new_rule
     event.invite_token = secrets.token_urlsafe(32) if event.invite_token else None
     event._state.adding = True
     event.save()
     Host.objects.bulk_create([Host(event=event, user_id=u, role=r) for u, r in hosts])
     Invitation.objects.bulk_create([Invitation(event=event, user_id=u) for u in invited])
     Occurrence.objects.filter(pk__in=[o.pk for o in following]).update(event=event)
+    make_occurrences(event)
+    new_pk = event.pk
+    transaction.on_commit(
+        lambda: run_at(extend_series, now() + timedelta(days=30), new_pk), robust=True
+    )
+    record_action(actor=actor, action="event.split", target=event, detail={"from": old_pk})
     return update_event(actor=actor, event=event, **fields) if fields else event
 
 
@@ -467,6 +684,8 @@ def remove_host(*, actor: User, event: Event, member: User) -> None:
     """Remove a co-host or facilitator. An event always keeps a host: the last cannot go."""
     event = _managed(actor, event)
     if not can_see_member(actor, member):
+        raise NotFound()
+    if not Host.objects.filter(event=event, user=member).exists():
         raise NotFound()
     hosts = Host.objects.filter(event=event, role=Host.Role.HOST)
     if list(hosts.values_list("user", flat=True)) == [member.pk]:
