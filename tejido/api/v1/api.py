@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from ninja import NinjaAPI
 
-from tejido.api.v1 import applications, errors, groups, me, members, reports, tokens
+from tejido.api.v1 import applications, errors, events, groups, me, members, reports, tokens
 from tejido.api.v1.auth import TokenAuth
 from tejido.api.v1.schemas import ObjectParser
 
@@ -87,5 +87,6 @@ api.add_router("", me.router)
 api.add_router("", members.router)
 api.add_router("", groups.router)
 api.add_router("", applications.router)
+api.add_router("", events.router)
 api.add_router("", reports.router)
 api.add_router("", tokens.router)
