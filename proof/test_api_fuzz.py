@@ -6,6 +6,7 @@ authentication answers 401 without it."""
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -28,6 +29,13 @@ from schemathesis.specs.openapi.checks import (
 from tejido.accounts.factories import ApplicantFactory, OrganiserFactory, UserFactory
 from tejido.accounts.models import ApiToken
 from tejido.accounts.tokens import create_token
+from tejido.core.clock import now
+from tejido.gatherings.factories import (
+    EventFactory,
+    HostFactory,
+    OccurrenceFactory,
+    RsvpFactory,
+)
 from tejido.groups.factories import GroupFactory, GroupMembershipFactory
 from tejido.groups.models import Group
 from tejido.membership.factories import ApplicationAnswerFactory, ApplicationFactory
@@ -77,6 +85,22 @@ def api_people(db: Any, settings: Any) -> dict[str, Any]:
     GroupMembershipFactory(group=Group.objects.get(slug="00"), user=member)
     for _ in range(3):
         ApplicationAnswerFactory(application=ApplicationFactory(user=ApplicantFactory()))
+    # Gatherings whose ids (1, 2, 3 …) generation tries first: one the organiser hosts, one the
+    # member hosts, one of a group; seats held, waitlisted and confirmed.
+    gatherings = [
+        EventFactory(capacity=2, promotion="offer", mode="both", call_link="https://call.test/x"),
+        EventFactory(needs_approval=True, recurrence="FREQ=WEEKLY;COUNT=3"),
+        EventFactory(group=Group.objects.get(slug="00"), visibility="group", kind="potluck"),
+    ]
+    occurrences = [OccurrenceFactory(event=event) for event in gatherings]
+    HostFactory(event=gatherings[0], user=organiser)
+    HostFactory(event=gatherings[1], user=member)
+    HostFactory(event=gatherings[2], user=others[0])
+    held = now() + timedelta(hours=6)
+    RsvpFactory(occurrence=occurrences[0], user=others[1])
+    RsvpFactory(occurrence=occurrences[0], user=member, seat="offered", offer_expires_at=held)
+    RsvpFactory(occurrence=occurrences[2], user=organiser, seat="offered", offer_expires_at=held)
+    RsvpFactory(occurrence=occurrences[1], user=others[2], seat="pending")
     people = {"organiser": organiser, "member": member}
     tokens = {key: create_token(actor=user, name="fuzz")[1] for key, user in people.items()}
     return {"people": people, "tokens": tokens}
