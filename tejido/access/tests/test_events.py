@@ -366,3 +366,24 @@ def test_events_helped_by_in_one_go():
     assert events_helped_by(people["confirmed"], events) == set()
     assert events_helped_by(None, events) == set()
     assert events_helped_by(people["host"], []) == set()
+
+
+def test_an_invitation_only_network_event_reaches_only_those_let_in():
+    event = EventFactory(visibility=Event.Visibility.INVITATION)
+    organiser, host, invited, answered, other = (
+        OrganiserFactory(),
+        UserFactory(),
+        UserFactory(),
+        UserFactory(),
+        UserFactory(),
+    )
+    HostFactory(event=event, user=host)
+    Invitation.objects.create(event=event, user=invited)
+    RsvpFactory(occurrence=OccurrenceFactory(event=event), user=answered)
+    assert set(audience_of_event(event)) == {organiser, host, invited, answered}
+    assert {u for u in (organiser, host, invited, answered, other) if can_see_event(u, event)} == {
+        organiser,
+        host,
+        invited,
+        answered,
+    }
