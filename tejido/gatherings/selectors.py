@@ -333,9 +333,7 @@ def list_event_dates(
     """The dates to come of one series the viewer knows of, soonest first, cancelled ones
     included (their cards say so); NotFound alike for a missing and a hidden event."""
     event = get_event(viewer=viewer, event_id=event_id)
-    occurrences = (
-        _listed(viewer).filter(event=event, ends_at__gt=now()).order_by("starts_at", "pk")
-    )
+    occurrences = _listed(viewer).filter(event=event, ends_at__gt=now()).order_by("starts_at", "pk")
     return paginate(
         occurrences, page, lambda rows: occurrence_cards(viewer, rows), per_page=EVENTS_PER_PAGE
     )

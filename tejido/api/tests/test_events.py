@@ -40,11 +40,16 @@ def test_the_list_has_dates_to_come_and_never_the_place(api, member):
     body = _body(response)
     assert [item["id"] for item in body["items"]] == [occurrence.pk]
     assert past.pk not in [item["id"] for item in body["items"]]
-    assert body["count"] == 1 and body["page"] == 1 and body["num_pages"] == 1
+    assert body["count"] == 1
+    assert body["page"] == 1
+    assert body["num_pages"] == 1
     item = body["items"][0]
-    assert item["my_answer"] == "going" and item["my_seat"] == "confirmed"
-    assert "address" not in item and "call_link" not in item
-    assert ADDRESS not in response.content.decode() and CALL not in response.content.decode()
+    assert item["my_answer"] == "going"
+    assert item["my_seat"] == "confirmed"
+    assert "address" not in item
+    assert "call_link" not in item
+    assert ADDRESS not in response.content.decode()
+    assert CALL not in response.content.decode()
 
 
 def test_the_list_filters_like_the_page(api, member):
@@ -121,12 +126,14 @@ def test_the_place_is_hidden_until_the_reveal_time_and_then_shown_and_noted(api,
     response = client.get(f"/occurrences/{occurrence.pk}")
     body = _body(response)
     assert response.status_code == 200
-    assert "address" not in body and "call_link" not in body
+    assert "address" not in body
+    assert "call_link" not in body
     assert ADDRESS not in response.content.decode()
     assert not AddressView.objects.filter(user=member).exists()
     with time_machine.travel(occurrence.starts_at - timedelta(hours=23), tick=False):
         shown = _body(client.get(f"/occurrences/{occurrence.pk}"))
-    assert shown["address"] == ADDRESS and shown["call_link"] == CALL
+    assert shown["address"] == ADDRESS
+    assert shown["call_link"] == CALL
     assert AddressView.objects.filter(user=member, occurrence=occurrence).count() == 1
     with time_machine.travel(occurrence.ends_at + timedelta(minutes=1), tick=False):
         after = _body(client.get(f"/occurrences/{occurrence.pk}"))
@@ -140,7 +147,8 @@ def test_a_waitlisted_member_never_sees_the_place_but_sees_their_position(api, m
     with time_machine.travel(occurrence.starts_at - timedelta(hours=1), tick=False):
         body = _body(api(member).get(f"/occurrences/{occurrence.pk}"))
     assert "address" not in body
-    assert body["my_seat"] == "waitlisted" and body["waitlist_position"] == 1
+    assert body["my_seat"] == "waitlisted"
+    assert body["waitlist_position"] == 1
     assert "attendees" not in body
 
 
@@ -160,7 +168,8 @@ def test_an_online_event_has_no_address_key_even_for_hosts(api, member):
     Event.objects.filter(pk=occurrence.event_id).update(mode=Event.Mode.ONLINE)
     HostFactory(event=occurrence.event, user=member)
     body = _body(api(member).get(f"/occurrences/{occurrence.pk}"))
-    assert "address" not in body and body["call_link"] == CALL
+    assert "address" not in body
+    assert body["call_link"] == CALL
 
 
 def test_answering_withdrawing_and_the_waitlist(api, member):
@@ -208,11 +217,13 @@ def test_taking_and_turning_down_a_held_seat(api, member):
     held = now() + timedelta(hours=3)
     RsvpFactory(occurrence=occurrence, user=member, seat=Rsvp.Seat.OFFERED, offer_expires_at=held)
     body = _body(client.post(f"/occurrences/{occurrence.pk}/seat", {"decision": "accept"}))
-    assert body["seat"] == "confirmed" and body["offer_expires_at"] is None
+    assert body["seat"] == "confirmed"
+    assert body["offer_expires_at"] is None
     other = UserFactory()
     RsvpFactory(occurrence=occurrence, user=other, seat=Rsvp.Seat.OFFERED, offer_expires_at=held)
     body = _body(api(other).post(f"/occurrences/{occurrence.pk}/seat", {"decision": "decline"}))
-    assert body["answer"] == "not_going" and body["seat"] == "none"
+    assert body["answer"] == "not_going"
+    assert body["seat"] == "none"
     assert_error(
         client.post(f"/occurrences/{occurrence.pk}/seat", {"decision": "maybe"}), 422, "invalid"
     )
@@ -248,7 +259,8 @@ def test_organisers_make_gatherings_and_members_cannot(api, member, organiser):
     assert response.status_code == 201, response.content
     body = _body(response)
     event = Event.objects.get(pk=body["id"])
-    assert event.kind == "potluck" and event.recurrence.startswith("FREQ=MONTHLY")
+    assert event.kind == "potluck"
+    assert event.recurrence.startswith("FREQ=MONTHLY")
     assert event.occurrences.count() == 3
     assert body["next_occurrence_id"] == event.occurrences.order_by("starts_at").first().pk
     assert "address" not in body
@@ -288,19 +300,19 @@ def test_those_who_run_it_change_and_cancel_it(api, member, organiser):
     HostFactory(event=occurrence.event, user=member)
     client = api(member)
     body = _body(client.patch(f"/events/{occurrence.event_id}", {"title_es": "Nuevo"}))
-    assert body["title_es"] == "Nuevo" and body["capacity"] == 5
+    assert body["title_es"] == "Nuevo"
+    assert body["capacity"] == 5
     body = _body(client.patch(f"/events/{occurrence.event_id}", {"capacity": None, "kind": None}))
     assert body["capacity"] is None
-    assert_error(
-        client.patch(f"/events/{occurrence.event_id}", {"capacity": 0}), 422, "invalid"
-    )
+    assert_error(client.patch(f"/events/{occurrence.event_id}", {"capacity": 0}), 422, "invalid")
     stranger = api(UserFactory())
     assert_error(
         stranger.patch(f"/events/{occurrence.event_id}", {"title_es": "Mío"}), 404, "not_found"
     )
     assert_error(stranger.post(f"/occurrences/{occurrence.pk}/cancel"), 404, "not_found")
     cancelled = client.post(f"/occurrences/{occurrence.pk}/cancel")
-    assert cancelled.status_code == 200 and _body(cancelled)["cancelled"] is True
+    assert cancelled.status_code == 200
+    assert _body(cancelled)["cancelled"] is True
     assert Occurrence.objects.get(pk=occurrence.pk).cancelled_at is not None
 
 

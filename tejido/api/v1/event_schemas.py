@@ -212,17 +212,17 @@ class MyAnswerOut(Schema):
     offer_expires_at: datetime | None
 
 
-def _text(name: str, **extra: Any) -> Any:
-    return Annotated[Text, Field(max_length=EVENT_TEXT_RULES[name].max_length, **extra)]
+def _longest(name: str) -> int:
+    return EVENT_TEXT_RULES[name].max_length
 
 
-Title = _text("title_es")
-LongText = _text("description_es")
-Address = _text("address")
-CallLink = _text("call_link")
-Notes = _text("content_notes")
-Guide = _text("discussion_guide")
-ImageDescription = _text("image_description")
+Title = Annotated[Text, Field(max_length=_longest("title_es"))]
+LongText = Annotated[Text, Field(max_length=_longest("description_es"))]
+Address = Annotated[Text, Field(max_length=_longest("address"))]
+CallLink = Annotated[Text, Field(max_length=_longest("call_link"))]
+Notes = Annotated[Text, Field(max_length=_longest("content_notes"))]
+Guide = Annotated[Text, Field(max_length=_longest("discussion_guide"))]
+ImageDescription = Annotated[Text, Field(max_length=_longest("image_description"))]
 Seats = Annotated[int, Field(ge=1, le=MAX_SEATS)]
 Age = Annotated[int, Field(ge=0, le=120)]
 RevealHours = Annotated[int, Field(ge=0, le=HOURS["reveal_hours"])]

@@ -34,7 +34,8 @@ def gathering():
 
 def test_the_kind_is_loaded_with_the_app():
     kind = kind_named("event")
-    assert kind.model is Event and str(kind.label)
+    assert kind.model is Event
+    assert str(kind.label)
 
 
 def test_those_who_see_it_report_it_through_the_form(login, gathering):
@@ -71,7 +72,8 @@ def test_a_hidden_event_or_ones_own_cannot_be_reported(login, gathering, assert_
     assert missing.status_code == 404
     assert_same_answer(client.get(report_path(hidden.pk)), missing)
     assert not can_report(member, hidden)
-    assert not can_report(maker, event) and can_report(member, event)
+    assert not can_report(maker, event)
+    assert can_report(member, event)
     assert login(maker).get(report_path(event.pk)).status_code == 404
 
 
