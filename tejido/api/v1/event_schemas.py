@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from ninja import Schema
-from pydantic import AwareDatetime, Field
+from pydantic import AwareDatetime, ConfigDict, Field
 from pydantic.json_schema import SkipJsonSchema
 
 from tejido.access.event_cards import ACCESSIBILITY, OccurrenceCard
@@ -195,10 +195,14 @@ class MyEventsQuery(PageQuery):
 
 
 class RsvpIn(InputSchema):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"answer": "going"}]})
+
     answer: AnswerName
 
 
 class SeatIn(InputSchema):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"decision": "accept"}]})
+
     decision: Literal["accept", "decline"] = Field(
         description="Take the seat held for you, or let it go to the next person waiting."
     )
@@ -278,6 +282,8 @@ class EventIn(EventFieldsIn):
 class EventChangesIn(InputSchema):
     """Only the fields sent change (the whole series). `null` clears `capacity`, the ages and
     the area and leaves any other field as it is. The group never changes."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"title_es": "Cine del jueves"}]})
 
     kind: KindName | None = None
     title_es: Title | None = None
