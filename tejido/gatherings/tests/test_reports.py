@@ -97,3 +97,24 @@ def test_an_event_whose_maker_left_is_reported_against_its_host(gathering):
     assert not kind.visible(UserFactory()).filter(pk=event.pk).exists()
     with pytest.raises(LookupError):
         kind.owner(event)
+
+
+def test_the_pages_link_to_the_report_form_except_for_those_who_run_it(gathering, translations):
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from tejido.gatherings.selectors import get_occurrence_page
+
+    event, occurrence, maker = gathering
+    member = UserFactory()
+    page = get_occurrence_page(viewer=member, occurrence_id=occurrence.pk)
+    with translation.override("en"):
+        html = render_to_string("events/_report_link.html", {"page": page})
+    assert f'href="{report_path(event.pk)}"' in html
+    assert "Report this gathering" in html
+    with translation.override("es"):
+        assert "Denunciar este encuentro" in render_to_string(
+            "events/_report_link.html", {"page": page}
+        )
+    hosts = get_occurrence_page(viewer=maker, occurrence_id=occurrence.pk)
+    assert "/report/" not in render_to_string("events/_report_link.html", {"page": hosts})
