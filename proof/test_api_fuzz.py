@@ -32,7 +32,9 @@ from tejido.accounts.tokens import create_token
 from tejido.core.clock import now
 from tejido.gatherings.factories import (
     ClaimFactory,
+    EventFactory,
     FilmFactory,
+    HostFactory,
     OccurrenceFactory,
     PollFactory,
     PollOptionFactory,
@@ -88,6 +90,22 @@ def api_people(db: Any, settings: Any) -> dict[str, Any]:
     GroupMembershipFactory(group=Group.objects.get(slug="00"), user=member)
     for _ in range(3):
         ApplicationAnswerFactory(application=ApplicationFactory(user=ApplicantFactory()))
+    # Gatherings whose ids (1, 2, 3 …) generation tries first: one the organiser hosts, one the
+    # member hosts, one of a group; seats held, waitlisted and confirmed.
+    gatherings = [
+        EventFactory(capacity=2, promotion="offer", mode="both", call_link="https://call.test/x"),
+        EventFactory(needs_approval=True, recurrence="FREQ=WEEKLY;COUNT=3"),
+        EventFactory(group=Group.objects.get(slug="00"), visibility="group", kind="potluck"),
+    ]
+    occurrences = [OccurrenceFactory(event=event) for event in gatherings]
+    HostFactory(event=gatherings[0], user=organiser)
+    HostFactory(event=gatherings[1], user=member)
+    HostFactory(event=gatherings[2], user=others[0])
+    held = now() + timedelta(hours=6)
+    RsvpFactory(occurrence=occurrences[0], user=others[1])
+    RsvpFactory(occurrence=occurrences[0], user=member, seat="offered", offer_expires_at=held)
+    RsvpFactory(occurrence=occurrences[2], user=organiser, seat="offered", offer_expires_at=held)
+    RsvpFactory(occurrence=occurrences[1], user=others[2], seat="pending")
     # Films and polls to vote in: an open network poll, a group's, and a closed one.
     films = FilmFactory.create_batch(3)
     for poll in (
@@ -109,9 +127,23 @@ def api_people(db: Any, settings: Any) -> dict[str, Any]:
     return {"people": people, "tokens": tokens}
 
 
+def with_client_address(app: Any) -> Any:
+    """schemathesis' WSGI transport sends no REMOTE_ADDR, as no real server does: without one,
+    allauth cannot tell the client's address, the token check refuses the request, and every
+    operation would answer the same 404 (so the run would test nothing but that 404)."""
+
+    def wrapped(environ: dict[str, Any], start_response: Any) -> Any:
+        environ.setdefault("REMOTE_ADDR", "127.0.0.1")
+        return app(environ, start_response)
+
+    return wrapped
+
+
 def load_schema() -> Any:
     with in_test_transaction():
-        schema = schemathesis.openapi.from_wsgi(SCHEMA_PATH, get_wsgi_application())
+        schema = schemathesis.openapi.from_wsgi(
+            SCHEMA_PATH, with_client_address(get_wsgi_application())
+        )
     # The token is sent by the test, not generated; unknown query parameters are ignored, as
     # HTTP APIs do, so adding some is not invalid input.
     schema.config.generation.update(with_security_parameters=False, allow_extra_parameters=False)

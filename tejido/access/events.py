@@ -97,10 +97,13 @@ def audience_of_event(event: Event) -> QuerySet[User]:
     if event.visibility == Event.Visibility.INVITATION:
         inside |= Q(pk__in=Invitation.objects.filter(event=event.pk).values("user"))
     if event.group_id is not None:
-        in_group = GroupMembership.objects.filter(
-            group=event.group_id, state=GroupMembership.State.ACTIVE
-        )
-        if event.visibility != Event.Visibility.INVITATION:
+        memberships = GroupMembership.objects.filter(group=event.group_id)
+        in_group = memberships.filter(state=GroupMembership.State.ACTIVE)
+        if event.visibility == Event.Visibility.NETWORK:
+            # A hidden or archived group's network event: all who may see the group, those
+            # asking to join it and those invited to it too (as visible_events has it).
+            inside |= Q(pk__in=memberships.values("user"))
+        elif event.visibility == Event.Visibility.GROUP:
             inside |= Q(pk__in=in_group.values("user"))
         inside |= Q(pk__in=in_group.filter(role=GroupMembership.Role.ORGANISER).values("user"))
     return people.filter(inside)

@@ -376,3 +376,15 @@ def my_attendance(*, viewer: AnyUser, occurrence_ids: list[int]) -> dict[int, bo
         return {}
     rows = Rsvp.objects.filter(user=viewer.pk, occurrence__in=occurrence_ids)
     return dict(rows.values_list("occurrence", "attended"))
+
+
+def list_event_dates(
+    *, viewer: AnyUser | None, event_id: int, page: int | str | None = None
+) -> ListPage[OccurrenceCard]:
+    """The dates to come of one series the viewer knows of, soonest first, cancelled ones
+    included (their cards say so); NotFound alike for a missing and a hidden event."""
+    event = get_event(viewer=viewer, event_id=event_id)
+    occurrences = _listed(viewer).filter(event=event, ends_at__gt=now()).order_by("starts_at", "pk")
+    return paginate(
+        occurrences, page, lambda rows: occurrence_cards(viewer, rows), per_page=EVENTS_PER_PAGE
+    )

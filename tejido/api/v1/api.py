@@ -14,6 +14,7 @@ from tejido.api.v1 import (
     applications,
     errors,
     event_sheets,
+    events,
     films,
     groups,
     me,
@@ -97,6 +98,7 @@ api.add_router("", me.router)
 api.add_router("", members.router)
 api.add_router("", groups.router)
 api.add_router("", applications.router)
+api.add_router("", events.router)
 api.add_router("", reports.router)
 api.add_router("", tokens.router)
 api.add_router("", films.router)
