@@ -26,10 +26,11 @@ from e2e.browser import PASSWORD, Visitor
 from e2e.test_phone_layout import _overflow
 from tejido.accounts.factories import UserFactory
 from tejido.accounts.models import User
+from tejido.gatherings import recurrence
 from tejido.gatherings.factories import EventFactory, OccurrenceFactory, RsvpFactory
 from tejido.gatherings.models import AddressView, Event, Occurrence, Rsvp
 from tejido.groups.factories import GroupFactory, GroupMembershipFactory
-from tejido.groups.models import GroupMembership
+from tejido.groups.models import Group, GroupMembership
 
 pytestmark = pytest.mark.e2e
 
@@ -213,7 +214,9 @@ def test_a_group_organiser_makes_a_monthly_film_night_and_sees_its_dates(
     visit: Callable[..., Visitor], lang: str, js: bool
 ) -> None:
     host = cast(User, UserFactory(language=lang, profile__chosen_name="Carmen Butaca"))
-    group = GroupFactory(name_es="Cineclub del barrio", name_en="Neighbourhood film club")
+    group = cast(
+        Group, GroupFactory(name_es="Cineclub del barrio", name_en="Neighbourhood film club")
+    )
     GroupMembershipFactory(group=group, user=host, role=GroupMembership.Role.ORGANISER)
     # A first Friday at least two days ahead, then the next three.
     fridays = _first_fridays(now().astimezone(ZONE).date() + timedelta(days=1), 4)
@@ -366,8 +369,12 @@ def test_the_gatherings_list_and_a_gatherings_page_fit_a_360_px_phone(
         captions=True,
         languages=["es", "en", "eu"],
         content_notes="Hablaremos de desahucios y de violencia institucional.",
-        recurrence="FREQ=WEEKLY;COUNT=3",
     )
+    event = occurrence.event
+    event.recurrence = recurrence.rule_for(
+        "weekly", event.starts_at.astimezone(ZONE), count=3, until=None
+    )
+    event.save(update_fields=["recurrence"])
     for week in (1, 2):
         OccurrenceFactory(
             event=occurrence.event,
