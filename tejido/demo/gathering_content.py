@@ -227,3 +227,121 @@ EVENTS = [
         came=("member", "emma", "irene", "gabriel"),
     ),
 ]
+
+
+@dataclass(frozen=True)
+class DemoSlot:
+    course: str
+    wanted: int
+    label: str = ""
+    # (who, dish or item, servings, diet tags, allergens)
+    claims: tuple[tuple[str, str, int | None, tuple[str, ...], tuple[str, ...]], ...] = ()
+
+
+# Sign-up sheets on the first date of an event, by event key: the potluck half filled, the
+# workshop's materials, the volunteering day's roles.
+SHEETS = {
+    "potluck": [
+        DemoSlot(
+            "main",
+            3,
+            claims=(
+                ("nadia", "Lentejas con verduras / Lentil and vegetable stew", 8, ("vegan",), ()),
+                ("organiser", "Tortilla de patatas", 8, ("vegetarian", "gluten_free"), ("eggs",)),
+            ),
+        ),
+        DemoSlot("salad", 2, claims=(("valentina", "Ensalada de garbanzos", 6, ("vegan",), ()),)),
+        DemoSlot(
+            "dessert",
+            2,
+            claims=(("ahmed", "Baklava", 12, ("vegetarian",), ("nuts", "gluten", "milk")),),
+        ),
+        DemoSlot("drinks", 2),
+        DemoSlot(
+            "bread", 1, claims=(("tomas", "Pan de masa madre / Sourdough", 10, (), ("gluten",)),)
+        ),
+        DemoSlot("tableware", 1),
+    ],
+    "workshop": [
+        DemoSlot("material", 2, "Revistas viejas para recortar / Old magazines to cut up"),
+        DemoSlot(
+            "material",
+            1,
+            "Grapadora de brazo largo / Long-reach stapler",
+            claims=(("irene", "Grapadora de brazo largo", None, (), ()),),
+        ),
+    ],
+    "volunteering": [
+        DemoSlot(
+            "role", 2, "Recepción / Welcome desk", claims=(("priya", "Recepción", None, (), ()),)
+        ),
+        DemoSlot(
+            "role", 4, "Clasificación / Sorting", claims=(("marco", "Clasificación", None, (), ()),)
+        ),
+        DemoSlot("role", 3, "Reparto / Delivery"),
+    ],
+}
+
+
+@dataclass(frozen=True)
+class DemoFilm:
+    title: str
+    year: int
+    original_language: str
+    subtitle_languages: tuple[str, ...]
+    runtime_minutes: int
+    representation: tuple[str, ...]
+    content_notes: str = ""
+    proposed_by: str = "sam"
+    # Who has voted for it in the film club's open poll.
+    votes: tuple[str, ...] = ()
+
+
+FILMS = [
+    DemoFilm(
+        "Una mujer fantástica",
+        2017,
+        "es",
+        ("en",),
+        104,
+        ("trans_lead",),
+        "Transfobia, duelo. / Transphobia, grief.",
+        votes=("yeray", "aitana", "kai"),
+    ),
+    DemoFilm(
+        "Pride",
+        2014,
+        "en",
+        ("es",),
+        120,
+        ("gay", "lesbian", "happy_ending"),
+        "Homofobia, VIH. / Homophobia, HIV.",
+        proposed_by="liam",
+        votes=("liam", "lea"),
+    ),
+    DemoFilm(
+        "Carmen y Lola",
+        2018,
+        "es",
+        ("en",),
+        103,
+        ("lesbian", "coming_out", "qpoc"),
+        "Rechazo familiar. / Family rejection.",
+        proposed_by="lucia",
+        votes=("lucia",),
+    ),
+    DemoFilm(
+        "Moonlight",
+        2016,
+        "en",
+        ("es",),
+        111,
+        ("gay", "qpoc", "coming_out"),
+        "Acoso, drogas. / Bullying, drugs.",
+    ),
+]
+POLL_TITLE_ES = "¿Qué vemos en el próximo cineclub?"
+POLL_TITLE_EN = "What shall we watch at the next film club?"
+POLL_GROUP = "cineclub-queer"
+POLL_HOST = "sam"
+POLL_CLOSES_IN_DAYS = 9

@@ -11,10 +11,13 @@ from django.conf import settings
 from tejido.access.events import can_create_event
 from tejido.accounts.models import User
 from tejido.core.clock import now
+from tejido.demo import gathering_content as content
 from tejido.demo.gathering_content import EVENTS, DemoEvent
 from tejido.gatherings.event_services import create_event, name_host
+from tejido.gatherings.film_services import create_poll, propose_film, vote
 from tejido.gatherings.models import Event, Host, Occurrence, Rsvp
 from tejido.gatherings.services import rsvp
+from tejido.gatherings.sheet_services import add_slot, claim_slot
 from tejido.groups.models import Group
 from tejido.network.models import Area
 
@@ -72,7 +75,61 @@ def seed_gatherings(by_key: dict[str, User]) -> dict[str, Event]:
         for key in spec.maybe:
             rsvp(actor=by_key[key], occurrence=first, answer=Rsvp.Answer.MAYBE)
         made[spec.key] = event
+        for slot in content.SHEETS.get(spec.key, []):
+            _sheet_slot(
+                host if host == _runner(host, group, by_key) else by_key["organiser"],
+                first,
+                slot,
+                by_key,
+            )
+    _film_club(by_key, groups)
     return made
+
+
+def _sheet_slot(
+    host: User, first: Occurrence, spec: content.DemoSlot, by_key: dict[str, User]
+) -> None:
+    slot = add_slot(
+        actor=host, occurrence=first, course=spec.course, label=spec.label, wanted=spec.wanted
+    )
+    for who, dish, servings, diet, allergens in spec.claims:
+        claim_slot(
+            actor=by_key[who],
+            slot=slot,
+            dish=dish,
+            servings=servings,
+            diet_tags=list(diet),
+            allergens=list(allergens),
+        )
+
+
+def _film_club(by_key: dict[str, User], groups: dict[str, Group]) -> None:
+    """The film list, and the film club's open vote on its next film."""
+    films = [
+        propose_film(
+            actor=by_key[film.proposed_by],
+            title=film.title,
+            year=film.year,
+            original_language=film.original_language,
+            subtitle_languages=list(film.subtitle_languages),
+            runtime_minutes=film.runtime_minutes,
+            representation=list(film.representation),
+            content_notes=film.content_notes,
+        )
+        for film in content.FILMS
+    ]
+    poll = create_poll(
+        actor=by_key[content.POLL_HOST],
+        title_es=content.POLL_TITLE_ES,
+        title_en=content.POLL_TITLE_EN,
+        group=groups[content.POLL_GROUP],
+        closes_at=now() + timedelta(days=content.POLL_CLOSES_IN_DAYS),
+        films=films,
+    )
+    options = {option.film_id: option for option in poll.options.all()}
+    for film, made in zip(content.FILMS, films, strict=True):
+        for who in film.votes:
+            vote(actor=by_key[who], poll=poll, option=options[made.pk])
 
 
 def _runner(host: User, group: Group | None, by_key: dict[str, User]) -> User:
