@@ -2,7 +2,7 @@
 date and those after it), moving one date, the hosts' message, naming a host. They check shape
 only; the rules and the limits live in tejido.gatherings.event_services."""
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -375,6 +375,17 @@ class OccurrenceEditForm(EventForm):
             EventTimesForm.initial_times(occurrence.starts_at, occurrence.ends_at, event.time_zone)
         )
         initial["scope"] = SCOPE_THIS
+        if initial.get("repeat_count"):
+            # "This date and the following ones" carries on with the dates that are left.
+            before = recurrence.dates(
+                event.recurrence,
+                event.starts_at,
+                event.ends_at,
+                event.time_zone,
+                after=event.starts_at,
+                until=occurrence.original_start - timedelta(seconds=1),
+            )
+            initial["repeat_count"] = max(initial["repeat_count"] - len(list(before)), 1)
         return initial
 
 

@@ -16,7 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from PIL import Image
 
-from tejido.accounts.factories import BlockFactory, UserFactory
+from tejido.accounts.factories import BlockFactory, OrganiserFactory, UserFactory
 from tejido.core.clock import now
 from tejido.gatherings.errors import BadImage
 from tejido.gatherings.event_services import make_occurrences
@@ -628,3 +628,17 @@ def test_the_attendance_sheet_costs_the_same_queries_at_two_sizes(login, setting
             assert client.get(url).status_code == 200
         counts.append(len(captured))
     assert counts[0] == counts[1], counts
+
+
+@pytest.mark.django_db
+def test_the_following_dates_form_counts_only_the_dates_left(login):
+    organiser = OrganiserFactory()
+    start = now().replace(microsecond=0) + timedelta(days=2)
+    event = EventFactory(
+        recurrence="FREQ=WEEKLY;COUNT=5", starts_at=start, ends_at=start + timedelta(hours=2)
+    )
+    HostFactory(event=event, user=organiser)
+    make_occurrences(event, after=event.starts_at)
+    third = event.occurrences.order_by("starts_at")[2]
+    page = login(organiser).get(reverse("occurrence_edit", args=[third.pk])).content.decode()
+    assert 'name="repeat_count" value="3"' in page
