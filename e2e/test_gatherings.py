@@ -1,12 +1,10 @@
-"""Gatherings (issue 10): a member answers a potluck and sees its address only from the reveal
-time; a member joins a full workshop's waitlist and is given the seat when someone withdraws; a
-group organiser makes a monthly film night and sees its dates; a member makes a calendar feed
-and the feed holds no address before the reveal time; and the list and a gathering's page fit
-a 360 px phone.
-
-The potluck's sign-up sheet and the film poll are not on this branch yet (events/_sheet.html
-and events/_film.html are empty, and no view serves them): their steps are added once they are
-merged."""
+"""Gatherings (issue 10): a member answers a potluck, signs up on its sheet to bring a dessert
+(the attendees' diets counted without names) and sees its address only from the reveal time; a
+member joins a full workshop's waitlist and is given the seat when someone withdraws; a group
+organiser makes a monthly film night and sees its dates; a host runs the vote on the next film
+(a member votes and changes their vote, nobody's name beside the votes) and makes the film
+night from the winner; a member makes a calendar feed and the feed holds no address before the
+reveal time; and the list and a gathering's page fit a 360 px phone."""
 
 import re
 import urllib.request
@@ -19,16 +17,36 @@ import pytest
 import time_machine
 import vobject
 from django.conf import settings
+from django.utils import translation
 from django.utils.timezone import now
-from playwright.sync_api import expect
+from django.utils.translation import ngettext
+from playwright.sync_api import Locator, expect
 
 from e2e.browser import PASSWORD, Visitor
 from e2e.test_phone_layout import _overflow
 from tejido.accounts.factories import UserFactory
-from tejido.accounts.models import User
+from tejido.accounts.models import Audience, User
 from tejido.gatherings import recurrence
-from tejido.gatherings.factories import EventFactory, OccurrenceFactory, RsvpFactory
-from tejido.gatherings.models import AddressView, Event, Occurrence, Rsvp
+from tejido.gatherings.factories import (
+    EventFactory,
+    FilmFactory,
+    HostFactory,
+    OccurrenceFactory,
+    RsvpFactory,
+)
+from tejido.gatherings.film_services import vote
+from tejido.gatherings.models import (
+    AddressView,
+    Claim,
+    Event,
+    Occurrence,
+    Poll,
+    PollOption,
+    Rsvp,
+    Slot,
+    Vote,
+)
+from tejido.gatherings.sheet_services import add_slot
 from tejido.groups.factories import GroupFactory, GroupMembershipFactory
 from tejido.groups.models import Group, GroupMembership
 
@@ -37,6 +55,7 @@ pytestmark = pytest.mark.e2e
 ADDRESS = "Calle de la Acequia 12, 3º izquierda"
 ZONE = ZoneInfo(settings.TIME_ZONE)
 JS = pytest.mark.parametrize("js", [True, False], ids=["js", "nojs"])
+NEEDED = "%(counter)s still needed"
 
 
 def _event(**fields: Any) -> Occurrence:
@@ -66,6 +85,20 @@ def _answer(v: Visitor, answer: str) -> None:
     ).click()
 
 
+def _counted(lang: str, singular: str, plural: str, number: int) -> str:
+    """A `{% blocktranslate count counter=… %}` message as the live server shows it for
+    `number`, in that language's plural form."""
+    with translation.override(lang):
+        return str(ngettext(singular, plural, number)) % {"counter": number}
+
+
+def _slot(sheet: Locator, course: str) -> Locator:
+    """A slot of the sign-up sheet, by the heading of its kind."""
+    return sheet.get_by_role("listitem").filter(
+        has=sheet.page.get_by_role("heading", name=course, exact=True)
+    )
+
+
 def _place(v: Visitor) -> Any:
     """The "Place" entry of the "When and where" list."""
     return v.main.locator("dt", has_text=re.compile(rf"^{re.escape(v.t('Place'))}$")).locator(
@@ -88,6 +121,17 @@ def test_a_member_answers_a_potluck_and_sees_the_address_only_from_the_reveal_ti
         title_en="Autumn potluck",
         reveal_hours=24,
     )
+    # The host asked for two desserts on the sign-up sheet; another attendee is vegan and
+    # lets every member know it.
+    host = cast(User, UserFactory(language=lang, profile__chosen_name="Paco Cucharón"))
+    HostFactory(event=occurrence.event, user=host)
+    add_slot(actor=host, occurrence=occurrence, course=Slot.Course.DESSERT, wanted=2)
+    vegan = cast(User, UserFactory(language=lang, profile__chosen_name="Rosa Seitán"))
+    vegan.profile.diet = ["vegan"]
+    vegan.profile.dietary_needs_audience = Audience.MEMBERS
+    vegan.profile.save(update_fields=["diet", "dietary_needs_audience"])
+    RsvpFactory(occurrence=occurrence, user=vegan)
+
     v = visit(lang=lang, js=js, user=member)
     t = v.t
     _open_from_the_list(v, occurrence, "potluck, not answered")
@@ -109,6 +153,43 @@ def test_a_member_answers_a_potluck_and_sees_the_address_only_from_the_reveal_ti
     expect(v.main).not_to_contain_text(ADDRESS)
     v.check("potluck, going, place not yet shown", screenshot=True)
     assert not AddressView.objects.filter(occurrence=occurrence).exists()
+
+    # The sign-up sheet: the host asked for two desserts. The member, now going, brings one.
+    sheet = v.main.get_by_role("region", name=t("Sign-up sheet"))
+    dessert = _slot(sheet, t("Dessert"))
+    expect(dessert).to_contain_text(_counted(lang, NEEDED, NEEDED, 2))
+    dessert.locator("summary", has_text=t("I'll bring this")).click()
+    dessert.get_by_label(t("What you will bring"), exact=True).fill("Tarta de almendras")
+    dessert.get_by_label(t("Servings (optional)"), exact=True).fill("8")
+    dessert.locator("summary", has_text=t("Diet and allergens")).click()
+    dessert.get_by_role("group", name=t("It is")).get_by_label(t("Vegan"), exact=True).check()
+    dessert.get_by_role("group", name=t("It contains")).get_by_label(
+        t("Tree nuts"), exact=True
+    ).check()
+    v.check("potluck, signing up to bring a dessert")
+    dessert.get_by_role("button", name=t("Sign up"), exact=True).click()
+
+    expect(v.page.get_by_role("status")).to_contain_text(
+        t("Thank you! You signed up to bring %(dish)s.") % {"dish": "Tarta de almendras"}
+    )
+    dessert = _slot(v.main.get_by_role("region", name=t("Sign-up sheet")), t("Dessert"))
+    expect(dessert).to_contain_text(_counted(lang, NEEDED, NEEDED, 1))
+    expect(dessert).to_contain_text(
+        t("%(claimed)s of %(wanted)s signed up") % {"claimed": 1, "wanted": 2}
+    )
+    mine = dessert.get_by_role("listitem").filter(has_text="Tarta de almendras")
+    expect(mine).to_contain_text(_counted(lang, "%(counter)s serving", "%(counter)s servings", 8))
+    expect(mine).to_contain_text(t("you"))
+    expect(mine.locator(".tag")).to_have_text(t("Vegan"))
+    expect(mine).to_contain_text(f"{t('Contains:')} {t('Tree nuts')}")
+    # What the attendees need, counted without names: one vegan is "fewer than 3".
+    needs = v.main.get_by_role("region", name=t("What attendees need"))
+    expect(needs.get_by_role("listitem")).to_have_text([f"{t('Vegan')}: {t('fewer than 3')}"])
+    expect(needs).not_to_contain_text("Rosa Seitán")
+    v.check("potluck, a dessert signed up", screenshot=True)
+    claim = Claim.objects.get(slot__occurrence=occurrence, user=member)
+    assert (claim.dish, claim.servings) == ("Tarta de almendras", 8)
+    assert (claim.diet_tags, claim.allergens) == (["vegan"], ["nuts"])
 
     # Two days later. The live server runs in this process, in a thread, so moving the clock
     # here moves it for the server too (time-machine patches the wall clock, not the monotonic
@@ -278,6 +359,140 @@ def _local(value: str | None) -> tuple[date, str]:
     assert value
     moment = datetime.fromisoformat(value).astimezone(ZONE)
     return moment.date(), f"{moment:%H:%M}"
+
+
+# ---------------------------------------------------------------------------------------------
+# 3b. A host runs the vote on the next film and makes the film night from the winner.
+
+
+def _film_option(v: Visitor, film: str) -> Locator:
+    """A film's radio button in the poll's vote form (its name goes on with the counts)."""
+    return v.main.get_by_role("radio", name=re.compile(rf"^{re.escape(film)}"))
+
+
+@JS
+def test_a_host_runs_the_film_vote_and_makes_the_film_night_from_the_winner(
+    visit: Callable[..., Visitor], lang: str, js: bool
+) -> None:
+    host = cast(User, UserFactory(language=lang, profile__chosen_name="Carmen Butaca"))
+    member = cast(User, UserFactory(language=lang, profile__chosen_name="Nico Palomitas"))
+    other = cast(User, UserFactory(language=lang, profile__chosen_name="Dani Taquilla"))
+    group = cast(
+        Group, GroupFactory(name_es="Cineclub del barrio", name_en="Neighbourhood film club")
+    )
+    GroupMembershipFactory(group=group, user=host, role=GroupMembership.Role.ORGANISER)
+    GroupMembershipFactory(group=group, user=member)
+    GroupMembershipFactory(group=group, user=other)
+    for title, year in (("Carol", 2015), ("Pride", 2014), ("Tomboy", 2011)):
+        FilmFactory(title=title, year=year)
+    names = ("Carmen Butaca", "Nico Palomitas", "Dani Taquilla")
+    local_now = now().astimezone(ZONE)
+
+    # The host opens a poll from the polls page, with two films of the list.
+    h = visit(lang=lang, js=js, user=host)
+    t = h.t
+    h.goto("/films/polls/", check="film polls, none yet")
+    h.main.get_by_role("link", name=t("Open a poll"), exact=True).click()
+    expect(h.main.get_by_role("heading", level=1)).to_have_text(t("Open a poll"))
+    h.check("new film poll", screenshot=True)
+    h.field("Title in Spanish").fill("¿Qué vemos en la próxima noche de cine?")
+    h.field("Title in English (optional)").fill("What shall we watch at the next film night?")
+    h.field("For").select_option(label=str(group.name_es if lang == "es" else group.name_en))
+    h.field("Voting closes").fill((local_now + timedelta(days=7)).strftime("%Y-%m-%dT%H:%M"))
+    h.main.get_by_label("Carol (2015)", exact=True).check()
+    h.main.get_by_label("Pride (2014)", exact=True).check()
+    h.main.get_by_role("button", name=t("Open the poll"), exact=True).click()
+    expect(h.page.get_by_role("status")).to_contain_text(
+        t("The poll is open: members can vote now.")
+    )
+    poll_title = (
+        "¿Qué vemos en la próxima noche de cine?"
+        if lang == "es"
+        else "What shall we watch at the next film night?"
+    )
+    expect(h.main.get_by_role("heading", level=1)).to_have_text(poll_title)
+    h.check("film poll, just opened")
+    poll = Poll.objects.get(group=group)
+    assert sorted(o.film.title for o in poll.options.select_related("film")) == ["Carol", "Pride"]
+    pride = PollOption.objects.get(poll=poll, film__title="Pride")
+    vote(actor=other, poll=poll, option=pride)  # someone else has voted already
+
+    # A member of the group votes on the poll's page, then changes their vote.
+    v = visit(lang=lang, js=js, user=member)
+    v.goto("/films/polls/", check="film polls, one open")
+    v.main.get_by_role("link", name=poll_title, exact=True).click()
+    expect(v.main.get_by_role("heading", level=1)).to_have_text(poll_title)
+    v.check("film poll, not voted", screenshot=True)
+    _film_option(v, "Carol (2015)").check()
+    v.main.get_by_role("button", name=t("Vote"), exact=True).click()
+    expect(v.page.get_by_role("status")).to_contain_text(
+        t("Thank you for voting. You can change your vote until the poll closes.")
+    )
+    one_vote = _counted(lang, "%(counter)s vote", "%(counter)s votes", 1)
+    expect(_film_option(v, "Carol (2015)")).to_be_checked()
+    expect(_film_option(v, "Carol (2015)")).to_have_accessible_name(
+        f"Carol (2015) · {one_vote} · {t('your vote')}"
+    )
+    expect(_film_option(v, "Pride (2014)")).to_have_accessible_name(f"Pride (2014) · {one_vote}")
+    v.check("film poll, voted")
+
+    _film_option(v, "Pride (2014)").check()
+    v.main.get_by_role("button", name=t("Change my vote"), exact=True).click()
+    expect(v.page.get_by_role("status")).to_contain_text(
+        t("Your vote is changed. You can change it until the poll closes.")
+    )
+    two_votes = _counted(lang, "%(counter)s vote", "%(counter)s votes", 2)
+    no_votes = _counted(lang, "%(counter)s vote", "%(counter)s votes", 0)
+    expect(_film_option(v, "Pride (2014)")).to_be_checked()
+    expect(_film_option(v, "Pride (2014)")).to_have_accessible_name(
+        f"Pride (2014) · {two_votes} · {t('your vote')}"
+    )
+    expect(_film_option(v, "Carol (2015)")).to_have_accessible_name(f"Carol (2015) · {no_votes}")
+    # Votes are counted, never named.
+    for name in names:
+        expect(v.main).not_to_contain_text(name)
+    v.check("film poll, vote changed")
+    assert Vote.objects.get(poll=poll, user=member).option == pride
+    assert Vote.objects.filter(poll=poll).count() == 2
+
+    # The host closes the poll and makes the film night from the winner.
+    h.page.reload()
+    for name in names:
+        expect(h.main).not_to_contain_text(name)
+    h.main.get_by_role("button", name=t("Close the poll now"), exact=True).click()
+    expect(h.page.get_by_role("status")).to_contain_text(
+        t("The poll is closed. Everyone who voted is told the winner.")
+    )
+    winner = h.main.get_by_role("region", name=t("The winner"))
+    expect(winner).to_contain_text(f"Pride · {two_votes}")
+    for name in names:
+        expect(h.main).not_to_contain_text(name)
+    h.check("film poll, closed", screenshot=True)
+    winner.get_by_role("link", name=t("Make the film night"), exact=True).click()
+    expect(h.main.get_by_role("heading", level=1)).to_have_text(t("Make the film night"))
+    h.check("film night from the winner")
+    day = (local_now + timedelta(days=10)).date()
+    h.field("Date").fill(day.isoformat())
+    h.field("Starts").fill("20:00")
+    h.field("Ends").fill("22:30")
+    h.main.get_by_role("button", name=t("Make the film night"), exact=True).click()
+
+    expect(h.page.get_by_role("status")).to_contain_text(
+        t("The film night is made. Add its place and details.")
+    )
+    expect(h.main.get_by_role("heading", level=1)).to_have_text("Pride")
+    starts = h.main.get_by_role("region", name=t("When and where")).locator("dd time").first
+    assert _local(starts.get_attribute("datetime")) == (day, "20:00")
+    h.check("film night, made from the poll", screenshot=True)
+    poll.refresh_from_db()
+    event = poll.event
+    assert event is not None
+    assert (event.kind, event.group_id, event.film_id) == (
+        Event.Kind.FILM_NIGHT,
+        group.pk,
+        pride.film_id,
+    )
+    assert h.page.url.endswith(f"/events/{event.occurrences.get().pk}/")
 
 
 # ---------------------------------------------------------------------------------------------
