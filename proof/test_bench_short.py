@@ -35,8 +35,9 @@ def test_short_load_run_has_no_errors(tmp_path: Path) -> None:
     # Every endpoint was actually exercised, alone.
     assert report["alone"]
     assert all(row["requests"] > 0 for row in report["alone"].values())
-    # The in-process profile served the floor, its reference pages and every endpoint, and
-    # counted their calls.
+    # The in-process profile served the floor, its reference pages and every endpoint but the
+    # writes (measured under load only), and counted their calls.
     served = {row["endpoint"]: row for row in report["in_process"]}
-    assert set(served) == {"floor", *report["reference"], *report["alone"]}
+    writes = {"rsvp"}
+    assert set(served) == {"floor", *report["reference"], *(set(report["alone"]) - writes)}
     assert all(row["status"] == "200" and row["calls"] > 0 for row in served.values())

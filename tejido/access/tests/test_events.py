@@ -109,6 +109,12 @@ def _world(*, visibility=Event.Visibility.NETWORK, listed=True, **event_fields):
         group=group, user=people["group_organiser"], role=GroupMembership.Role.ORGANISER
     )
     GroupMembershipFactory(group=group, user=people["group_member"])
+    # Hosts and those who answered are in the group (a host who leaves it keeps nothing, and
+    # an answer gives no sight of its own), and hold the link (which counts only while the
+    # event is by invitation).
+    for key in ("host", "facilitator", "confirmed", "waitlisted", "pending", "blocked_attendee"):
+        GroupMembershipFactory(group=group, user=people[key])
+        Invitation.objects.create(event=event, user=people[key])
     HostFactory(event=event, user=people["host"])
     HostFactory(event=event, user=people["facilitator"], role="facilitator")
     RsvpFactory(occurrence=occurrence, user=people["confirmed"])
@@ -136,9 +142,10 @@ VETTED = set(RELATIONS) - {"applicant", "anonymous", "suspended"}
     ("visibility", "listed", "expected"),
     [
         (Event.Visibility.NETWORK, True, VETTED),
-        # A hidden group's network event: those who may see the group, and its answerers.
-        (Event.Visibility.NETWORK, False, INSIDE | ANSWERED | {"invited", "group_member"}),
-        (Event.Visibility.GROUP, True, INSIDE | ANSWERED | {"invited", "group_member"}),
+        # A hidden group's network event: those who may see the group (an invitation counts
+        # only on an invitation-only event).
+        (Event.Visibility.NETWORK, False, INSIDE | ANSWERED | {"group_member"}),
+        (Event.Visibility.GROUP, True, INSIDE | ANSWERED | {"group_member"}),
         (Event.Visibility.INVITATION, True, INSIDE | ANSWERED | {"invited"}),
     ],
 )
@@ -337,7 +344,7 @@ def test_list_cards_never_hold_the_place_and_count_seats():
     assert card.place == {}
     assert card.address is None
     assert card.call_link is None
-    assert card.going == 4  # three confirmed (one suspended) and the held seat
+    assert card.going == 3  # two confirmed and the held seat; a suspended member's is free
     assert card.is_full
     assert card.seats_left == 0
     assert card.area_name == area.name
@@ -396,11 +403,11 @@ def test_an_invitation_only_network_event_reaches_only_those_let_in():
     )
     HostFactory(event=event, user=host)
     Invitation.objects.create(event=event, user=invited)
+    # An answer alone (the link renewed since, say) lets nobody in.
     RsvpFactory(occurrence=OccurrenceFactory(event=event), user=answered)
-    assert set(audience_of_event(event)) == {organiser, host, invited, answered}
+    assert set(audience_of_event(event)) == {organiser, host, invited}
     assert {u for u in (organiser, host, invited, answered, other) if can_see_event(u, event)} == {
         organiser,
         host,
         invited,
-        answered,
     }

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.utils import translation
 
 from tejido.access.events import event_relation
 from tejido.access.sheets import (
@@ -40,6 +41,13 @@ from tejido.gatherings.models import Event, Host, Rsvp
 pytestmark = pytest.mark.django_db
 
 CONFIRMED = Rsvp.Seat.CONFIRMED
+
+
+@pytest.fixture(autouse=True)
+def _in_english():
+    """These tests read the sheet's English words."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from tejido.gatherings.factories import (
     RsvpFactory,
     SlotFactory,
 )
-from tejido.gatherings.models import Claim, Event, Host, Rsvp, Slot
+from tejido.gatherings.models import Claim, Event, Host, Invitation, Rsvp, Slot
 from tejido.gatherings.sheet_selectors import get_claim, get_sheet, get_slot
 from tejido.gatherings.sheet_services import (
     add_slot,
@@ -252,6 +252,8 @@ def test_a_claim_one_may_not_see_is_not_found():
         withdraw_claim(actor=outsider, claim=claim)
     with pytest.raises(NotFound):
         get_claim(viewer=outsider, claim_id=claim.pk)
+    # Its author was let in by the link: they find it.
+    Invitation.objects.create(event=claim.slot.occurrence.event, user=claim.user)
     RsvpFactory(occurrence=claim.slot.occurrence, user=claim.user)
     assert get_claim(viewer=claim.user, claim_id=claim.pk) == claim
 

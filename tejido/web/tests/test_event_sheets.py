@@ -7,6 +7,7 @@ from django.contrib.messages import get_messages
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.urls import reverse
+from django.utils import translation
 
 from tejido.accounts.factories import BlockFactory, UserFactory
 from tejido.gatherings.factories import (
@@ -20,6 +21,13 @@ from tejido.gatherings.models import Claim, Event, Slot
 from tejido.gatherings.selectors import get_occurrence_page
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _in_english():
+    """These tests read the sheet's English words."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -27,7 +27,7 @@ from tejido.gatherings.factories import (
     RsvpFactory,
 )
 from tejido.gatherings.images import reencode_image
-from tejido.gatherings.models import Event, Host, Occurrence, Rsvp
+from tejido.gatherings.models import Event, Host, Invitation, Occurrence, Rsvp
 from tejido.gatherings.selectors import get_occurrence_page
 from tejido.groups.factories import GroupFactory, GroupMembershipFactory
 from tejido.groups.models import GroupMembership
@@ -447,6 +447,7 @@ def test_the_host_tools_show_the_links_and_the_full_invitation_address():
     stranger = UserFactory()
     request.user = stranger
     RsvpFactory(occurrence=occurrence, user=stranger)
+    Invitation.objects.create(event=event, user=stranger)  # let in by the link
     page = get_occurrence_page(viewer=stranger, occurrence_id=occurrence.pk)
     html = render_to_string("events/_host_tools.html", {"page": page}, request=request)
     assert html.strip() == ""

@@ -140,6 +140,7 @@ def test_the_page_of_a_date(login, english):
         recurrence="FREQ=MONTHLY",
     )
     host = HostFactory(event=occurrence.event, user__profile__chosen_name="Host Person").user
+    GroupMembershipFactory(group=group, user=host)  # a host counts while in the group
     html = _page(login(english), occurrence)
     assert "Spring potluck" in html
     assert "Bring a dish." in html

@@ -110,7 +110,9 @@ def test_my_gatherings(login, django_assert_num_queries, size, query, extra):
 # organiser); my answer and the seat counts; the hosts' cards (and the groups shared with
 # them) and their roles; the attendees' cards (and shared groups) and their answers; my RSVP
 # and my waitlist position; the other dates, their seat counts and my answers; can I answer.
-DETAIL_QUERIES = FRAME_QUERIES + 17
+# Then the parts the page includes: the sign-up sheet (its slots, claims, the viewer's seat,
+# the cooks' counts), the film (none for this one) and the report link.
+DETAIL_QUERIES = FRAME_QUERIES + 23
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -126,7 +128,8 @@ def test_the_page_of_a_date(login, django_assert_num_queries, size):
             starts_at=event.starts_at + timedelta(days=number + 1),
             ends_at=event.ends_at + timedelta(days=number + 1),
         )
-        HostFactory(event=event, role="facilitator" if number % 2 else "host")
+        host = HostFactory(event=event, role="facilitator" if number % 2 else "host").user
+        GroupMembershipFactory(group=group, user=host)  # a host counts while in the group
         RsvpFactory(occurrence=occurrence)
     RsvpFactory(occurrence=occurrence, user=viewer, seat=Rsvp.Seat.WAITLISTED)
     client = _client(login, viewer)

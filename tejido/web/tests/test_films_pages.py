@@ -26,6 +26,12 @@ from tejido.groups.factories import GroupFactory, GroupMembershipFactory
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def member(db):
+    """These pages are read in English."""
+    return UserFactory(language="en")
+
+
 @pytest.fixture(autouse=True)
 def _quick_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -94,7 +100,11 @@ def test_organisers_correct_and_remove_a_film(organiser_client, member_client):
 
 
 def test_a_host_runs_a_poll_from_opening_to_the_film_night(login):
-    host, ana, bea = OrganiserFactory(), UserFactory(), UserFactory()
+    host, ana, bea = (
+        OrganiserFactory(language="en"),
+        UserFactory(language="en"),
+        UserFactory(language="en"),
+    )
     first, second = FilmFactory(title="Carol"), FilmFactory(title="Moonlight")
     host_client, ana_client, bea_client = login(host), login(ana), login(bea)
     assert "There are no polls yet" in ana_client.get(reverse("poll_list")).content.decode()
@@ -157,7 +167,7 @@ def test_a_closed_poll_without_votes_says_so(member_client):
 
 def test_a_groups_poll_is_a_404_for_others_and_its_organiser_opens_one(login):
     group = GroupFactory()
-    runs, outside = UserFactory(), UserFactory()
+    runs, outside = UserFactory(language="en"), UserFactory(language="en")
     GroupMembershipFactory(group=group, user=runs, role="organiser")
     poll = PollFactory(group=group)
     assert login(outside).get(reverse("poll_detail", args=[poll.pk])).status_code == 404
@@ -191,7 +201,7 @@ def test_the_event_page_part_shows_the_film():
 
 @pytest.mark.parametrize("size", [2, 7])
 def test_list_pages_cost_the_same_queries_whatever_their_length(size, login):
-    member = UserFactory()
+    member = UserFactory(language="en")
     for number in range(size):
         FilmFactory(representation=["gay"], subtitle_languages=["es"])
         poll = PollFactory(closes_at=now() + timedelta(days=number + 1) * (1 if number % 2 else -1))

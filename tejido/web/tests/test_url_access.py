@@ -378,6 +378,16 @@ ACCESS: dict[str, Expect | Page] = {
     "api-v1:post_event_slot": API_WRITE,
     "api-v1:post_slot_claim": API_WRITE,
     "api-v1:delete_slot_claim": API_WRITE,
+    "api-v1:get_events": API,
+    "api-v1:get_my_events": API,
+    "api-v1:get_occurrence_detail": API,
+    "api-v1:get_event_occurrences": API,
+    "api-v1:post_rsvp": API_WRITE,
+    "api-v1:delete_rsvp": API_WRITE,
+    "api-v1:post_seat": API_WRITE,
+    "api-v1:post_create_event": API,  # the same address as get_events
+    "api-v1:patch_event": API_WRITE,
+    "api-v1:post_cancel_occurrence": API_WRITE,
 }
 
 

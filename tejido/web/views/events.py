@@ -173,8 +173,6 @@ def occurrence_seat(request: HttpRequest, occurrence_id: int) -> HttpResponse:
     return redirect("occurrence_detail", occurrence_id=occurrence.pk)
 
 
-@require_safe
-@vetted_only
 @require_http_methods(["GET", "HEAD", "POST"])
 @vetted_only
 def event_invitation(request: HttpRequest, token: str) -> HttpResponse:

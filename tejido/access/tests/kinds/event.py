@@ -77,7 +77,16 @@ def _build() -> KindWorld:
         "host": UserFactory(),
         "organiser": OrganiserFactory(),
     }
-    for relation in ("group_member", "waitlisted", "confirmed", "blocked", "suspended"):
+    # A host counts only while in the event's group.
+    for relation in (
+        "group_member",
+        "waitlisted",
+        "confirmed",
+        "blocked",
+        "suspended",
+        "host",
+        "facilitator",
+    ):
         GroupMembershipFactory(group=group, user=viewers[relation])
     GroupMembershipFactory(group=group, user=attendee)
     HostFactory(event=event, user=viewers["host"])
@@ -129,7 +138,8 @@ register(
             "suspended": "a suspended member of the group",
             "other_member": "a vetted member outside the group",
             "group_member": "an active member of the event's group",
-            "invited": "let in by the event's invitation link",
+            "invited": "outside the group, holding an invitation (it counts only while the "
+            "event is by invitation)",
             "waitlisted": "on the waitlist for the date",
             "confirmed": "a confirmed attendee, after the reveal time",
             "blocked": "a confirmed attendee in a block with another attendee",
@@ -140,7 +150,6 @@ register(
         fields=FIELDS,
         sees={
             "group_member": frozenset({"title"}),
-            "invited": frozenset({"title"}),
             "waitlisted": frozenset({"title"}),
             "confirmed": EVERYTHING,
             "blocked": ATTENDING,
