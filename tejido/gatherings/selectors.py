@@ -52,6 +52,8 @@ class EventFilters:
     language: str = ""
     accessibility: tuple[str, ...] = ()
     this_week: bool = False
+    # Gatherings whose age range takes someone of this age (no range takes everyone).
+    age: int | None = None
 
 
 def _listed(viewer: AnyUser | None) -> QuerySet[Occurrence]:
@@ -68,6 +70,11 @@ def _filtered(occurrences: QuerySet[Occurrence], filters: EventFilters) -> Query
     for need in filters.accessibility:
         if need in ACCESSIBILITY:
             occurrences = occurrences.filter(**{f"event__{need}": True})
+    if filters.age is not None:
+        occurrences = occurrences.filter(
+            Q(event__age_min__isnull=True) | Q(event__age_min__lte=filters.age),
+            Q(event__age_max__isnull=True) | Q(event__age_max__gte=filters.age),
+        )
     if filters.this_week:
         occurrences = occurrences.filter(starts_at__lt=now() + timedelta(days=7))
     return occurrences

@@ -188,6 +188,9 @@ class EventQuery(PageQuery):
         default_factory=list, description="Only events that offer each of these."
     )
     this_week: bool = Field(False, description="Only those starting in the next seven days.")
+    age: int | None = Field(
+        None, ge=0, le=120, description="Only those whose age range takes someone this old."
+    )
 
 
 class MyEventsQuery(PageQuery):

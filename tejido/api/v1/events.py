@@ -78,6 +78,7 @@ def get_events(request: HttpRequest, query: Query[EventQuery]) -> object:
         language=query.language or "",
         accessibility=tuple(query.accessibility),
         this_week=query.this_week,
+        age=query.age,
     )
     page = list_upcoming(viewer=actor(request), filters=filters, page=query.page)
     return numbered_page(page, occurrence_out)

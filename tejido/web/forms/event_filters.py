@@ -31,6 +31,9 @@ class EventFilterForm(forms.Form):
         choices=[(name, capfirst(label)) for name, label in ACCESSIBILITY_LABELS.items()],
         widget=forms.CheckboxSelectMultiple,
     )
+    age = forms.IntegerField(
+        label=_("For someone of this age"), required=False, min_value=0, max_value=120
+    )
     this_week = forms.BooleanField(label=_("Only the next seven days"), required=False)
 
     def __init__(self, *args: Any, groups: list[tuple[str, str]], **kwargs: Any) -> None:
@@ -47,4 +50,5 @@ class EventFilterForm(forms.Form):
             language=data.get("language") or "",
             accessibility=tuple(data.get("accessibility") or ()),
             this_week=bool(data.get("this_week")),
+            age=data.get("age"),
         )
