@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from django.db.models import Count, Q
 
@@ -92,10 +93,17 @@ class OccurrenceCard:
         return [str(ACCESSIBILITY_LABELS[name]) for name in self.accessibility]
 
 
+def not_in_good_standing() -> Any:
+    """Subquery of those whose seats do not count (suspended, removed): a few, found by the
+    state index, where a join with every member would cost the count a scan."""
+    return User.objects.exclude(state=User.State.MEMBER).values("pk")
+
+
 def _seat_counts(occurrence_ids: list[int]) -> dict[int, Counter[str]]:
     rows = (
-        Rsvp.objects.filter(occurrence__in=occurrence_ids, user__state=User.State.MEMBER)
+        Rsvp.objects.filter(occurrence__in=occurrence_ids)
         .exclude(seat=Rsvp.Seat.NONE)
+        .exclude(user__in=not_in_good_standing())
         .values_list("occurrence", "seat")
         .annotate(n=Count("pk"))
     )

@@ -8,6 +8,7 @@ Django documents; text sealed before this module existed (no prefix) is returned
 """
 
 import base64
+from functools import lru_cache
 
 from cryptography.fernet import Fernet, MultiFernet
 from cryptography.hazmat.primitives import hashes
@@ -28,7 +29,12 @@ def _fernet(secret: str) -> Fernet:
 
 
 def _keys() -> MultiFernet:
-    secrets = [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
+    return _keys_for((settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])))
+
+
+@lru_cache(maxsize=4)
+def _keys_for(secrets: tuple[str, ...]) -> MultiFernet:
+    # Deriving the keys costs more than opening a field: a list of gatherings opens dozens.
     return MultiFernet([_fernet(secret) for secret in secrets])
 
 

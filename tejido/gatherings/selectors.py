@@ -60,6 +60,11 @@ def _listed(viewer: AnyUser | None) -> QuerySet[Occurrence]:
     return visible_occurrences(viewer).select_related("event__area", "event__group")
 
 
+def _in_a_list(viewer: AnyUser | None) -> QuerySet[Occurrence]:
+    """As `_listed`, without the sealed place: a list never shows it, and opening it costs."""
+    return _listed(viewer).defer("event__address", "event__call_link")
+
+
 def _filtered(occurrences: QuerySet[Occurrence], filters: EventFilters) -> QuerySet[Occurrence]:
     if filters.group:
         occurrences = occurrences.filter(event__group__slug=filters.group)
@@ -84,7 +89,7 @@ def list_upcoming(
     *, viewer: AnyUser | None, filters: EventFilters | None = None, page: int | str | None = None
 ) -> ListPage[OccurrenceCard]:
     """Dates to come of the events the viewer knows of, soonest first; cancelled ones left out."""
-    occurrences = _listed(viewer).filter(
+    occurrences = _in_a_list(viewer).filter(
         ends_at__gt=now(), cancelled_at__isnull=True, event__cancelled_at__isnull=True
     )
     occurrences = _filtered(occurrences, filters or EventFilters()).order_by("starts_at", "pk")
@@ -131,7 +136,7 @@ def get_month(*, viewer: AnyUser | None, year: int, month: int, zone: str) -> Mo
     start = datetime.combine(weeks[0][0], datetime.min.time(), tz)
     end = datetime.combine(weeks[-1][-1] + timedelta(days=1), datetime.min.time(), tz)
     occurrences = (
-        _listed(viewer)
+        _in_a_list(viewer)
         .filter(starts_at__gte=start, starts_at__lt=end, event__cancelled_at__isnull=True)
         .order_by("starts_at", "pk")
     )
@@ -159,7 +164,7 @@ def _mine(viewer: AnyUser) -> QuerySet[Occurrence]:
         .values("occurrence")
     )
     mine |= Q(event__in=Host.objects.filter(user=viewer.pk).values("event"))
-    return _listed(viewer).filter(mine)
+    return _in_a_list(viewer).filter(mine)
 
 
 def list_my_occurrences(
@@ -185,7 +190,7 @@ def list_next_for_home(*, viewer: AnyUser, limit: int = 3) -> list[OccurrenceCar
     mine = list(_mine(viewer).filter(ends_at__gt=moment).order_by("starts_at", "pk")[:limit])
     if not mine:
         mine = list(
-            _listed(viewer)
+            _in_a_list(viewer)
             .filter(ends_at__gt=moment, cancelled_at__isnull=True, event__cancelled_at__isnull=True)
             .order_by("starts_at", "pk")[:limit]
         )
@@ -305,7 +310,7 @@ def get_occurrence_page(*, viewer: AnyUser, occurrence_id: int) -> OccurrencePag
     hosts = [c for pk, c in people.items() if roles.get(pk) == Host.Role.HOST]
     facilitators = [c for pk, c in people.items() if roles.get(pk) == Host.Role.FACILITATOR]
     others = (
-        _listed(viewer)
+        _in_a_list(viewer)
         .filter(event=event, ends_at__gt=moment, cancelled_at__isnull=True)
         .exclude(pk=occurrence.pk)
         .order_by("starts_at")[:6]
@@ -391,7 +396,9 @@ def list_event_dates(
     """The dates to come of one series the viewer knows of, soonest first, cancelled ones
     included (their cards say so); NotFound alike for a missing and a hidden event."""
     event = get_event(viewer=viewer, event_id=event_id)
-    occurrences = _listed(viewer).filter(event=event, ends_at__gt=now()).order_by("starts_at", "pk")
+    occurrences = (
+        _in_a_list(viewer).filter(event=event, ends_at__gt=now()).order_by("starts_at", "pk")
+    )
     return paginate(
         occurrences, page, lambda rows: occurrence_cards(viewer, rows), per_page=EVENTS_PER_PAGE
     )

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.urls import reverse
 
 from tejido.access.base import is_vetted
+from tejido.access.event_cards import not_in_good_standing
 from tejido.access.events import (
     SEATS_TAKEN,
     can_manage_event,
@@ -50,9 +51,8 @@ def lock_occurrence(occurrence: Occurrence) -> Occurrence:
 
 def seats_taken(occurrence: Occurrence) -> int:
     """Seats held by members in good standing: a suspended member's seat is free for others."""
-    return Rsvp.objects.filter(
-        occurrence=occurrence, seat__in=SEATS_TAKEN, user__state=User.State.MEMBER
-    ).count()
+    taken = Rsvp.objects.filter(occurrence=occurrence, seat__in=SEATS_TAKEN)
+    return taken.exclude(user__in=not_in_good_standing()).count()
 
 
 def _open(occurrence: Occurrence) -> bool:
