@@ -12,6 +12,7 @@ from django.db import OperationalError, close_old_connections, connection
 # network's settings and the code of conduct come from the cache, the member's acceptance of it
 # from the session (after their first page) and the unread badge from their own row.
 FRAME_QUERIES = 2
+MAX_CONNECTIONS = 40
 
 
 def retrying(action: Callable[[], object], *, refused: type[Exception]) -> str:
@@ -41,15 +42,22 @@ def at_once(*actions: Callable[[], object], refused: type[Exception]) -> list[st
     """Run the actions at the same moment, each in its own thread and database connection,
     and return their outcomes (see `retrying`), sorted."""
     start, lock, outcomes = threading.Barrier(len(actions)), threading.Lock(), []
+    # At most this many hold a database connection at once, as a server's pool of workers
+    # would: PostgreSQL refuses connections past its max_connections (100 by default).
+    pool = threading.BoundedSemaphore(MAX_CONNECTIONS)
 
     def run(action: Callable[[], object]) -> None:
         try:
             start.wait()
-            outcome = retrying(action, refused=refused)
+            with pool:
+                try:
+                    outcome = retrying(action, refused=refused)
+                finally:
+                    close_old_connections()
+                    connection.close()
             with lock:
                 outcomes.append(outcome)
         finally:
-            close_old_connections()
             connection.close()
 
     threads = [threading.Thread(target=run, args=(action,)) for action in actions]

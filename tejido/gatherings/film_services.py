@@ -239,7 +239,12 @@ def _locked(actor: AnyUser, poll: Poll) -> Poll:
     """The poll locked for the rest of the transaction, for one who sees it; else NotFound."""
     if not can_see_poll(actor, poll):
         raise NotFound()
-    locked = Poll.objects.select_for_update().select_related("group").filter(pk=poll.pk).first()
+    locked = (
+        Poll.objects.select_for_update(of=("self",))
+        .select_related("group")
+        .filter(pk=poll.pk)
+        .first()
+    )
     if locked is None:  # pragma: no cover - deleted between the two lines
         raise NotFound()
     return locked

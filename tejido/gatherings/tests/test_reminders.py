@@ -129,7 +129,9 @@ def test_an_offer_that_runs_out_passes_the_seat_on():
     assert _kinds(third)[-1] == "seat_offered"
 
 
-@pytest.mark.django_db
+# A real transaction: the worker closes the database connection after its batch, which on
+# PostgreSQL would end a test wrapped in one.
+@pytest.mark.django_db(transaction=True)
 def test_the_database_worker_sends_the_reminder_when_it_is_due(
     settings, django_capture_on_commit_callbacks
 ):
