@@ -16,9 +16,11 @@ PARTS_DIR = Path(__file__).resolve().parent / "tejido" / "locale" / "parts"
 
 @pytest.fixture(autouse=True)
 def _isolated_cache():
-    # Rate limits and the page frame's pieces live in caches: each test starts afresh.
+    # Rate limits, the page frame's pieces and list cards live in caches: each test starts
+    # afresh.
     cache.clear()
     caches["frame"].clear()
+    caches["cards"].clear()
     yield
     cache.clear()
 

@@ -159,6 +159,13 @@ CACHES = {
         "LOCATION": "frame",
         "OPTIONS": {"MAX_ENTRIES": 2000},
     },
+    # Rendered list items (tejido/web/card_cache.py), each named by what it shows; likewise
+    # per process.
+    "cards": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "cards",
+        "OPTIONS": {"MAX_ENTRIES": 20000},
+    },
 }
 
 TASKS = {

@@ -218,6 +218,37 @@ def occurrence_cards(
     ]
 
 
+# What a list's card of an occurrence shows changes only with these columns, its seat counts
+# and the viewer's answer: together they name the card's HTML in the list's cache
+# (tejido/web/card_cache.py). `cancelled_at` and `event_id` are read as they are, since the
+# writes that cancel dates or move them to a new series bypass save() and `updated_at`.
+STAMP_COLUMNS = (
+    "pk",
+    "updated_at",
+    "cancelled_at",
+    "event_id",
+    "event__updated_at",
+    "event__group__updated_at",
+    "event__area__name",
+)
+
+
+def card_stamps(viewer: AnyUser | None, rows: Iterable[tuple[Any, ...]]) -> list[tuple[int, str]]:
+    """(occurrence id, stamp) for `rows` of STAMP_COLUMNS: two queries whatever the length. Two
+    viewers with the same stamp for an occurrence get the same list card."""
+    rows = list(rows)
+    ids = [row[0] for row in rows]
+    counts = _seat_counts(ids)
+    mine = _my_answers(viewer, ids)
+    stamps = []
+    for pk, *columns in rows:
+        answer = mine.get(pk)
+        seats = sorted(counts.get(pk, Counter()).items())
+        own = (answer.answer, answer.seat, answer.offer_expires_at) if answer else None
+        stamps.append((pk, repr((columns, seats, own))))
+    return stamps
+
+
 def detailed_card(
     viewer: AnyUser | None, occurrence: Occurrence, *, relation: EventRelation, now: datetime
 ) -> OccurrenceCard:

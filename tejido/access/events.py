@@ -10,9 +10,12 @@ them always: they wrote them)."""
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db import connection
+from django.db.models import BooleanField, Exists, OuterRef, Q, QuerySet
+from django.db.models.expressions import RawSQL
 
 from tejido.access.base import AnyUser, is_organiser, is_vetted, register_audience
 from tejido.access.groups import active_group_ids, visible_groups
@@ -56,16 +59,9 @@ def visible_events(viewer: AnyUser | None) -> QuerySet[Event]:
     if is_organiser(viewer):
         return Event.objects.all()
     assert viewer is not None
-    network_wide = Q(visibility=Event.Visibility.NETWORK) & (
-        Q(group__isnull=True) | Q(group__in=visible_groups(viewer))
-    )
-    for_my_groups = Q(visibility=Event.Visibility.GROUP, group__in=active_group_ids(viewer))
-    let_in = Q(
-        visibility=Event.Visibility.INVITATION,
-        pk__in=Invitation.objects.filter(user=viewer.pk).values("event"),
-    )
-    runs = Q(pk__in=_hosted_by(viewer)) | Q(group__in=_group_organiser_of(viewer))
-    return Event.objects.filter(network_wide | for_my_groups | let_in | runs)
+    sql, params = _member_sight(viewer)
+    # The SQL is Django's own compilation of `_member_sight_rule`, its values bound.
+    return Event.objects.filter(pk__in=RawSQL(sql, params))  # noqa: S611
 
 
 def invited_event(viewer: AnyUser | None, token: str) -> Event | None:
@@ -77,11 +73,72 @@ def invited_event(viewer: AnyUser | None, token: str) -> Event | None:
 
 
 def can_see_event(viewer: AnyUser | None, event: Event) -> bool:
-    return visible_events(viewer).filter(pk=event.pk).exists()
+    if not is_vetted(viewer) or is_organiser(viewer):
+        return visible_events(viewer).filter(pk=event.pk).exists()
+    assert viewer is not None
+    sql, params = _member_sight(viewer, of=("%s", event.pk))
+    return Event.objects.filter(pk__in=RawSQL(sql, params)).exists()  # noqa: S611
 
 
 def visible_occurrences(viewer: AnyUser | None) -> QuerySet[Occurrence]:
-    return Occurrence.objects.filter(event__in=visible_events(viewer))
+    """The occurrences of the events the viewer knows of. The rule is tested on each one's own
+    event, so a page of dates in order stops at the page's end rather than listing every
+    event first. It names the occurrence table, so it cannot be used inside another query:
+    there, use `event__in=visible_events(viewer)`."""
+    if not is_vetted(viewer) or is_organiser(viewer):
+        return Occurrence.objects.filter(event__in=visible_events(viewer))
+    assert viewer is not None
+    table = connection.ops.quote_name(Occurrence._meta.db_table)
+    sql, params = _member_sight(viewer, of=(f"{table}.{connection.ops.quote_name('event_id')}",))
+    test = RawSQL(f"EXISTS ({sql})", params, output_field=BooleanField())  # noqa: S611
+    return Occurrence.objects.filter(test)
+
+
+# Where the viewer's id goes in the compiled rule: an id no one has.
+_ANY_MEMBER = -720_531_904
+
+
+def _member_sight_rule(viewer: User) -> Q:
+    """The events a vetted member who is not a network organiser knows of (see
+    `visible_events`)."""
+    network_wide = Q(visibility=Event.Visibility.NETWORK) & (
+        Q(group__isnull=True) | Q(group__in=visible_groups(viewer))
+    )
+    for_my_groups = Q(visibility=Event.Visibility.GROUP, group__in=active_group_ids(viewer))
+    let_in = Q(
+        visibility=Event.Visibility.INVITATION,
+        pk__in=Invitation.objects.filter(user=viewer.pk).values("event"),
+    )
+    runs = Q(pk__in=_hosted_by(viewer)) | Q(group__in=_group_organiser_of(viewer))
+    return network_wide | for_my_groups | let_in | runs
+
+
+def _member_sight(viewer: AnyUser, of: tuple[Any, ...] = ()) -> tuple[str, tuple[Any, ...]]:
+    """The SQL selecting the ids of the events `viewer` knows of, and its values; with `of`
+    (an SQL expression, then its values), only that event's id."""
+    select, rule, params = _compiled_sight(connection.vendor)
+    bound = tuple(viewer.pk if value == _ANY_MEMBER else value for value in params)
+    if not of:
+        return f"{select} WHERE ({rule})", bound
+    quote = connection.ops.quote_name
+    event_id = f"{quote(Event._meta.db_table)}.{quote('id')}"
+    return f"{select} WHERE ({rule}) AND {event_id} = {of[0]}", (*bound, *of[1:])
+
+
+@cache
+def _compiled_sight(vendor: str) -> tuple[str, str, tuple[Any, ...]]:
+    """`_member_sight_rule` as SQL (the select, its test, their values), compiled once per
+    process and database: the rule is the same for every member but for their id, and
+    building and compiling its nested subqueries cost more than the rest of a page's queries
+    together (bench/load/run.py --profile)."""
+    anyone = User(pk=_ANY_MEMBER, state=User.State.MEMBER, is_organiser=False)
+    query = Event.objects.filter(_member_sight_rule(anyone)).order_by().values("pk").query
+    sql, params = query.sql_with_params()
+    # The outer WHERE comes first: the select list has no subquery, and no join (the test is
+    # of the event table alone, so a test of one event's id may follow it).
+    select, _where, rule = sql.partition(" WHERE ")
+    assert " JOIN " not in select
+    return select, rule, tuple(params)
 
 
 @register_audience(Event)

@@ -28,7 +28,7 @@ from tejido.access.events import (
     event_relation,
     has_ended,
     visible_attendees,
-    visible_occurrences,
+    visible_events,
 )
 from tejido.access.members import viewer_for, visible_members
 from tejido.accounts.choices import ALLERGEN_CHOICES, DIET_CHOICES
@@ -46,12 +46,12 @@ _ALLERGEN_LABELS = dict(ALLERGEN_CHOICES)
 
 def visible_slots(viewer: AnyUser | None) -> QuerySet[Slot]:
     """The slots of every occurrence the viewer knows of."""
-    return Slot.objects.filter(occurrence__in=visible_occurrences(viewer))
+    return Slot.objects.filter(occurrence__event__in=visible_events(viewer))
 
 
 def visible_claims(viewer: AnyUser | None) -> QuerySet[Claim]:
     """The claims on those slots (their names are the card's business, not this one's)."""
-    return Claim.objects.filter(slot__occurrence__in=visible_occurrences(viewer))
+    return Claim.objects.filter(slot__occurrence__event__in=visible_events(viewer))
 
 
 def can_see_sheet(viewer: AnyUser | None, occurrence: Occurrence) -> bool:

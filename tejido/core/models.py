@@ -21,9 +21,14 @@ def bilingual(obj: object, field: str) -> dict[str, str]:
 def in_language(obj: object, field: str, language: str | None = None) -> str:
     """The bilingual field `field_es` / `field_en` in the active language, falling back to the
     other one when the translation is empty."""
+    return pick_language(getattr(obj, f"{field}_es", ""), getattr(obj, f"{field}_en", ""), language)
+
+
+def pick_language(es: str, en: str, language: str | None = None) -> str:
+    """Of a text in Spanish and English, the one in `language` (the active one by default),
+    else the other when that one is empty."""
     lang = (language or get_language() or "es")[:2]
-    other = "en" if lang == "es" else "es"
-    return getattr(obj, f"{field}_{lang}", "") or getattr(obj, f"{field}_{other}", "")
+    return (en or es) if lang == "en" else (es or en)
 
 
 class CodePointOrderField(models.CharField):

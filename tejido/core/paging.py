@@ -15,8 +15,11 @@ PAGE_SIZE = 25
 class ListPage[T]:
     items: Sequence[T]
     number: int
-    num_pages: int
-    count: int
+    # None for a list paged without counting it (`paginate_ahead`): `more` says whether
+    # another page follows.
+    num_pages: int | None
+    count: int | None
+    more: bool = False
 
     @property
     def has_previous(self) -> bool:
@@ -24,7 +27,7 @@ class ListPage[T]:
 
     @property
     def has_next(self) -> bool:
-        return self.number < self.num_pages
+        return self.more if self.num_pages is None else self.number < self.num_pages
 
     @property
     def previous_page_number(self) -> int:
@@ -60,4 +63,38 @@ def paginate[T](
         number=current.number,
         num_pages=paginator.num_pages,
         count=paginator.count,
+    )
+
+
+# Past this, a page number is taken as the first page: no one reads that far, and the offset
+# would make the database walk the whole list.
+FURTHEST_PAGE = 1000
+
+
+def paginate_ahead[T](
+    queryset: QuerySet[Any],
+    page: int | str | None,
+    shape: Callable[[list[Any]], Sequence[T]],
+    *,
+    per_page: int = PAGE_SIZE,
+) -> ListPage[T]:
+    """As `paginate`, without counting the list: one query takes the page and one row more to
+    tell whether another page follows. For long lists where the count would cost more than
+    the page (the count is a pass over every row the viewer may see)."""
+    try:
+        number = int(page or 1)
+    except (TypeError, ValueError):
+        number = 1
+    if not 1 <= number <= FURTHEST_PAGE:
+        number = 1
+    start = (number - 1) * per_page
+    rows = list(queryset[start : start + per_page + 1])
+    if not rows and number > 1:
+        return paginate_ahead(queryset, 1, shape, per_page=per_page)
+    return ListPage(
+        items=shape(rows[:per_page]),
+        number=number,
+        num_pages=None,
+        count=None,
+        more=len(rows) > per_page,
     )

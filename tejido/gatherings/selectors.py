@@ -11,7 +11,9 @@ from django.urls import reverse
 from tejido.access.base import AnyUser, is_organiser, is_vetted
 from tejido.access.event_cards import (
     ACCESSIBILITY,
+    STAMP_COLUMNS,
     OccurrenceCard,
+    card_stamps,
     detailed_card,
     occurrence_cards,
 )
@@ -36,7 +38,8 @@ from tejido.access.members import MemberCard, member_cards, with_card_columns
 from tejido.accounts.models import User
 from tejido.core.clock import now
 from tejido.core.errors import NotFound
-from tejido.core.paging import ListPage, paginate
+from tejido.core.models import pick_language
+from tejido.core.paging import ListPage, paginate, paginate_ahead
 from tejido.gatherings import recurrence
 from tejido.gatherings.models import AddressView, Event, Host, Occurrence, Rsvp
 
@@ -85,20 +88,45 @@ def _filtered(occurrences: QuerySet[Occurrence], filters: EventFilters) -> Query
     return occurrences
 
 
-def list_upcoming(
-    *, viewer: AnyUser | None, filters: EventFilters | None = None, page: int | str | None = None
-) -> ListPage[OccurrenceCard]:
+def _upcoming(viewer: AnyUser | None, filters: EventFilters | None) -> QuerySet[Occurrence]:
     """Dates to come of the events the viewer knows of, soonest first; cancelled ones left out."""
     occurrences = _in_a_list(viewer).filter(
         ends_at__gt=now(), cancelled_at__isnull=True, event__cancelled_at__isnull=True
     )
-    occurrences = _filtered(occurrences, filters or EventFilters()).order_by("starts_at", "pk")
+    return _filtered(occurrences, filters or EventFilters()).order_by("starts_at", "pk")
+
+
+def list_upcoming(
+    *, viewer: AnyUser | None, filters: EventFilters | None = None, page: int | str | None = None
+) -> ListPage[OccurrenceCard]:
     return paginate(
-        occurrences,
+        _upcoming(viewer, filters),
         page,
         lambda rows: occurrence_cards(viewer, rows),
         per_page=EVENTS_PER_PAGE,
     )
+
+
+def list_upcoming_stamps(
+    *, viewer: AnyUser | None, filters: EventFilters | None = None, page: int | str | None = None
+) -> ListPage[tuple[int, str]]:
+    """The page `list_upcoming` gives, as (occurrence id, stamp) pairs (see
+    `event_cards.card_stamps`): a page serves the cards it has cached and asks
+    `upcoming_cards` for the others. Not counted (see `paginate_ahead`): the count would cost
+    the page more than all the rest."""
+    return paginate_ahead(
+        _upcoming(viewer, filters).values_list(*STAMP_COLUMNS),
+        page,
+        lambda rows: card_stamps(viewer, rows),
+        per_page=EVENTS_PER_PAGE,
+    )
+
+
+def upcoming_cards(*, viewer: AnyUser | None, ids: list[int]) -> dict[int, OccurrenceCard]:
+    """The list cards of the occurrences `ids`, among those the viewer knows of."""
+    return {
+        card.id: card for card in occurrence_cards(viewer, _in_a_list(viewer).filter(pk__in=ids))
+    }
 
 
 @dataclass(frozen=True)
@@ -378,7 +406,11 @@ def may_create_events(*, viewer: AnyUser | None) -> bool:
 def list_groups_to_filter_by(*, viewer: AnyUser | None) -> list[tuple[str, str]]:
     """The (slug, name) of the groups the viewer sees, for the upcoming list's filter."""
     groups = visible_groups(viewer).filter(archived_at__isnull=True)
-    return sorted(((g.slug, g.name) for g in groups), key=lambda pair: pair[1].casefold())
+    named = [
+        (slug, pick_language(es, en))
+        for slug, es, en in groups.values_list("slug", "name_es", "name_en")
+    ]
+    return sorted(named, key=lambda pair: pair[1].casefold())
 
 
 def my_attendance(*, viewer: AnyUser, occurrence_ids: list[int]) -> dict[int, bool | None]:

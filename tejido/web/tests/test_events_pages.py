@@ -18,6 +18,8 @@ from tejido.gatherings.factories import (
     RsvpFactory,
 )
 from tejido.gatherings.models import AddressView, Event, Invitation, Rsvp
+from tejido.gatherings.selectors import EVENTS_PER_PAGE
+from tejido.gatherings.services import rsvp
 from tejido.groups.factories import GroupFactory, GroupMembershipFactory
 
 pytestmark = pytest.mark.django_db
@@ -59,6 +61,50 @@ def test_the_list_shows_dates_to_come(login, english):
     assert "You are going" in html
     assert "<time datetime=" in html
     assert PLACE not in html
+
+
+def test_the_list_never_shows_a_cached_item_that_changed(login, english, make_user):
+    """The list's items are cached by all they show: a new title, a taken seat and another
+    member's own answer each make a new item."""
+    occurrence = _occurrence(capacity=10)
+    client = login(english)
+    assert "10 seats left" in client.get(reverse("event_list")).content.decode()
+    rsvp(actor=make_user(), occurrence=occurrence, answer=Rsvp.Answer.GOING)
+    html = client.get(reverse("event_list")).content.decode()
+    assert "9 seats left" in html
+    assert "You are going" not in html
+    event = occurrence.event
+    event.title_en = "Autumn potluck"
+    event.save()
+    html = client.get(reverse("event_list")).content.decode()
+    assert "Autumn potluck" in html
+    assert "Spring potluck" not in html
+    rsvp(actor=english, occurrence=occurrence, answer=Rsvp.Answer.GOING)
+    assert "You are going" in client.get(reverse("event_list")).content.decode()
+    other = make_user(language="en")
+    html = login(other).get(reverse("event_list")).content.decode()
+    assert "8 seats left" in html
+    assert "You are going" not in html
+
+
+def test_a_long_list_is_paged_without_counting_it(login, english):
+    starts = now() + timedelta(days=2)
+    for day in range(EVENTS_PER_PAGE + 3):
+        begins = starts + timedelta(days=day)
+        OccurrenceFactory(starts_at=begins, ends_at=begins + timedelta(hours=2))
+    client = login(english)
+    first = client.get(reverse("event_list")).content.decode()
+    assert "Dates to come, soonest first, 20 to a page." in first
+    assert "Page 1" in first
+    assert "Page 1 of" not in first
+    assert "?page=2" in first
+    second = client.get(reverse("event_list"), {"page": 2}).content.decode()
+    assert "Page 2" in second
+    assert "?page=3" not in second
+    assert second.count('<h3><a href="/events/') == 3
+    # Past the end, or not a page at all: the first page.
+    for page in ("9", "0", "two", "100000"):
+        assert "Page 1" in client.get(reverse("event_list"), {"page": page}).content.decode()
 
 
 def test_the_list_filters(login, english):

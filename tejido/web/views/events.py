@@ -2,9 +2,12 @@
 controls, an invitation link, my events. The host pages (making, editing and running events)
 are in event_hosting.py."""
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,12 +24,14 @@ from tejido.gatherings.selectors import (
     get_occurrence_page,
     list_groups_to_filter_by,
     list_my_occurrences,
-    list_upcoming,
+    list_upcoming_stamps,
     may_create_events,
     my_attendance,
+    upcoming_cards,
     waitlist_position,
 )
 from tejido.gatherings.services import accept_seat, cancel_rsvp, decline_seat, rsvp
+from tejido.web.card_cache import cached_items
 from tejido.web.forms.event_filters import EventFilterForm
 from tejido.web.views.members import me, vetted_only
 
@@ -34,20 +39,34 @@ from tejido.web.views.members import me, vetted_only
 @require_safe
 @vetted_only
 def event_list(request: HttpRequest) -> HttpResponse:
-    form = EventFilterForm(request.GET, groups=list_groups_to_filter_by(viewer=request.user))
+    groups = list_groups_to_filter_by(viewer=request.user)
+    form = EventFilterForm(request.GET, groups=groups)
     filters = form.filters()
-    page = list_upcoming(viewer=request.user, filters=filters, page=request.GET.get("page"))
+    page = list_upcoming_stamps(viewer=request.user, filters=filters, page=request.GET.get("page"))
     filtered = any((filters.group, filters.kind, filters.language, filters.accessibility))
     return render(
         request,
         "events/list.html",
         {
             "page": page,
+            "items": cached_items("event-item", page.items, _list_items(request)),
             "form": form,
+            # The rendered filter form is cached (see list.html): named by all it shows.
+            "form_key": repr((groups, sorted(request.GET.lists()))),
             "filtered": filtered or filters.this_week,
             "can_create": may_create_events(viewer=request.user),
         },
     )
+
+
+def _list_items(request: HttpRequest) -> Callable[[list[int]], dict[int, str]]:
+    def render_items(ids: list[int]) -> dict[int, str]:
+        cards = upcoming_cards(viewer=request.user, ids=ids)
+        return {
+            pk: render_to_string("events/_item.html", {"card": card}) for pk, card in cards.items()
+        }
+
+    return render_items
 
 
 def _zone_name() -> str:

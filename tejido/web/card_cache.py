@@ -1,0 +1,36 @@
+"""Rendered list items kept in each process's memory ("cards" in CACHES), each named by its
+stamp: everything the item shows (tejido.access.event_cards.card_stamps), the language and the
+time zone. A changed stamp is a new name, so no item is ever served stale; the old one ages out.
+Rendering twenty cards through their templates costs a list page more than all else together
+(bench/load/run.py --profile)."""
+
+from collections.abc import Callable, Iterable
+from hashlib import blake2b
+
+from django.core.cache import caches
+from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
+
+KEPT_SECONDS = 3600
+
+
+def cached_items(
+    name: str,
+    stamps: Iterable[tuple[int, str]],
+    render: Callable[[list[int]], dict[int, str]],
+) -> list[SafeString]:
+    """The HTML of each (id, stamp) in order: cached, or rendered by `render(ids)` (a dict of
+    id to HTML) for the ids not cached, in one call."""
+    stamps = list(stamps)
+    place = f"{name}:{get_language()}:{timezone.get_current_timezone_name()}:"
+    keys = {pk: place + blake2b(stamp.encode(), digest_size=16).hexdigest() for pk, stamp in stamps}
+    store = caches["cards"]
+    found = store.get_many(keys.values())
+    missing = [pk for pk, key in keys.items() if key not in found]
+    if missing:
+        fresh = {keys[pk]: html for pk, html in render(missing).items()}
+        store.set_many(fresh, KEPT_SECONDS)
+        found.update(fresh)
+    # Each is our own template's output, escaped when it was rendered.
+    return [mark_safe(found[keys[pk]]) for pk, _stamp in stamps if keys[pk] in found]  # noqa: S308
