@@ -9,6 +9,7 @@ from statistics import median
 
 from tejido.access.aid import (
     HELPER,
+    ORGANISER,
     REQUESTER,
     can_answer_follow_up,
     can_manage_funds,
@@ -62,7 +63,8 @@ class MatchPage:
     offer: OfferCard | None
     # The thread, when the viewer may read it; None otherwise.
     messages: list[MessageCard] | None
-    follow_up: FollowUpCard | None
+    # Each side's follow-up for organisers; one's own for a side.
+    follow_ups: list[FollowUpCard]
 
 
 def get_match_page(*, viewer: AnyUser, match_id: int) -> MatchPage:
@@ -80,15 +82,16 @@ def get_match_page(*, viewer: AnyUser, match_id: int) -> MatchPage:
     messages = None
     if can_read_thread(viewer, match):
         messages = message_cards(viewer, match, Message.objects.filter(match=match))
-    mine = FollowUp.objects.filter(match=match, user=viewer.pk).select_related("match__request")
-    follow_up = next(iter(follow_up_cards(viewer, mine)), None)
+    follow_ups = FollowUp.objects.filter(match=match).select_related("match__request")
+    if side != ORGANISER:
+        follow_ups = follow_ups.filter(user=viewer.pk)
     return MatchPage(
         match=match,
         card=card,
         request=request,
         offer=offer,
         messages=messages,
-        follow_up=follow_up,
+        follow_ups=follow_up_cards(viewer, follow_ups.order_by("asked_at", "pk")),
     )
 
 

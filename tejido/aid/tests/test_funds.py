@@ -62,7 +62,12 @@ def test_grants_are_refused_past_the_balance_and_for_the_wrong_requests():
     with pytest.raises(NotEnoughInFund):
         grant(actor=organiser, request=MoneyRequestFactory(amount=Decimal("150")), fund=fund)
     with pytest.raises(InvalidInput):
-        grant(actor=organiser, request=MoneyRequestFactory(amount=Decimal("50")), fund=fund, amount="60")
+        grant(
+            actor=organiser,
+            request=MoneyRequestFactory(amount=Decimal("50")),
+            fund=fund,
+            amount="60",
+        )
     with pytest.raises(NotAMoneyRequest):
         grant(actor=organiser, request=AidRequestFactory(visibility="organisers"), fund=fund)
     granted = MoneyRequestFactory(amount=Decimal("40"))

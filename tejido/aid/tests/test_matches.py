@@ -71,7 +71,9 @@ def test_others_waiting_are_declined_when_one_is_agreed():
     first, second, asked = UserFactory.create_batch(3)
     chosen = offer_help(actor=first, request=request)
     other = offer_help(actor=second, request=request)
-    waiting = ask_helper(actor=request.requester, request=request, offer=AidOfferFactory(helper=asked))
+    waiting = ask_helper(
+        actor=request.requester, request=request, offer=AidOfferFactory(helper=asked)
+    )
     answer_match(actor=request.requester, match=chosen, accept=True)
     other.refresh_from_db()
     waiting.refresh_from_db()
@@ -155,7 +157,11 @@ def test_stepping_back_from_an_agreed_match_reopens_the_request():
     mark_started(actor=helper, request=request)
     withdraw_match(actor=helper, match=match)
     request.refresh_from_db()
-    assert (request.state, request.matched_at, request.started_at) == (RequestState.OPEN, None, None)
+    assert (request.state, request.matched_at, request.started_at) == (
+        RequestState.OPEN,
+        None,
+        None,
+    )
     assert _kinds(request.requester)[-1] == "aid_match_withdrawn"
     with pytest.raises(MatchOver):
         withdraw_match(actor=helper, match=match)

@@ -3,13 +3,14 @@ dispatch, one match with its private thread, answering (accept or decline), step
 writing in the thread and sharing contact details. A match you are not in and one that does
 not exist are the same 404."""
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from django.http import HttpRequest
 from ninja import Path, Router
 from ninja.responses import Status
 from pydantic import Field
 
+from tejido.accounts.models import User
 from tejido.aid import match_services
 from tejido.aid.match_selectors import get_match, get_match_page
 from tejido.aid.selectors import get_offer, get_request
@@ -23,6 +24,7 @@ from tejido.api.v1.aid_schemas import (
     MatchOut,
     MessageIn,
     MessageOut,
+    match_detail_out,
     match_out,
     message_out,
 )
@@ -34,12 +36,8 @@ router = Router(tags=["aid"])
 MatchId = Annotated[int, Field(ge=1, le=2**63 - 1, examples=[1, 2, 3])]
 
 
-def _match_body(me: object, match_id: int) -> dict[str, object]:
-    page = get_match_page(viewer=me, match_id=match_id)  # type: ignore[arg-type]
-    body = match_out(page.card)
-    if page.messages is not None:
-        body["messages"] = [message_out(card) for card in page.messages]
-    return body
+def _match_body(me: User, match_id: int) -> dict[str, Any]:
+    return match_detail_out(get_match_page(viewer=me, match_id=match_id))
 
 
 @router.post(

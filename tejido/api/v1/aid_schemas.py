@@ -11,8 +11,16 @@ from ninja import Schema
 from pydantic import AwareDatetime, ConfigDict, Field
 from pydantic.json_schema import SkipJsonSchema
 
-from tejido.access.aid_cards import BoardCard, MatchCard, MessageCard, OfferCard, RequestCard
+from tejido.access.aid_cards import (
+    BoardCard,
+    FollowUpCard,
+    MatchCard,
+    MessageCard,
+    OfferCard,
+    RequestCard,
+)
 from tejido.aid import rules
+from tejido.aid.match_selectors import MatchPage
 from tejido.aid.models import Category, MatchState, OfferState, RequestState, Urgency, Visibility
 from tejido.aid.selectors import MAX_QUERY_LENGTH, RequestPage
 from tejido.aid.suggestions import SuggestedOffer, SuggestedRequest
@@ -297,10 +305,48 @@ class OfferDetailOut(OfferOut):
     can_close: bool
 
 
-class MatchDetailOut(MatchOut):
-    """A match with its thread, when you may read it (absent otherwise)."""
+class FollowUpOut(Schema):
+    """A side's answer to the follow-up: `feedback` only for whoever wrote it and organisers."""
 
+    id: int
+    by: Literal["requester", "helper"]
+    asked_at: datetime
+    answered_at: datetime | None
+    happened: bool | None
+    is_mine: bool
+    feedback: str | SkipJsonSchema[None] = None
+
+
+def follow_up_out(card: FollowUpCard) -> dict[str, Any]:
+    body = {
+        "id": card.id,
+        "by": card.by,
+        "asked_at": card.asked_at,
+        "answered_at": card.answered_at,
+        "happened": card.happened,
+        "is_mine": card.is_mine,
+    }
+    if card.feedback is not None:
+        body["feedback"] = card.feedback
+    return body
+
+
+class MatchDetailOut(MatchOut):
+    """A match with its request, its thread when you may read it (absent otherwise), and the
+    follow-up: both sides' answers for organisers, your own for a side."""
+
+    request: RequestOut
     messages: list[MessageOut] | SkipJsonSchema[None] = None
+    follow_ups: list[FollowUpOut]
+
+
+def match_detail_out(page: MatchPage) -> dict[str, Any]:
+    body = match_out(page.card)
+    body["request"] = request_out(page.request)
+    if page.messages is not None:
+        body["messages"] = [message_out(card) for card in page.messages]
+    body["follow_ups"] = [follow_up_out(card) for card in page.follow_ups]
+    return body
 
 
 class BoardQuery(PageQuery):
