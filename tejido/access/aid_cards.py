@@ -186,6 +186,9 @@ def offer_cards(viewer: AnyUser | None, offers: Iterable[AidOffer]) -> list[Offe
 class MatchCard:
     id: int
     request_id: int
+    # What the request is, for lists of one's matches (its sides and organisers see it).
+    request_title: str
+    request_category_label: str
     offer_id: int | None
     state: str
     state_label: str
@@ -228,6 +231,8 @@ def match_cards(viewer: AnyUser | None, matches: Iterable[Match]) -> list[MatchC
             MatchCard(
                 id=m.pk,
                 request_id=m.request_id,
+                request_title=m.request.title,
+                request_category_label=str(m.request.get_category_display()),
                 offer_id=m.offer_id,
                 state=m.state,
                 state_label=str(m.get_state_display()),

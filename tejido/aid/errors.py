@@ -65,7 +65,10 @@ class CannotMatch(Conflict):
 
 class BadWindows(InvalidInput):
     code = "bad_windows"
-    message = _("Each time window needs a day, a start and an end after the start.")
+    message = _(
+        "Each time window needs a start and an end after it, in the coming year and lasting "
+        "a month at most; give five at most."
+    )
 
 
 class NotAMoneyRequest(Conflict):

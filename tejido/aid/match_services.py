@@ -280,8 +280,15 @@ def _participants(match: Match) -> list[User]:
 def post_message(*, actor: User, match: Match, body: str) -> Message:
     """Write in a match's private thread while it runs; the others in it are told (never
     what was written)."""
-    if not visible_matches(actor).filter(pk=match.pk).exists() or not can_read_thread(actor, match):
+    fresh = (
+        visible_matches(actor)
+        .select_related("request__requester", "helper", "dispatched_by")
+        .filter(pk=match.pk)
+        .first()
+    )
+    if fresh is None or not can_read_thread(actor, fresh):
         raise NotFound()
+    match = fresh
     text = TextRule(rules.MESSAGE_MAX, required=True, multiline=True).clean(body, field="body")
     if not can_post_message(actor, match):
         raise MatchOver()

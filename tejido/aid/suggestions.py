@@ -87,7 +87,8 @@ def geography() -> matching.Geography:
 
 
 def blocked_pairs(people: Iterable[int]) -> frozenset[tuple[int, int]]:
-    """Every block that involves one of `people`, in both orders (one query)."""
+    """Every block that involves one of `people` (one side of the pairs to score: the
+    requesters, or the helpers, whichever are fewer), in both orders; one query."""
     ids = set(people)
     if not ids:
         return frozenset()
@@ -97,20 +98,19 @@ def blocked_pairs(people: Iterable[int]) -> frozenset[tuple[int, int]]:
     return frozenset(pair for a, b in rows for pair in ((a, b), (b, a)))
 
 
-def _live_offers(viewer: AnyUser | None, categories: set[str]) -> list[AidOffer]:
-    return list(
-        visible_offers(viewer)
-        .filter(state=OfferState.OPEN, expires_at__gt=now(), category__in=categories)
-        .select_related("area")
-    )
-
-
-def _live_requests(viewer: AnyUser | None, categories: set[str]) -> list[AidRequest]:
-    return list(
-        visible_requests(viewer)
-        .filter(state=State.OPEN, expires_at__gt=now(), category__in=categories)
-        .select_related("area")
-    )
+# What matching reads of a request or an offer. The rest (a request's sealed words above all)
+# is fetched only for the few it chooses.
+NEED_COLUMNS = (
+    "id",
+    "requester",
+    "category",
+    "area",
+    "languages",
+    "windows",
+    "urgency",
+    "opened_at",
+)
+HELP_COLUMNS = ("id", "helper", "category", "area", "languages", "windows")
 
 
 def offers_for(
@@ -119,18 +119,21 @@ def offers_for(
     """The best offers the viewer may see for each of `requests`, by request id."""
     if not requests:
         return {}
-    offers = _live_offers(viewer, {r.category for r in requests})
-    people = {r.requester_id for r in requests} | {o.helper_id for o in offers}
+    offers = visible_offers(viewer).filter(
+        state=OfferState.OPEN, expires_at__gt=now(), category__in={r.category for r in requests}
+    )
     found = matching.top_helps(
         [as_need(r) for r in requests],
-        [as_help(o) for o in offers],
+        [as_help(o) for o in offers.only(*HELP_COLUMNS)],
         geography=geography(),
-        blocked=blocked_pairs(people),
+        blocked=blocked_pairs(r.requester_id for r in requests),
         now=int(now().timestamp()),
         k=k,
     )
     chosen = {m.other for matches in found.values() for m in matches}
-    cards = {c.id: c for c in offer_cards(viewer, [o for o in offers if o.pk in chosen])}
+    cards = {
+        c.id: c for c in offer_cards(viewer, offers.filter(pk__in=chosen).select_related("area"))
+    }
     return {
         need: [
             SuggestedOffer(cards[m.other], m.score, reasons.explain(m.reasons))
@@ -148,22 +151,22 @@ def requests_for(
     never the viewer's own requests."""
     if not offers:
         return {}
-    requests = [
-        r
-        for r in _live_requests(viewer, {o.category for o in offers})
-        if viewer is None or r.requester_id != viewer.pk
-    ]
-    people = {r.requester_id for r in requests} | {o.helper_id for o in offers}
+    requests = visible_requests(viewer).filter(
+        state=State.OPEN, expires_at__gt=now(), category__in={o.category for o in offers}
+    )
+    if viewer is not None:
+        requests = requests.exclude(requester=viewer.pk)
     found = matching.top_needs(
-        [as_need(r) for r in requests],
+        [as_need(r) for r in requests.only(*NEED_COLUMNS)],
         [as_help(o) for o in offers],
         geography=geography(),
-        blocked=blocked_pairs(people),
+        blocked=blocked_pairs(o.helper_id for o in offers),
         now=int(now().timestamp()),
         k=k,
     )
     chosen = {m.other for matches in found.values() for m in matches}
-    cards = {c.id: c for c in request_cards(viewer, [r for r in requests if r.pk in chosen])}
+    shown = requests.filter(pk__in=chosen).select_related("area")
+    cards = {c.id: c for c in request_cards(viewer, shown)}
     return {
         help_id: [
             SuggestedRequest(cards[m.other], m.score, reasons.explain(m.reasons))

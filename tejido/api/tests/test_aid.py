@@ -3,6 +3,7 @@ matches and suggestions, offering to help, answering, the thread and contact det
 organiser's dispatch; errors in the one shape, missing and forbidden alike."""
 
 import json
+from datetime import timedelta
 
 import pytest
 
@@ -10,6 +11,7 @@ from tejido.accounts.factories import BlockFactory, OrganiserFactory, UserFactor
 from tejido.aid.factories import AidOfferFactory, AidRequestFactory
 from tejido.aid.models import AidRequest, Match, MatchState
 from tejido.api.tests.conftest import assert_error
+from tejido.core.clock import now
 
 pytestmark = pytest.mark.django_db
 
@@ -35,6 +37,8 @@ def test_the_board_and_its_filters(api):
 
 def test_asking_for_help_and_the_daily_limit(api):
     member = UserFactory()
+    start = now().replace(microsecond=0) + timedelta(days=2)
+    end = start + timedelta(hours=2)
     client = api(member)
     body = _json(
         client.post(
@@ -42,12 +46,7 @@ def test_asking_for_help_and_the_daily_limit(api):
             {
                 "category": "legal",
                 "title": "Name change",
-                "windows": [
-                    {
-                        "starts_at": "2099-01-01T10:00:00+01:00",
-                        "ends_at": "2099-01-01T12:00:00+01:00",
-                    }
-                ],
+                "windows": [{"starts_at": start.isoformat(), "ends_at": end.isoformat()}],
             },
         ),
         201,
