@@ -3,10 +3,13 @@ points and reasons, the pairs that never match, the order of ties (score highest
 the other side's id lowest first), and a property test against a brute-force scorer written
 here in plain Python loops from the same rules."""
 
+import ast
 import math
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -68,6 +71,19 @@ def reasons(the_need: Need, the_offer: Help) -> tuple[str, ...]:
     found = pair(the_need, the_offer)
     assert found is not None
     return found.reasons
+
+
+def test_the_matching_imports_only_the_standard_library_and_numpy():
+    tree = ast.parse(Path(matching.__file__).read_text(encoding="utf-8"))
+    imported = {
+        alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import)
+        for alias in node.names
+    }
+    imported |= {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    outside = {name for name in imported if name.split(".")[0] not in sys.stdlib_module_names}
+    assert outside == {"numpy", "numpy.typing"}
 
 
 # Pairs that never match.
