@@ -6,7 +6,9 @@ request's page, a helper's home page, the organisers' dispatch view and the benc
 A pair can match only if both are in the same category, the two people differ and neither has
 blocked the other. Its score is a sum of whole points (see the weights below), and its reasons
 are codes from the fixed set REASON_CODES plus "language:<code>", listed best first: by the
-points each adds to this pair, then in REASON_CODES' order, then by language code.
+points each adds to this pair, then in REASON_CODES' order, then by language code. Time
+windows count from `now` on: no windows means free at any time, windows all in the past mean
+free at no time.
 
 top_helps ranks offers for each request, top_needs requests for each offer: by score, highest
 first, then by the other side's id, lowest first (so equal scores come out in a fixed order).
