@@ -6,7 +6,9 @@ request's page, a helper's home page, the organisers' dispatch view and the benc
 A pair can match only if both are in the same category, the two people differ and neither has
 blocked the other. Its score is a sum of whole points (see the weights below), and its reasons
 are codes from the fixed set REASON_CODES plus "language:<code>", listed best first: by the
-points each adds to this pair, then in REASON_CODES' order, then by language code.
+points each adds to this pair, then in REASON_CODES' order, then by language code. Time
+windows count from `now` on: no windows means free at any time, windows all in the past mean
+free at no time.
 
 top_helps ranks offers for each request, top_needs requests for each offer: by score, highest
 first, then by the other side's id, lowest first (so equal scores come out in a fixed order).
@@ -330,8 +332,8 @@ class _Side:
         self.persons = items.persons[chosen]
         self.areas = items.areas[chosen]
         self.languages = items.languages[chosen]
-        # As Python ints, ready to be packed into a kept pair's signature.
-        self.signature_masks = [items.masks[at] * _SIGNATURE_BASE for at in chosen.tolist()]
+        # As Python ints, shifted to their place in a kept pair's signature.
+        self.signature_masks = [items.masks[at] << _SIGNATURE_SHIFT for at in chosen.tolist()]
         self.starts = items.starts[chosen]
         self.ends = items.ends[chosen]
         self.counts = items.counts[chosen]
@@ -482,13 +484,19 @@ class _Matcher:
 
     @staticmethod
     def _overlap(rows: _Side, columns: _Side, block: slice) -> BoolArray:
-        """Whether each pair is free at the same time: any window of one overlaps any of the
-        other, or either is free at any time. Rows and columns are sorted by their number of
-        windows, so window i of the rows only meets the rows that have it (a suffix)."""
-        overlap = np.zeros((block.stop - block.start, columns.size), dtype=bool)
-        overlap[: max(rows.any_time - block.start, 0), :] = True
-        overlap[:, : columns.any_time] = True
+        """Whether each pair is free at the same time from now on: free at any time (no
+        windows) meets anyone with a window still to come; otherwise a window of one must
+        overlap a window of the other. Both sides are sorted: free at any time, then those
+        whose windows are all past, then by the number of windows, so each case is a range of
+        rows or columns, and window i of the rows only meets the rows that have one (a suffix)."""
         counts = rows.counts[block]
+        any_rows = min(max(rows.any_time - block.start, 0), len(counts))
+        windowed_rows = int(np.searchsorted(counts, 0, side="right"))
+        any_columns, windowed_columns = columns.any_time, int(columns.more_than[0])
+        overlap = np.zeros((len(counts), columns.size), dtype=bool)
+        overlap[:any_rows, :any_columns] = True
+        overlap[:any_rows, windowed_columns:] = True
+        overlap[windowed_rows:, :any_columns] = True
         starts, ends = rows.starts[block], rows.ends[block]
         for i in range(int(counts.max(initial=0))):
             r = int(np.searchsorted(counts, i, side="right"))
@@ -520,10 +528,11 @@ class _Matcher:
 
 # A kept pair's reasons depend only on these, each below its radix, packed into one int: the
 # place relation, the place's points, overlap (0 or 1), the urgency's index, the days waited;
-# the shared languages' mask goes above them (times _SIGNATURE_BASE). Equal pairs then share
-# one tuple of reasons, made once.
+# the shared languages' mask goes above them, shifted left by _SIGNATURE_SHIFT bits (a shift,
+# so that the two sides' shifted masks can be and-ed). Equal pairs then share one tuple of
+# reasons, made once.
 _RADICES = (_SAME + 1, SAME_AREA + 1, 2, len(URGENCIES), WAITING_MAX_DAYS + 1)
-_SIGNATURE_BASE = math.prod(_RADICES)
+_SIGNATURE_SHIFT = math.prod(_RADICES).bit_length()
 
 
 def _pack(*fields: npt.NDArray[np.integer] | BoolArray) -> IntArray:
@@ -534,11 +543,12 @@ def _pack(*fields: npt.NDArray[np.integer] | BoolArray) -> IntArray:
 
 
 def _unpack(signature: int) -> list[int]:
+    packed, languages = signature & ((1 << _SIGNATURE_SHIFT) - 1), signature >> _SIGNATURE_SHIFT
     fields = []
     for radix in _RADICES:
-        signature, field = divmod(signature, radix)
+        packed, field = divmod(packed, radix)
         fields.append(field)
-    return [*fields, signature]
+    return [*fields, languages]
 
 
 def _reason_order(item: tuple[int, str]) -> tuple[int, int, str]:
