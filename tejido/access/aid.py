@@ -10,6 +10,8 @@ only), and by the requesters it is matched with. Two people in a block never see
 requests, offers or matches, and are never matched; nobody sees those of someone not in good
 standing. A match's thread is for its two sides, and for organisers when they dispatched it."""
 
+from typing import Any
+
 from django.db.models import Q, QuerySet
 
 from tejido.access.base import AnyUser, is_organiser, is_vetted, register_audience
@@ -49,7 +51,7 @@ def _someone_to_see(viewer: AnyUser, field: str) -> Q:
     return Q(**{f"{field}__state": User.State.MEMBER}) & ~_in_a_block_with(viewer, field)
 
 
-def offering_categories(viewer: AnyUser) -> QuerySet[AidOffer]:
+def offering_categories(viewer: AnyUser) -> QuerySet[AidOffer, Any]:
     """Subquery of the categories the viewer has an open offer in: they are a vetted helper
     of those."""
     return AidOffer.objects.filter(

@@ -28,15 +28,15 @@ def list_area_places(*, viewer: AnyUser | None) -> list[AreaRow]:
     for area, neighbour in AreaNeighbour.objects.values_list("area", "neighbour"):
         near.setdefault(area, []).append(neighbour)
     rows = []
-    for area in visible_areas(viewer):
-        place = places.get(area.pk)
+    for each in visible_areas(viewer):
+        place = places.get(each.pk)
         rows.append(
             AreaRow(
-                id=area.pk,
-                name=area.name,
+                id=each.pk,
+                name=each.name,
                 latitude=place.latitude if place else None,
                 longitude=place.longitude if place else None,
-                neighbours=sorted(near.get(area.pk, [])),
+                neighbours=sorted(near.get(each.pk, [])),
             )
         )
     return rows

@@ -6,6 +6,7 @@ ago is then dated back, so the organisers' figures show time to match and to ful
 
 from datetime import datetime, time, timedelta
 from decimal import Decimal
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -62,22 +63,22 @@ def seed_aid(by_key: dict[str, User]) -> None:
             windows=_windows(spec.windows),
         )
     requests: dict[str, AidRequest] = {}
-    for spec in content.REQUESTS:
-        fields = {
-            "category": spec.category,
-            "title": spec.title,
-            "description": spec.description,
-            "area": areas.get(spec.area),
-            "languages": list(spec.languages),
-            "urgency": spec.urgency,
-            "anonymous": spec.anonymous,
-            "windows": _windows(spec.windows),
+    for asked in content.REQUESTS:
+        fields: dict[str, Any] = {
+            "category": asked.category,
+            "title": asked.title,
+            "description": asked.description,
+            "area": areas.get(asked.area),
+            "languages": list(asked.languages),
+            "urgency": asked.urgency,
+            "anonymous": asked.anonymous,
+            "windows": _windows(asked.windows),
         }
-        if spec.visibility:
-            fields["visibility"] = spec.visibility
-        if spec.amount:
-            fields |= {"amount": Decimal(spec.amount), "purpose": spec.purpose}
-        requests[spec.key] = services.open_request(actor=by_key[spec.requester], **fields)
+        if asked.visibility:
+            fields["visibility"] = asked.visibility
+        if asked.amount:
+            fields |= {"amount": Decimal(asked.amount), "purpose": asked.purpose}
+        requests[asked.key] = services.open_request(actor=by_key[asked.requester], **fields)
     in_progress = _agreed(
         by_key, requests, offers, content.IN_PROGRESS, content.IN_PROGRESS_MESSAGES
     )
@@ -85,7 +86,7 @@ def seed_aid(by_key: dict[str, User]) -> None:
     fulfilled = _agreed(by_key, requests, offers, content.FULFILLED, content.FULFILLED_MESSAGES)
     _follow_up(by_key, fulfilled)
     _fund(organiser, requests[content.GRANTED])
-    _date_back(by_key, requests)
+    _date_back(requests)
 
 
 def _agreed(
@@ -128,7 +129,7 @@ def _fund(organiser: User, money_request: AidRequest) -> None:
     fund_services.record_payment(actor=organiser, request=money_request)
 
 
-def _date_back(by_key: dict[str, User], requests: dict[str, AidRequest]) -> None:
+def _date_back(requests: dict[str, AidRequest]) -> None:
     """Each request opened as many days ago as its spec says; what happened to it since, in
     step (a match a day after opening, its help done the day after)."""
     moment = now()

@@ -5,6 +5,7 @@ row's lock, and the database refuses any that would grant more than was received
 than was granted: the balance never goes below zero, however many grants run at once."""
 
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -17,7 +18,7 @@ from tejido.core.models import TimeStamped
 ZERO = Decimal("0.00")
 
 
-def _money(label: object) -> models.DecimalField:
+def _money(label: Any) -> Any:
     return models.DecimalField(label, max_digits=11, decimal_places=2, default=ZERO)
 
 

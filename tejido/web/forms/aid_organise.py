@@ -83,7 +83,8 @@ class AreaPlaceForm(forms.Form):
     )
 
     def __init__(self, *args: Any, area: Area, areas: QuerySet[Area], **kwargs: Any) -> None:
-        super().__init__(*args, prefix=f"area{area.pk}", **kwargs)
+        kwargs["prefix"] = f"area{area.pk}"
+        super().__init__(*args, **kwargs)
         self.fields["neighbours"].queryset = areas.exclude(pk=area.pk)  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
