@@ -122,9 +122,34 @@ def api_people(db: Any, settings: Any) -> dict[str, Any]:
     slot = SlotFactory(occurrence=occurrence, wanted=50)
     SlotFactory(occurrence=occurrence, wanted=1)
     ClaimFactory(slot=slot, user=others[1])
+    _aid_board(organiser, member, others)
     people = {"organiser": organiser, "member": member}
     tokens = {key: create_token(actor=user, name="fuzz")[1] for key, user in people.items()}
     return {"people": people, "tokens": tokens}
+
+
+def _aid_board(organiser: Any, member: Any, others: list[Any]) -> None:
+    """Requests, offers and matches whose ids (1, 2, 3 …) generation tries first: another's
+    open request the member offered on, the member's own request another helper offered on, a
+    money request for organisers, offers of several kinds, and a fund with money in it."""
+    from tejido.aid.factories import (
+        AidOfferFactory,
+        AidRequestFactory,
+        FundFactory,
+        MatchFactory,
+        MoneyRequestFactory,
+    )
+    from tejido.aid.fund_services import record_received
+
+    theirs = AidRequestFactory(requester=others[1])
+    mine = AidRequestFactory(requester=member, category="transport")
+    MoneyRequestFactory(requester=others[2])
+    AidOfferFactory(helper=others[1])
+    AidOfferFactory(helper=others[2], category="transport")
+    AidOfferFactory(helper=member, category="food")
+    MatchFactory(request=theirs, helper=member)
+    MatchFactory(request=mine, helper=others[2])
+    record_received(actor=organiser, fund=FundFactory(), amount="500")
 
 
 def with_client_address(app: Any) -> Any:

@@ -42,6 +42,7 @@ from django.test import Client
 from django.utils import translation
 
 from proof.forms import fill, find_form
+from proof.world_aid import plant_aid
 from proof.world_gatherings import plant_gatherings
 from tejido.accounts.models import ApiToken, Audience, Profile, User
 from tejido.notifications.kinds import kind_for
@@ -467,6 +468,8 @@ def build_world(*, capture: Callable[..., Any], block_pages: tuple[str, ...] = (
         feeds=feeds,
     )
     flows.append("gatherings: places before and after their reveal, invitation and group events")
+    aid_ids = plant_aid(people=people, add=add, mk=mk, capture=capture, vetted=VETTED)
+    flows.append("aid board: sealed requests, threads, contacts, follow-up feedback, a microgrant")
 
     # --- application: answers, a question from organisers, the applicant's reply ---------------
     answers = {
@@ -613,6 +616,7 @@ def build_world(*, capture: Callable[..., Any], block_pages: tuple[str, ...] = (
             999_999,
         ],
         **gathering_ids,
+        **aid_ids,
         # The plain area first: it is what a member picks for themselves in a write.
         "area": [
             plain_area.pk,

@@ -1,6 +1,9 @@
 """Every HTML page, gathered from the view module of its area."""
 
 from tejido.web.views import (
+    aid,
+    aid_matches,
+    aid_organise,
     calendars,
     conduct,
     event_hosting,
@@ -34,4 +37,7 @@ urlpatterns = [
     *event_sheets.urlpatterns,
     *notices.urlpatterns,
     *organise.urlpatterns,
+    *aid.urlpatterns,
+    *aid_matches.urlpatterns,
+    *aid_organise.urlpatterns,
 ]

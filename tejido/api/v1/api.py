@@ -11,6 +11,8 @@ from django.conf import settings
 from ninja import NinjaAPI
 
 from tejido.api.v1 import (
+    aid,
+    aid_matches,
     applications,
     errors,
     event_sheets,
@@ -103,3 +105,5 @@ api.add_router("", reports.router)
 api.add_router("", tokens.router)
 api.add_router("", films.router)
 api.add_router("", event_sheets.router)
+api.add_router("", aid.router)
+api.add_router("", aid_matches.router)

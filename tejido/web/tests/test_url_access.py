@@ -11,7 +11,7 @@ host.
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from typing import Any
 
@@ -138,6 +138,9 @@ HOSTS_FORM = form(expect(LOGIN, {404, LOGIN}, 404, 200), expect(LOGIN, {404, LOG
 POST_ONLY_HOSTS = Page(expect(405, 405, 405, 405), post=expect(LOGIN, {404, LOGIN}, 404, DONE))
 # API operations that take no GET: the method is refused before anything else.
 API_WRITE = Page(expect(405, 405, 405, 405), post=API_POST)
+# The aid board's pages for organisers, and their actions (any GET is refused first).
+AID_ORGANISERS = expect(LOGIN, {404, LOGIN}, 404, 200)
+AID_ORGANISER_ACTION = Page(expect(405, 405, 405, 405), post=expect(LOGIN, {404, LOGIN}, 404, DONE))
 
 
 ACCESS: dict[str, Expect | Page] = {
@@ -388,6 +391,68 @@ ACCESS: dict[str, Expect | Page] = {
     "api-v1:post_create_event": API,  # the same address as get_events
     "api-v1:patch_event": API_WRITE,
     "api-v1:post_cancel_occurrence": API_WRITE,
+    # The aid board. The world's request and offer are another member's, open to every member;
+    # the walker's member offered to help with the request (the match) and has a follow-up to
+    # answer on it. Organisers see every request, offer and match; funds are theirs alone.
+    "aid_board": MEMBERS,
+    "aid_offers": MEMBERS,
+    "aid_mine": MEMBERS,
+    "aid_request_new": form(MEMBERS, MEMBERS_POST),
+    "aid_request_detail": MEMBERS,
+    # Only whoever asked changes a request: anyone else is sent back to it.
+    "aid_request_edit": form(
+        expect(LOGIN, {404, LOGIN}, REDIRECT, REDIRECT),
+        expect(LOGIN, {404, LOGIN}, REDIRECT, REDIRECT),
+    ),
+    "aid_request_close": POST_ONLY,
+    "aid_request_progress": POST_ONLY,
+    # The member already offered: an empty POST is told so (400); an organiser offers.
+    "aid_request_help": form(MEMBERS, MEMBERS_POST),
+    "aid_request_ask": POST_ONLY,
+    "aid_offer_new": form(MEMBERS, MEMBERS_POST),
+    "aid_offer_detail": MEMBERS,
+    "aid_offer_edit": form(
+        expect(LOGIN, {404, LOGIN}, REDIRECT, REDIRECT),
+        expect(LOGIN, {404, LOGIN}, REDIRECT, REDIRECT),
+    ),
+    "aid_offer_close": POST_ONLY,
+    "aid_match_detail": MEMBERS,
+    "aid_match_answer": POST_ONLY,
+    "aid_match_withdraw": POST_ONLY,
+    "aid_match_message": POST_ONLY,
+    "aid_match_contact": POST_ONLY,
+    # The member's own follow-up: anyone else (an organiser too) gets the 404 page.
+    "aid_follow_up": form(
+        expect(LOGIN, {404, LOGIN}, 200, 404), expect(LOGIN, {404, LOGIN}, DONE, 404)
+    ),
+    "aid_dispatch": AID_ORGANISERS,
+    "aid_request_dispatch": AID_ORGANISER_ACTION,
+    "aid_request_grant": AID_ORGANISER_ACTION,
+    "aid_request_payment": AID_ORGANISER_ACTION,
+    "aid_figures": AID_ORGANISERS,
+    "aid_funds": form(AID_ORGANISERS, expect(LOGIN, {404, LOGIN}, 404, DONE)),
+    "aid_fund_detail": form(AID_ORGANISERS, expect(LOGIN, {404, LOGIN}, 404, DONE)),
+    "aid_areas": AID_ORGANISERS,
+    "aid_area_place": AID_ORGANISER_ACTION,
+    "api-v1:get_aid_requests": API,
+    "api-v1:post_aid_request": API,  # the same address as get_aid_requests
+    "api-v1:get_aid_request": API,
+    "api-v1:patch_aid_request": API,  # the same address as get_aid_request
+    "api-v1:post_close_aid_request": API_WRITE,
+    "api-v1:post_aid_progress": API_WRITE,
+    "api-v1:get_aid_offers": API,
+    "api-v1:post_aid_offer": API,  # the same address as get_aid_offers
+    "api-v1:get_aid_offer": API,
+    "api-v1:patch_aid_offer": API,  # the same address as get_aid_offer
+    "api-v1:post_close_aid_offer": API_WRITE,
+    "api-v1:post_offer_help": API_WRITE,
+    "api-v1:post_ask_helper": API_WRITE,
+    "api-v1:post_dispatch": API_WRITE,
+    "api-v1:get_aid_match": API,
+    "api-v1:post_answer_match": API_WRITE,
+    "api-v1:post_withdraw_match": API_WRITE,
+    "api-v1:post_aid_message": API_WRITE,
+    "api-v1:put_aid_contact": API_WRITE,
 }
 
 
@@ -414,6 +479,8 @@ class World:
     # The gathering's date's sign-up sheet: a slot, and the member's claim on it.
     slot: Any = None
     claim: Any = None
+    # The aid board's request, offer, match, follow-up and fund.
+    aid: dict[str, Any] = field(default_factory=dict)
 
 
 def build_world() -> World:
@@ -470,6 +537,7 @@ def build_world() -> World:
     RsvpFactory(occurrence=occurrence, user=users["member"])
     slot = SlotFactory(occurrence=occurrence, wanted=3)
     claim = ClaimFactory(slot=slot, user=users["member"])
+    aid = _aid_world(users["member"], other)
     return World(
         users=users,
         other_member=other,
@@ -489,7 +557,25 @@ def build_world() -> World:
         closed_poll=closed_poll,
         slot=slot,
         claim=claim,
+        aid=aid,
     )
+
+
+def _aid_world(member: Any, other: Any) -> dict[str, Any]:
+    """Another member's request and offer (open to every member), the member's offer to help
+    with the request, a follow-up for the member on it, and a fund."""
+    from tejido.aid.factories import AidOfferFactory, AidRequestFactory, FundFactory, MatchFactory
+    from tejido.aid.models import FollowUp
+
+    request = AidRequestFactory(requester=other)
+    match = MatchFactory(request=request, helper=member)
+    return {
+        "request": request,
+        "offer": AidOfferFactory(helper=other),
+        "match": match,
+        "follow_up": FollowUp.objects.create(match=match, user=member, asked_at=now()),
+        "fund": FundFactory(),
+    }
 
 
 # How to fill an argument from its name when a table entry does not say.
@@ -512,6 +598,11 @@ ARGUMENTS: dict[str, Callable[[World, Any], Any]] = {
     "occurrence_id": lambda world, viewer: world.occurrence.pk,
     "slot_id": lambda world, viewer: world.slot.pk,
     "claim_id": lambda world, viewer: world.claim.pk,
+    "request_id": lambda world, viewer: world.aid["request"].pk,
+    "offer_id": lambda world, viewer: world.aid["offer"].pk,
+    "match_id": lambda world, viewer: world.aid["match"].pk,
+    "follow_up_id": lambda world, viewer: world.aid["follow_up"].pk,
+    "fund_id": lambda world, viewer: world.aid["fund"].pk,
 }
 
 
