@@ -41,6 +41,7 @@ from tejido.directory.models import (
     Service,
     ServiceAtLocation,
     TaxonomyTerm,
+    Weekday,
 )
 from tejido.directory.models.hours import DAY_CODES, any_open
 
@@ -73,6 +74,12 @@ class HoursCard:
     closes_at: Any
     description: str
     notes: str
+
+    @property
+    def day_labels(self) -> list[str]:
+        """The days by name (a monthly day such as 2MO as it is written)."""
+        names = dict(Weekday.choices)
+        return [str(names.get(day, day)) for day in self.days]
 
 
 def hours_card(schedule: Schedule) -> HoursCard:
@@ -198,6 +205,10 @@ class ServiceDetail:
     contacts: tuple[ContactCard, ...]
     costs: tuple[CostCard, ...]
     recommendations: tuple[RecommendationCard, ...] = field(default_factory=tuple)
+
+    @property
+    def recommended_by_me(self) -> bool:
+        return any(recommendation.is_mine for recommendation in self.recommendations)
 
 
 def is_stale(verified: date | None, today: date) -> bool:

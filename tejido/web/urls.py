@@ -3,6 +3,8 @@
 from tejido.web.views import (
     calendars,
     conduct,
+    directory,
+    directory_organise,
     event_hosting,
     event_sheets,
     events,
@@ -34,4 +36,6 @@ urlpatterns = [
     *event_sheets.urlpatterns,
     *notices.urlpatterns,
     *organise.urlpatterns,
+    *directory.urlpatterns,
+    *directory_organise.urlpatterns,
 ]
