@@ -3,6 +3,12 @@ and suggestion; who may suggest, recommend and vouch; who may be told about each
 
 import pytest
 
+from tejido.access.business_cards import (
+    business_card_queryset,
+    business_cards,
+    business_recommendations,
+    voucher_names,
+)
 from tejido.access.directory import (
     audience_of_business,
     audience_of_organization,
@@ -24,9 +30,6 @@ from tejido.access.directory import (
     visible_vouches,
 )
 from tejido.access.directory_cards import (
-    business_card_queryset,
-    business_cards,
-    business_recommendations,
     is_stale,
     organization_card_queryset,
     organization_cards,
@@ -61,7 +64,9 @@ def people(make_user):
 
 
 def _sees(queryset_of, people, thing) -> set[str]:
-    return {name for name, person in people.items() if queryset_of(person).filter(pk=thing.pk).exists()}
+    return {
+        name for name, person in people.items() if queryset_of(person).filter(pk=thing.pk).exists()
+    }
 
 
 def test_each_visibility_reaches_its_audience(people):
@@ -227,3 +232,12 @@ def test_stale_after_six_months():
     assert is_stale(None, date(2026, 3, 1))
     assert is_stale(date(2025, 8, 1), date(2026, 3, 1))
     assert not is_stale(date(2025, 12, 1), date(2026, 3, 1))
+
+
+def test_only_organisers_learn_who_vouched(people, make_user):
+    business = BusinessFactory()
+    voucher = make_user()
+    VouchFactory(business=business, member=voucher)
+    assert voucher_names(people["organiser"], business) == (voucher.profile.chosen_name,)
+    assert voucher_names(voucher, business) == ()
+    assert voucher_names(people["member"], business) == ()

@@ -5,7 +5,7 @@ one."""
 
 import pytest
 
-from tejido.access.directory_cards import business_card_queryset, business_cards
+from tejido.access.business_cards import business_card_queryset, business_cards
 from tejido.audit.models import AuditEntry
 from tejido.core.errors import InvalidInput, NotFound
 from tejido.core.testing import at_once
