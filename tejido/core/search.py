@@ -73,14 +73,14 @@ def matching_through[M: models.Model](
     queryset may itself be used inside another query."""
     reverse = queryset.model._meta.get_field(relation)
     related = reverse.related_model
-    if related is None or related._meta.db_table != index.table:
+    if not isinstance(reverse, models.OneToOneRel) or related._meta.db_table != index.table:  # type: ignore[union-attr]
         raise ValueError(f"{index} does not index {queryset.model._meta.label}.{relation}")
     words = query_words(query)
     if not words:
         return queryset.none()
     connection = connections[queryset.db]
     quote = connection.ops.quote_name
-    key = quote(reverse.field.column)  # type: ignore[union-attr]
+    key = quote(reverse.field.column)
     condition, param = _condition(index, words, connection.vendor, quote)
     sql = f"SELECT {key} FROM {quote(index.table)} WHERE {condition}"  # noqa: S608
     return queryset.filter(pk__in=RawSQL(sql, [param]))  # noqa: S611
