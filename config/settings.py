@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "tejido.notifications",
     "tejido.gatherings",
     "tejido.aid",
+    "tejido.directory",
     "tejido.web",
     "tejido.api",
     "tejido.demo",

@@ -6,6 +6,8 @@ from tejido.web.views import (
     aid_organise,
     calendars,
     conduct,
+    directory,
+    directory_organise,
     event_hosting,
     event_sheets,
     events,
@@ -40,4 +42,6 @@ urlpatterns = [
     *aid.urlpatterns,
     *aid_matches.urlpatterns,
     *aid_organise.urlpatterns,
+    *directory.urlpatterns,
+    *directory_organise.urlpatterns,
 ]

@@ -14,6 +14,7 @@ from tejido.api.v1 import (
     aid,
     aid_matches,
     applications,
+    directory,
     errors,
     event_sheets,
     events,
@@ -107,3 +108,4 @@ api.add_router("", films.router)
 api.add_router("", event_sheets.router)
 api.add_router("", aid.router)
 api.add_router("", aid_matches.router)
+api.add_router("", directory.router)
