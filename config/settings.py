@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "tejido.moderation",
     "tejido.notifications",
     "tejido.gatherings",
+    "tejido.directory",
     "tejido.web",
     "tejido.api",
     "tejido.demo",

@@ -1,0 +1,88 @@
+"""The directory's models, one module per part: the HSDS 3.0 core (organizations, services,
+locations, addresses), the tables that describe them (phones, schedules, languages …), the
+taxonomies, welcoming businesses, and what members add (recommendations, suggestions)."""
+
+from tejido.directory.models.businesses import Business, BusinessKind, Standing, Vouch
+from tejido.directory.models.community import (
+    Recommendation,
+    Review,
+    Suggestion,
+    SuggestionKind,
+    SuggestionState,
+)
+from tejido.directory.models.details import (
+    Accessibility,
+    Contact,
+    CostOption,
+    Frequency,
+    Funding,
+    Language,
+    OrganizationIdentifier,
+    Phone,
+    RequiredDocument,
+    Schedule,
+    ServiceArea,
+    Weekday,
+)
+from tejido.directory.models.listing import STALE_AFTER_DAYS, Visibility, translated
+from tejido.directory.models.organizations import (
+    Address,
+    Location,
+    LocationType,
+    Organization,
+    Program,
+    Service,
+    ServiceAtLocation,
+    ServiceStatus,
+    ServiceWords,
+)
+from tejido.directory.models.taxonomy import (
+    ATTRIBUTES_ID,
+    CATEGORIES_ID,
+    FREE_CODE,
+    Attribute,
+    Taxonomy,
+    TaxonomyTerm,
+)
+
+__all__ = [
+    "ATTRIBUTES_ID",
+    "CATEGORIES_ID",
+    "FREE_CODE",
+    "STALE_AFTER_DAYS",
+    "Accessibility",
+    "Address",
+    "Attribute",
+    "Business",
+    "BusinessKind",
+    "Contact",
+    "CostOption",
+    "Frequency",
+    "Funding",
+    "Language",
+    "Location",
+    "LocationType",
+    "Organization",
+    "OrganizationIdentifier",
+    "Phone",
+    "Program",
+    "Recommendation",
+    "RequiredDocument",
+    "Review",
+    "Schedule",
+    "Service",
+    "ServiceArea",
+    "ServiceAtLocation",
+    "ServiceStatus",
+    "ServiceWords",
+    "Standing",
+    "Suggestion",
+    "SuggestionKind",
+    "SuggestionState",
+    "Taxonomy",
+    "TaxonomyTerm",
+    "Visibility",
+    "Vouch",
+    "Weekday",
+    "translated",
+]

@@ -1,0 +1,133 @@
+"""Welcoming businesses: shops, hairdressers, cafés, clinics … that the network has vetted as
+safe for its members. Vetting has three parts (the business accepted the pledge, an organiser
+visited, members vouched); trans-specific notes say what to expect; a business is verified
+again by `reverify_on`. Organisers warn a business, or suspend or revoke its listing, after
+incident reports (tejido.directory.reports)."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from tejido.core.models import CodePointOrderField, TimeStamped
+from tejido.directory.models.listing import (
+    translated,
+    translations_field,
+    visibility_field,
+    visibility_known,
+)
+from tejido.directory.models.organizations import NAME_LENGTH, short, text
+
+
+class BusinessKind(models.TextChoices):
+    CLOTHING = "clothing", _("Clothing shop")
+    HAIR = "hair", _("Hairdresser or barber")
+    CAFE = "cafe", _("Café or bar")
+    CLINIC = "clinic", _("Clinic")
+    PHARMACY = "pharmacy", _("Pharmacy")
+    GYM = "gym", _("Gym")
+    BOOKSHOP = "bookshop", _("Bookshop")
+    BEAUTY = "beauty", _("Beauty and cosmetics")
+    OTHER = "other", _("Other")
+
+
+class Standing(models.TextChoices):
+    LISTED = "listed", _("Listed")
+    WARNED = "warned", _("Warned")
+    SUSPENDED = "suspended", _("Suspended")
+    REVOKED = "revoked", _("Revoked")
+
+
+class Business(TimeStamped):
+    Kind = BusinessKind
+    Standing = Standing
+
+    name = models.CharField(_("name"), max_length=NAME_LENGTH)
+    kind = models.CharField(
+        _("kind of business"), max_length=12, choices=Kind.choices, default=Kind.OTHER
+    )
+    description = text(_("description"))
+    # A shop's address is public: the street, for members to find it.
+    address = short(_("address"), 300)
+    area = models.ForeignKey(
+        "network.Area",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("area"),
+    )
+    opening_hours = text(_("opening hours"))
+    phone = short(_("phone"), 40)
+    website = models.URLField(_("website"), max_length=500, blank=True)
+
+    # What trans members want to know before they go.
+    fitting_rooms = text(_("fitting rooms and toilets"))
+    names_used = text(_("names and pronouns"))
+    staff_trained = text(_("staff training"))
+
+    # Vetting.
+    pledge_accepted_on = models.DateField(_("pledge accepted on"), null=True, blank=True)
+    visited_on = models.DateField(_("visited by an organiser on"), null=True, blank=True)
+    visited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    verified_on = models.DateField(_("last verified"), null=True, blank=True)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    reverify_on = models.DateField(_("verify again by"), null=True, blank=True, db_index=True)
+
+    standing = models.CharField(
+        _("standing"), max_length=10, choices=Standing.choices, default=Standing.LISTED
+    )
+    visibility = visibility_field()
+    translations = translations_field()
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    # Folded name, for sorting; `words` are what search finds it by (tejido.core.search).
+    sort_name = CodePointOrderField(max_length=NAME_LENGTH, blank=True, db_index=True)
+    words = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name_plural = "businesses"
+        ordering = ["sort_name", "pk"]
+        constraints = [
+            visibility_known("business"),
+            models.CheckConstraint(condition=~Q(name=""), name="business_has_a_name"),
+            models.CheckConstraint(
+                condition=Q(kind__in=BusinessKind.values), name="business_kind_known"
+            ),
+            models.CheckConstraint(
+                condition=Q(standing__in=Standing.values), name="business_standing_known"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def audit_label(self) -> str:
+        return self.name
+
+    def shown(self, field: str) -> str:
+        return translated(self, field)
+
+
+class Vouch(models.Model):
+    """A member's word that a business treated them well. Who vouched is for organisers only;
+    others see how many did."""
+
+    business = models.ForeignKey(Business, on_delete=models.CASCADE, related_name="vouches")
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="business_vouches"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["business", "member"], name="one_vouch_per_member")
+        ]
+
+    def __str__(self) -> str:
+        return f"vouch for {self.business_id}"
