@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "tejido.notifications",
     "tejido.gatherings",
     "tejido.directory",
+    "tejido.directory.hsds",
     "tejido.web",
     "tejido.api",
     "tejido.demo",

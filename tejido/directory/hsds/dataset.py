@@ -21,13 +21,15 @@ class Record:
     file: str
     row: str
 
+    @property
+    def place(self) -> str:
+        """Where the record is, to name it in another record's problem: `services.csv:5`, or
+        its JSONPath."""
+        return self.row if self.row.startswith("$") else f"{self.file}:{self.row}"
+
 
 @dataclass
 class Dataset:
-    """`tabular`: read from CSV files (where a row is a row number) or from JSON (where it is
-    the record's place in the document)."""
-
-    tabular: bool
     tables: dict[str, dict[str, Record]] = field(default_factory=dict)
 
     def table(self, name: str) -> dict[str, Record]:
@@ -92,8 +94,9 @@ def _check_unique(report: Report, dataset: Dataset, table: spec.Table, column: s
             continue
         other = seen.setdefault(value, record)
         if other is not record:
-            code = "duplicate" if dataset.tabular else "duplicate_at"
-            report.add(record.file, record.row, column.name, code, other=other.row, value=value)
+            report.add(
+                record.file, record.row, column.name, "duplicate", other=other.place, value=value
+            )
 
 
 def _check_reference(report: Report, dataset: Dataset, record: Record, column: spec.Field) -> None:

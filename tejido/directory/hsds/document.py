@@ -73,7 +73,7 @@ class _Reader:
     def __init__(self, report: Report, name: str) -> None:
         self.report = report
         self.name = name
-        self.dataset = Dataset(tabular=False)
+        self.dataset = Dataset()
 
     def record(
         self,
@@ -154,7 +154,7 @@ class _Reader:
             return
         if any(first.values.get(key, value) != value for key, value in record.values.items()):
             self.report.add(
-                self.name, record.row, "id", "copies_differ", table=table.name, other=first.row
+                self.name, record.row, "id", "copies_differ", table=table.name, other=first.place
             )
         for key, value in record.values.items():
             first.values.setdefault(key, value)

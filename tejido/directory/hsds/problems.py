@@ -64,16 +64,28 @@ MESSAGES: dict[str, Promise] = {
     "not_email": _("“%(value)s” is not an email address."),
     "not_uri": _("“%(value)s” is not a web address (like https://example.org/)."),
     "not_in_enum": _("“%(value)s” is not one of: %(choices)s."),
-    "duplicate": _("Row %(other)s already has “%(value)s”: it must be unique in this file."),
-    "duplicate_at": _("The record at %(other)s already has “%(value)s”: it must be unique."),
+    "duplicate": _("The record at %(other)s already has “%(value)s”: it must be unique."),
     "broken_reference": _("There is no %(table)s with the id %(value)s in this file."),
     "not_a_table": _("“%(value)s” is not the name of an HSDS table."),
     # What Tejido needs of a record beyond what HSDS requires.
     "too_long": _("This is longer than Tejido keeps here: at most %(limit)s characters."),
-    "bad_text": _("This text holds characters Tejido does not keep (%(reason)s)."),
-    "needs_organization": _("Tejido lists a service under its organization: give one."),
-    "needs_taxonomy_term": _("Tejido keeps an attribute only with its taxonomy term."),
-    "needs_link": _("Tejido cannot attach an attribute or metadata to a %(value)s."),
+    "bad_text": _("This text holds a control character, which Tejido does not keep."),
+    "needs_value": _(
+        "Tejido keeps this record only with this field: give it, or nest the record in the "
+        "one it belongs to."
+    ),
+    "not_whole": _("Tejido keeps a whole number from 0 to %(top)s here."),
+    "out_of_range": _("Tejido keeps a number smaller than %(top)s here."),
+    "offset_differs": _(
+        "This time's offset (%(value)s hours) is not the schedule's timezone, %(expected)s."
+    ),
+    "ages_out_of_order": _("The maximum age is below the minimum age."),
+    "needs_link": _("Tejido cannot attach an attribute to a %(value)s."),
+    "place_twice": _("This service is already at this location, at %(other)s."),
+    "code_taken": _(
+        "The taxonomy already has another term with the code “%(value)s” (id %(other)s)."
+    ),
+    "place_taken": _("This service is already at this location in the directory (id %(other)s)."),
 }
 
 # Values longer than this are cut in the message: the reader needs to recognise it, not read

@@ -104,7 +104,6 @@ def _read_table(
     if not _header(report, table, path, header):
         return
     records = dataset.table(table.name)
-    first_row: dict[str, int] = {}
     for number, cells in enumerate(rows[1:], start=2):
         tick()
         if not any(cell.strip() for cell in cells):
@@ -117,18 +116,14 @@ def _read_table(
         record_id = values.get("id")
         if record_id is None:
             continue
-        if record_id in records:
-            report.add(
-                path, number, "id", "duplicate", other=first_row[str(record_id)], value=record_id
-            )
-            continue
-        first_row[str(record_id)] = number
-        records[str(record_id)] = Record(values, path, str(number))
+        first = records.setdefault(str(record_id), Record(values, path, str(number)))
+        if first.row != str(number):
+            report.add(path, number, "id", "duplicate", other=first.place, value=record_id)
 
 
 def read_package(report: Report, files: Files, progress: Progress | None = None) -> Dataset:
     """Every table of the package, as far as it can be read; its problems go to `report`."""
-    dataset = Dataset(tabular=True)
+    dataset = Dataset()
     tables = []
     for table, path in _resources(report, files):
         text = _text(report, files, path)

@@ -39,7 +39,7 @@ def _done(form: str, report: Report, dataset: Dataset) -> Checked:
 def _unreadable(name: str, unreadable: package.Unreadable) -> Checked:
     report = Report()
     report.add(name, "", "", unreadable.code, **unreadable.params)
-    return Checked("", Dataset(tabular=True), tuple(report.problems), report.count)
+    return Checked("", Dataset(), tuple(report.problems), report.count)
 
 
 def _tabular(name: str, files: package.Files, progress: Progress | None) -> Checked:

@@ -1,0 +1,72 @@
+"""An HSDS import, from the upload to the end: the file waits here for the task worker, which
+checks it (recording how far it got) and then writes it in one transaction. The file is
+dropped when the import ends; what is left says what happened."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from tejido.directory.models import Visibility
+
+
+class ImportState(models.TextChoices):
+    WAITING = "waiting", _("Waiting to start")
+    CHECKING = "checking", _("Checking the file")
+    IMPORTING = "importing", _("Importing")
+    DONE = "done", _("Imported")
+    INVALID = "invalid", _("Not imported: the file has problems")
+    FAILED = "failed", _("Not imported: something went wrong")
+
+
+FINISHED = (ImportState.DONE, ImportState.INVALID, ImportState.FAILED)
+
+
+class HsdsImport(models.Model):
+    State = ImportState
+
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    file_name = models.CharField(max_length=200)
+    data = models.BinaryField(default=b"")
+    # The visibility new listings get (an existing one keeps its own; see importer).
+    visibility = models.CharField(
+        max_length=12, choices=Visibility.choices, default=Visibility.MEMBERS
+    )
+    state = models.CharField(
+        max_length=10, choices=ImportState.choices, default=ImportState.WAITING
+    )
+    # "tabular" or "json", once the file was opened.
+    form = models.CharField(max_length=10, blank=True)
+    # Records checked so far, of `total`.
+    done = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(default=0)
+    # problems.Problem.as_list() of the first problems.MAX_LISTED; `problem_count` is all.
+    problems = models.JSONField(default=list, blank=True)
+    problem_count = models.PositiveIntegerField(default=0)
+    # {"created": {table: n}, "updated": {table: n}, "skipped": {table: n}}
+    counts = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(state__in=ImportState.values), name="hsds_import_state_known"
+            ),
+            models.CheckConstraint(
+                condition=Q(visibility__in=Visibility.values), name="hsds_import_visibility_known"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.file_name
+
+    def audit_label(self) -> str:
+        return self.file_name
+
+    @property
+    def finished(self) -> bool:
+        return self.state in FINISHED
