@@ -29,7 +29,9 @@ class ReportableKind:
     - `name`: stored on each report ("member"); `label`: what people read (translatable).
     - `visible(viewer)`: the things of this kind the viewer may see (from tejido.access), so
       that a missing and a hidden target are the same NotFound.
-    - `owner(target)`: the member a warning or a suspension applies to.
+    - `owner(target)`: the member a warning or a suspension applies to; None for a thing no
+      member answers for (a welcoming business), which organisers act on where it is shown
+      (`moderation.report_services.close_reports_about` then closes its reports).
     - `describe(target)`: a short description (a name), in the active language, for organisers
       and for the member reporting it: only what anyone who may see the target may see.
     - `url(target)`: the path where the thing is shown.
@@ -39,7 +41,7 @@ class ReportableKind:
     label: Promise | str
     model: type[Model]
     visible: Callable[[AnyUser | None], QuerySet[Any]]
-    owner: Callable[[Any], User]
+    owner: Callable[[Any], User | None]
     describe: Callable[[Any], str]
     url: Callable[[Any], str]
     # What `describe` reads alongside the target, fetched in the same query.

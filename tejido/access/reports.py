@@ -22,21 +22,23 @@ def can_report(actor: AnyUser | None, target: Model) -> bool:
         return False
     assert actor is not None
     kind = kind_of(target)
-    if kind.owner(target).pk == actor.pk:
+    owner = kind.owner(target)
+    if owner is not None and owner.pk == actor.pk:
         return False
     return kind.visible(actor).filter(pk=target.pk).exists()
 
 
 def visible_reports(viewer: AnyUser | None) -> QuerySet[Report]:
     """Network organisers see every report except those about themselves and those whose
-    reporter or reported person is in a block with them."""
+    reporter or reported person is in a block with them (a report about a thing no member
+    answers for has only a reporter)."""
     if not can_manage_network(viewer):
         return Report.objects.none()
     assert viewer is not None
     people = managed_people(viewer)
-    return Report.objects.filter(reporter__in=people, reported__in=people).exclude(
-        reported=viewer.pk
-    )
+    return Report.objects.filter(
+        Q(reported__in=people) | Q(reported__isnull=True), reporter__in=people
+    ).exclude(reported=viewer.pk)
 
 
 def can_handle_report(actor: AnyUser | None, report: Report) -> bool:
@@ -52,12 +54,10 @@ def _in_a_block_with(user_id: int) -> Q:
 
 def organisers_of_report(report: Report) -> QuerySet[User]:
     """The organisers who see `report` in their queue (see visible_reports)."""
-    return (
-        network_organisers()
-        .exclude(pk=report.reported_id)
-        .exclude(_in_a_block_with(report.reporter_id))
-        .exclude(_in_a_block_with(report.reported_id))
-    )
+    organisers = network_organisers().exclude(_in_a_block_with(report.reporter_id))
+    if report.reported_id is None:
+        return organisers
+    return organisers.exclude(pk=report.reported_id).exclude(_in_a_block_with(report.reported_id))
 
 
 @register_audience(Report)

@@ -8,5 +8,6 @@ register_actions(
     {
         "report.dismiss": _("Dismissed a report"),
         "report.warn": _("Warned a member about a report"),
+        "report.acted": _("Closed a report after acting on what it was about"),
     }
 )

@@ -29,6 +29,8 @@ class Report(models.Model):
         DISMISSED = "dismissed", pgettext_lazy("report status", "Dismissed")
         WARNED = "warned", _("Member warned")
         SUSPENDED = "suspended", _("Member suspended")
+        # What was reported is no member's (a business): organisers acted on it where it is.
+        ACTED = "acted", _("Acted on")
 
     kind = models.CharField(max_length=40)
     target_id = models.PositiveBigIntegerField()
@@ -36,9 +38,14 @@ class Report(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reports_made"
     )
     # The member the reported thing belongs to (the member themself, for a member): whom a
-    # warning or a suspension applies to. Kept as it was when the report was made.
+    # warning or a suspension applies to. Kept as it was when the report was made. None for
+    # a thing no member answers for (a welcoming business).
     reported = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reports_received"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="reports_received",
     )
     reason = models.CharField(max_length=20, choices=Reason.choices)
     text = SealedTextField(blank=True)
@@ -70,7 +77,9 @@ class Report(models.Model):
                 name="report_not_about_oneself",
             ),
             models.CheckConstraint(
-                condition=models.Q(status__in=["open", "dismissed", "warned", "suspended"]),
+                condition=models.Q(
+                    status__in=["open", "dismissed", "warned", "suspended", "acted"]
+                ),
                 name="report_status_known",
             ),
             models.CheckConstraint(

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from django.db.models import Case, F, IntegerField, QuerySet, Value, When
+from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 
 from tejido.access.base import AnyUser
 from tejido.access.members import MemberCard, member_card, viewer_for
@@ -42,7 +42,8 @@ class ReportRow:
     kind_label: str
     target: str
     target_url: str
-    reported: MemberCard
+    # None when what was reported is no member's (a business).
+    reported: MemberCard | None
     reported_state: str
     reported_state_label: str
     reason: str
@@ -80,21 +81,31 @@ def _reports(viewer: AnyUser | None) -> QuerySet[Report]:
 
 
 def _earlier(viewer: AnyUser | None, reports: list[Report]) -> dict[int, list[Outcome]]:
-    """For each report, the viewer's other earlier reports about the same person, by outcome,
-    in one query."""
-    people = {r.reported_id for r in reports}
+    """For each report, the viewer's other earlier reports about the same person (or, for a
+    thing no member answers for, about the same thing), by outcome, in one query."""
+    people = {r.reported_id for r in reports if r.reported_id is not None}
+    things = Q()
+    for report in reports:
+        if report.reported_id is None:
+            things |= Q(reported__isnull=True, kind=report.kind, target_id=report.target_id)
     history = list(
         visible_reports(viewer)
-        .filter(reported__in=people)
-        .values_list("pk", "reported_id", "status")
+        .filter(Q(reported__in=people) | things)
+        .values_list("pk", "reported_id", "kind", "target_id", "status")
     )
     labels = dict(Report.Status.choices)
     result: dict[int, list[Outcome]] = {}
     for report in reports:
+        about = (report.reported_id, report.kind, report.target_id)
         counts = Counter(
             status
-            for pk, person, status in history
-            if person == report.reported_id and pk < report.pk
+            for pk, person, kind, target, status in history
+            if pk < report.pk
+            and (
+                person == report.reported_id
+                if person is not None
+                else (person, kind, target) == about
+            )
         )
         result[report.pk] = [
             Outcome(status=status, label=str(labels[status]), count=counts[status])
@@ -128,15 +139,16 @@ def _targets(reports: list[Report]) -> dict[int, tuple[str, str, str]]:
 
 
 def _rows(viewer: AnyUser | None, reports: list[Report]) -> list[ReportRow]:
-    standing = viewer_for(viewer, [r.reported_id for r in reports])
+    standing = viewer_for(viewer, [r.reported_id for r in reports if r.reported_id is not None])
     earlier = _earlier(viewer, reports)
     targets = _targets(reports)
     rows = []
     for report in reports:
         reported = report.reported
-        if hasattr(reported, "profile"):
+        card: MemberCard | None = None
+        if reported is not None and hasattr(reported, "profile"):
             card = member_card(standing, reported)
-        else:
+        elif reported is not None:
             card = MemberCard(id=reported.pk, chosen_name=_name(reported), is_self=False, roles=())
         kind_label, target, target_url = targets[report.pk]
         warning = getattr(report, "warning", None)
@@ -148,8 +160,8 @@ def _rows(viewer: AnyUser | None, reports: list[Report]) -> list[ReportRow]:
                 target=target,
                 target_url=target_url,
                 reported=card,
-                reported_state=reported.state,
-                reported_state_label=str(reported.get_state_display()),
+                reported_state=reported.state if reported is not None else "",
+                reported_state_label=str(reported.get_state_display()) if reported else "",
                 reason=report.reason,
                 reason_label=str(report.get_reason_display()),
                 text=report.text,

@@ -42,7 +42,8 @@ def report(*, actor: AnyUser, kind: str, target_id: int, reason: str, text: str 
     reportable = kind_named(kind)
     target = reportable.find(actor, target_id)
     assert isinstance(actor, User)
-    if reportable.owner(target).pk == actor.pk:
+    owner = reportable.owner(target)
+    if owner is not None and owner.pk == actor.pk:
         raise NotYourself()
     if not can_report(actor, target):
         raise NotFound()
@@ -59,7 +60,7 @@ def report(*, actor: AnyUser, kind: str, target_id: int, reason: str, text: str 
                 kind=reportable.name,
                 target_id=target.pk,
                 reporter=actor,
-                reported=reportable.owner(target),
+                reported=owner,
                 reason=chosen,
                 text=written,
             )
@@ -131,7 +132,7 @@ def warn_member(*, actor: AnyUser, report_id: int, message: str) -> MemberWarnin
     text = MESSAGE.clean(message, field="message")
     found = _open_report(organiser, report_id)
     member = found.reported
-    if member.state != User.State.MEMBER:
+    if member is None or member.state != User.State.MEMBER:
         raise WrongState()
     warning = MemberWarning.objects.create(
         member=member, report=found, message=text, sent_by=organiser
@@ -149,6 +150,26 @@ def suspend_from_report(*, actor: AnyUser, report_id: int, reason: str) -> Repor
     organiser = require_organiser(actor)
     SUSPENSION_REASON.clean(reason, field="reason")
     found = _open_report(organiser, report_id)
+    if found.reported is None:
+        raise WrongState()
     suspend_member(actor=organiser, member=found.reported, reason=reason, report_id=found.pk)
     _close(found, organiser, Report.Status.SUSPENDED)
     return found
+
+
+def close_reports_about(*, actor: User, kind: str, target_id: int) -> int:
+    """Close the open reports the organiser sees about a thing no member answers for (a
+    business), once they acted on it where it is shown: each reporter is told it was handled,
+    and each report gets its audit entry. Call it inside the action's transaction. How many
+    were closed."""
+    require_organiser(actor)
+    found = list(
+        visible_reports(actor)
+        .select_for_update()
+        .filter(kind=kind, target_id=target_id, reported__isnull=True, status=Report.Status.OPEN)
+        .select_related("reporter")
+    )
+    for open_report in found:
+        _close(open_report, actor, Report.Status.ACTED)
+        _audit(actor, "report.acted", open_report)
+    return len(found)

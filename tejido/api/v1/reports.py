@@ -42,7 +42,7 @@ router = Router(tags=["reports"])
 Reason = Literal[
     "harassment", "hate", "outing", "threats", "impersonation", "sexual", "spam", "other"
 ]
-ReportStatus = Literal["open", "dismissed", "warned", "suspended"]
+ReportStatus = Literal["open", "dismissed", "warned", "suspended", "acted"]
 assert set(Reason.__args__) == set(Report.Reason.values)  # type: ignore[attr-defined]
 assert set(ReportStatus.__args__) == set(Report.Status.values)  # type: ignore[attr-defined]
 
@@ -96,7 +96,10 @@ class ReportSummaryOut(Schema):
     id: int
     kind: str
     kind_label: str
-    reported: MemberOut = Field(description="The member reported, as organisers see them.")
+    reported: MemberOut | None = Field(
+        description="The member reported, as organisers see them; null when what was reported "
+        "is no member's (a business)."
+    )
     reason: Reason
     reason_label: str
     status: ReportStatus
@@ -127,7 +130,7 @@ def _summary(row: ReportRow) -> dict[str, Any]:
         "id": row.id,
         "kind": row.kind,
         "kind_label": row.kind_label,
-        "reported": member_out(row.reported),
+        "reported": member_out(row.reported) if row.reported is not None else None,
         "reason": row.reason,
         "reason_label": row.reason_label,
         "status": row.status,

@@ -24,7 +24,7 @@ from tejido.directory.models.details import (
     ServiceArea,
     Weekday,
 )
-from tejido.directory.models.listing import STALE_AFTER_DAYS, Visibility, translated
+from tejido.directory.models.listing import LANGUAGES, STALE_AFTER_DAYS, Visibility, translated
 from tejido.directory.models.organizations import (
     Address,
     Location,
@@ -35,6 +35,7 @@ from tejido.directory.models.organizations import (
     ServiceAtLocation,
     ServiceStatus,
     ServiceWords,
+    sort_name_for,
 )
 from tejido.directory.models.taxonomy import (
     ATTRIBUTES_ID,
@@ -49,6 +50,7 @@ __all__ = [
     "ATTRIBUTES_ID",
     "CATEGORIES_ID",
     "FREE_CODE",
+    "LANGUAGES",
     "STALE_AFTER_DAYS",
     "Accessibility",
     "Address",
@@ -84,5 +86,6 @@ __all__ = [
     "Visibility",
     "Vouch",
     "Weekday",
+    "sort_name_for",
     "translated",
 ]

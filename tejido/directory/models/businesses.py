@@ -9,14 +9,14 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from tejido.core.models import CodePointOrderField, TimeStamped
+from tejido.core.models import TimeStamped
 from tejido.directory.models.listing import (
     translated,
     translations_field,
     visibility_field,
     visibility_known,
 )
-from tejido.directory.models.organizations import NAME_LENGTH, short, text
+from tejido.directory.models.organizations import NAME_LENGTH, SortedByName, short, text
 
 
 class BusinessKind(models.TextChoices):
@@ -38,7 +38,7 @@ class Standing(models.TextChoices):
     REVOKED = "revoked", _("Revoked")
 
 
-class Business(TimeStamped):
+class Business(TimeStamped, SortedByName):
     Kind = BusinessKind
     Standing = Standing
 
@@ -86,13 +86,13 @@ class Business(TimeStamped):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    # Folded name, for sorting; `words` are what search finds it by (tejido.core.search).
-    sort_name = CodePointOrderField(max_length=NAME_LENGTH, blank=True, db_index=True)
+    # What search finds it by (tejido.directory.indexing, tejido.core.search).
     words = models.TextField(blank=True)
 
     class Meta:
         verbose_name_plural = "businesses"
         ordering = ["sort_name", "pk"]
+        indexes = [models.Index(fields=["sort_name", "id"])]
         constraints = [
             visibility_known("business"),
             models.CheckConstraint(condition=~Q(name=""), name="business_has_a_name"),

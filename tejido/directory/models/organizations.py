@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tejido.core.models import CodePointOrderField, TimeStamped
 from tejido.core.sealing import SealedTextField
+from tejido.core.text import fold
 from tejido.directory.models.listing import (
     translated,
     translations_field,
@@ -26,6 +27,28 @@ from tejido.directory.models.listing import (
 
 NAME_LENGTH = 250
 CODE_LENGTH = 100
+
+
+def sort_name_for(name: str) -> str:
+    """What a listing sorts by; bulk_create skips save(), so it is given this."""
+    return fold(name)[:NAME_LENGTH]
+
+
+class SortedByName(models.Model):
+    """A listing sorted by its name folded (tejido.core.text.fold), alike on every database."""
+
+    sort_name = CodePointOrderField(max_length=NAME_LENGTH, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+        ordering = ["sort_name"]
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.sort_name = sort_name_for(self.name)  # type: ignore[attr-defined]
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "sort_name"}
+        super().save(*args, **kwargs)
 
 
 def hsds_id() -> models.UUIDField:
@@ -40,7 +63,7 @@ def short(label: Any, length: int = NAME_LENGTH) -> models.CharField:
     return models.CharField(label, max_length=length, blank=True)
 
 
-class Organization(TimeStamped):
+class Organization(TimeStamped, SortedByName):
     id = hsds_id()
     name = models.CharField(_("name"), max_length=NAME_LENGTH)
     alternate_name = short(_("other name"))
@@ -69,7 +92,8 @@ class Organization(TimeStamped):
     translations = translations_field()
 
     class Meta:
-        ordering = ["name", "id"]
+        ordering = ["sort_name", "id"]
+        indexes = [models.Index(fields=["sort_name", "id"])]
         constraints = [
             visibility_known("organization"),
             models.CheckConstraint(condition=~Q(name=""), name="organization_has_a_name"),
@@ -108,7 +132,7 @@ class ServiceStatus(models.TextChoices):
     TEMPORARILY_CLOSED = "temporarily closed", _("Temporarily closed")
 
 
-class Service(TimeStamped):
+class Service(TimeStamped, SortedByName):
     Status = ServiceStatus
 
     id = hsds_id()
@@ -156,12 +180,11 @@ class Service(TimeStamped):
         related_name="+",
         verbose_name=_("verified by"),
     )
-    # Its name folded (tejido.core.text.fold), to sort by on every database alike. Its
-    # search words are in ServiceWords, whose integer key the SQLite index needs.
-    sort_name = CodePointOrderField(max_length=NAME_LENGTH, blank=True, db_index=True)
+    # Its search words are in ServiceWords, whose integer key the SQLite index needs.
 
     class Meta:
         ordering = ["sort_name", "id"]
+        indexes = [models.Index(fields=["sort_name", "id"])]
         constraints = [
             visibility_known("service"),
             models.CheckConstraint(condition=~Q(name=""), name="service_has_a_name"),
