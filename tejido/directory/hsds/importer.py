@@ -16,18 +16,16 @@ from uuid import UUID
 
 from django.db import models
 
+from tejido.access.directory import audience_rank
 from tejido.core.clock import now
-from tejido.core.text import fold
 from tejido.directory import models as directory
 from tejido.directory.hsds.fit import LISTINGS, MODELS, Fitted
 from tejido.directory.hsds.problems import Report
+from tejido.directory.indexing import index_services, services_at, services_of, services_with_term
 
 CHUNK = 500
-_RANK = {
-    directory.Visibility.PUBLIC: 0,
-    directory.Visibility.MEMBERS: 1,
-    directory.Visibility.ORGANISERS: 2,
-}
+# The tables whose records sort by their name folded (bulk writes skip the model's save()).
+SORTED = ("organization", "service")
 # References HSDS leaves loose (no foreign key in the specification): when they name a record
 # neither the file nor the directory has, the record is kept without the link.
 LOOSE = {
@@ -47,7 +45,7 @@ class Counts:
 
 
 def narrowest(*visibilities: str) -> str:
-    return max(visibilities, key=lambda visibility: _RANK[visibility])
+    return max(visibilities, key=audience_rank)
 
 
 def _chunks(ids: Iterable[Any]) -> Iterator[list[Any]]:
@@ -110,13 +108,13 @@ def _values(
     table: str, pk: UUID, row: dict[str, Any], fitted: Fitted, visibility: str
 ) -> dict[str, Any]:
     """The row with what Tejido keeps beside it: a listing's visibility (`visibility`, or
-    narrower where the file marks it so), a service's name to sort by."""
+    narrower where the file marks it so), the name to sort by."""
     values = dict(row)
     if table in LISTINGS:
         mark = fitted.marks.get((table, pk), directory.Visibility.PUBLIC)
         values["visibility"] = narrowest(visibility, mark)
-    if table == "service":
-        values["sort_name"] = fold(row["name"])
+    if table in SORTED:
+        values["sort_name"] = directory.sort_name_for(row["name"])
     return values
 
 
@@ -142,4 +140,24 @@ def write(fitted: Fitted, *, visibility: str) -> Counts:
             counts.updated[table] = len(changed)
         if new:
             counts.created[table] = len(new)
+    index_services(_services_to_index(fitted))
     return counts
+
+
+def _services_to_index(fitted: Fitted) -> list[UUID]:
+    """The services whose search words the import may have changed: those it wrote, those
+    its attributes and languages describe, those at the places it wrote, of the
+    organisations it wrote, and with the terms it wrote."""
+    rows = fitted.rows
+    ids = [*rows["service"]]
+    ids += [row["link_id"] for row in rows["attribute"].values() if row["link_entity"] == "service"]
+    ids += [row["service_id"] for row in rows["language"].values() if row["service_id"]]
+    places = {*rows["location"], *(row["location_id"] for row in rows["address"].values())}
+    places |= {row["location_id"] for row in rows["service_at_location"].values()}
+    for batch in _chunks(places):
+        ids += services_at(batch)
+    for batch in _chunks(rows["organization"]):
+        ids += services_of(batch)
+    for batch in _chunks(rows["taxonomy_term"]):
+        ids += services_with_term(batch)
+    return ids

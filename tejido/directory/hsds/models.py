@@ -70,3 +70,12 @@ class HsdsImport(models.Model):
     @property
     def finished(self) -> bool:
         return self.state in FINISHED
+
+
+class WriteTurn(models.Model):
+    """One row, which every import locks while it writes: two imports of the same new records
+    at once would otherwise both try to create them. (SQLite's IMMEDIATE transactions take
+    turns anyway; PostgreSQL needs the row.)"""
+
+    def __str__(self) -> str:
+        return "HSDS import write turn"

@@ -4,7 +4,8 @@ chosen when the problem is shown, in the reader's language, so a report kept in 
 reads in Spanish to one organiser and in English to another."""
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from typing import Any
 
 from django.utils.functional import Promise
@@ -104,14 +105,14 @@ def shown(value: Any) -> str:
 @dataclass(frozen=True)
 class Problem:
     """`file`: the CSV file or the JSON file's name. `row`: the CSV row as a spreadsheet numbers
-    it (the header is row 1), or the record's place in the JSON (`[0].services[2]`); empty for
+    it (the header is row 1), or the record's place in the JSON (`$[0].services[2]`); empty for
     the file as a whole. `field`: the column or property, or empty."""
 
     file: str
     row: str
     field: str
     code: str
-    params: dict[str, Any] = field(default_factory=dict)
+    params: dict[str, Any] = dataclass_field(default_factory=dict)
 
     @property
     def message(self) -> str:

@@ -43,10 +43,13 @@ def _resources(report: Report, files: Files) -> list[tuple[spec.Table, str]]:
         report.add(DESCRIPTOR, "", "resources", "no_resources")
         return []
     found: dict[str, tuple[spec.Table, str]] = {}
+    listed: set[str] = set()
     for number, resource in enumerate(resources):
         row = f"resources[{number}]"
         name = resource.get("name") if isinstance(resource, dict) else None
         path = resource.get("path") if isinstance(resource, dict) else None
+        if isinstance(path, str):
+            listed.add(plain_path(path) or path)
         if not isinstance(name, str) or not isinstance(path, str):
             report.add(DESCRIPTOR, row, "", "bad_resource")
         elif name not in spec.BY_NAME:
@@ -59,28 +62,32 @@ def _resources(report: Report, files: Files) -> list[tuple[spec.Table, str]]:
             report.add(DESCRIPTOR, row, "path", "missing_file", value=path)
         else:
             found[name] = (spec.BY_NAME[name], plain)
-    listed = {path for _table, path in found.values()}
     for name in sorted(files.names - listed):
         if name.lower().endswith(".csv"):
             report.add(name, "", "", "unlisted_file")
     return [found[table.name] for table in spec.TABLES if table.name in found]
 
 
-def _header(report: Report, table: spec.Table, path: str, header: list[str]) -> bool:
-    good = True
-    for number, name in enumerate(header):
+def _header(report: Report, table: spec.Table, path: str, header: list[str]) -> list[str]:
+    """The header's names, with each unknown or repeated column reported and named "" (its
+    cells are left out; the rest of the row is still read)."""
+    columns: list[str] = []
+    for name in header:
         if name not in table.by_name:
             report.add(path, 1, name, "unknown_field", value=name)
-            good = False
-        elif name in header[:number]:
+            columns.append("")
+        elif name in columns:
             report.add(path, 1, name, "column_twice", value=name)
-            good = False
-    return good
+            columns.append("")
+        else:
+            columns.append(name)
+    return columns
 
 
 def _rows(report: Report, path: str, text: str) -> list[list[str]] | None:
     rows: list[list[str]] = []
-    reader = csv.reader(io.StringIO(text, newline=""))
+    # Strict: a stray quote is reported, not read as the rest of the file in one cell.
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         rows.extend(reader)
     except csv.Error:
@@ -100,9 +107,7 @@ def _read_table(
     if not rows or not any(cell.strip() for cell in rows[0]):
         report.add(path, "", "", "no_header")
         return
-    header = [name.strip() for name in rows[0]]
-    if not _header(report, table, path, header):
-        return
+    header = _header(report, table, path, [name.strip() for name in rows[0]])
     records = dataset.table(table.name)
     for number, cells in enumerate(rows[1:], start=2):
         tick()
@@ -111,7 +116,9 @@ def _read_table(
         if len(cells) != len(header):
             report.add(path, number, "", "row_length", count=len(cells), expected=len(header))
             continue
-        given: dict[str, Any] = dict(zip(header, cells, strict=True))
+        given: dict[str, Any] = {
+            name: cell for name, cell in zip(header, cells, strict=True) if name
+        }
         values = check_fields(report, table, given, from_text, (path, str(number)), tabular=True)
         record_id = values.get("id")
         if record_id is None:

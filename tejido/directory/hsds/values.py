@@ -74,7 +74,7 @@ def _moment(column: spec.Field, text: str) -> date | time | datetime:
     value = _fromisoformat(kind, text) if pattern.fullmatch(text) else None
     if value is None:
         raise BadValue(code)
-    return value  # type: ignore[no-any-return]
+    return value
 
 
 def _number(text: str) -> Decimal:
@@ -83,9 +83,9 @@ def _number(text: str) -> Decimal:
     return Decimal(text)
 
 
-def from_text(column: spec.Field, text: str) -> Value | None:
-    """A CSV cell."""
-    text = text.strip()
+def from_text(column: spec.Field, text: str | None) -> Value | None:
+    """A CSV cell (None: the file has no such column)."""
+    text = (text or "").strip()
     if not text:
         return None
     if column.type == spec.STRING:
