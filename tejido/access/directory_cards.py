@@ -16,12 +16,13 @@ from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from tejido.access.base import AnyUser, is_organiser, is_vetted
 from tejido.access.directory import (
     counted_recommendations,
     counted_vouches,
+    visibilities,
     visible_locations,
     visible_recommendations,
 )
@@ -34,6 +35,7 @@ from tejido.directory.models import (
     Attribute,
     Business,
     Location,
+    Organization,
     Recommendation,
     Schedule,
     Service,
@@ -217,26 +219,36 @@ def _visible_people(viewer: AnyUser | None, ids: Iterable[int | None]) -> set[in
     return set(visible_members(viewer).filter(pk__in=wanted).values_list("pk", flat=True))
 
 
-def _places_prefetch(viewer: AnyUser | None) -> Prefetch:
+# What a service's page shows of each place beyond what a list shows.
+PLACE_DETAILS = (
+    "location__addresses",
+    "location__accessibility",
+    "location__schedules",
+    "location__phones",
+)
+
+
+def _places_prefetch(viewer: AnyUser | None, *, detail: bool) -> Prefetch:
     located = (
         ServiceAtLocation.objects.filter(location__in=visible_locations(viewer))
         .select_related("location__area")
-        .prefetch_related(
-            "schedules",
-            "location__addresses",
-            "location__accessibility",
-            "location__schedules",
-            "location__phones",
-        )
+        .prefetch_related("schedules", *(PLACE_DETAILS if detail else ()))
+        .order_by("location__name", "id")
     )
     return Prefetch("service_at_locations", queryset=located, to_attr="visible_places")
 
 
-def service_card_queryset(viewer: AnyUser | None, services: QuerySet[Service]) -> QuerySet[Service]:
-    """`services` with what their cards read, fetched in a few queries whatever their number."""
+def service_card_queryset(
+    viewer: AnyUser | None, services: QuerySet[Service], *, detail: bool = False
+) -> QuerySet[Service]:
+    """`services` with what their cards read, fetched in a few queries whatever their number;
+    with `detail`, what `service_detail` reads too."""
+    related = ["schedules", "languages", "cost_options"]
+    if detail:
+        related += ["phones", "contacts__phones"]
     return (
         services.select_related("organization", "verified_by__profile")
-        .prefetch_related(_places_prefetch(viewer), "schedules", "languages", "cost_options")
+        .prefetch_related(_places_prefetch(viewer, detail=detail), *related)
         .annotate(
             recommendation_count=Count(
                 "recommendations", filter=counted_recommendations("recommendations__")
@@ -330,8 +342,8 @@ def _recommendation_cards(
 
 
 def service_detail(viewer: AnyUser | None, service: Service, *, now: datetime) -> ServiceDetail:
-    """The card of one service for its page: fetch it through `service_card_queryset`, with
-    "phones", "contacts__phones" prefetched too."""
+    """The card of one service for its page: fetch it through `service_card_queryset` with
+    `detail`."""
     card = service_cards(viewer, [service], now=now)[0]
     places = getattr(service, "visible_places", [])
     return ServiceDetail(
@@ -372,6 +384,51 @@ def service_detail(viewer: AnyUser | None, service: Service, *, now: datetime) -
             viewer, Recommendation.objects.filter(service=service.pk)
         ),
     )
+
+
+# --- organisations -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OrganizationCard:
+    id: UUID
+    name: str
+    alternate_name: str
+    description: str
+    email: str
+    website: str
+    service_count: int
+    # Organisers only.
+    visibility: str | None = None
+
+
+def organization_card_queryset(
+    viewer: AnyUser | None, organizations: QuerySet[Organization]
+) -> QuerySet[Organization]:
+    """With how many of its services the viewer sees."""
+    shown = visibilities(viewer)
+    return organizations.annotate(
+        service_count=Count("services", filter=Q(services__visibility__in=shown))
+    )
+
+
+def organization_cards(
+    viewer: AnyUser | None, organizations: Iterable[Organization]
+) -> list[OrganizationCard]:
+    organiser = is_organiser(viewer)
+    return [
+        OrganizationCard(
+            id=o.id,
+            name=o.shown("name"),
+            alternate_name=o.alternate_name,
+            description=o.shown("description"),
+            email=o.email,
+            website=o.website,
+            service_count=getattr(o, "service_count", 0),
+            visibility=o.visibility if organiser else None,
+        )
+        for o in organizations
+    ]
 
 
 # --- businesses ----------------------------------------------------------------------------------

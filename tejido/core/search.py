@@ -61,6 +61,24 @@ def matching[M: models.Model](
     `query` as a word prefix; none when the query has no letter or digit."""
     if queryset.model._meta.db_table != index.table:
         raise ValueError(f"{index} does not index {queryset.model._meta.label}")
+    return _matching(queryset, index, query)
+
+
+def matching_through[M: models.Model](
+    queryset: models.QuerySet[M], relation: str, index: SearchIndex, query: str
+) -> models.QuerySet[M]:
+    """As `matching`, for the rows of `queryset` whose row through `relation` (a one-to-one
+    to the index's model, joined by the query) matches: the words can live beside a table
+    whose own key the SQLite index cannot take (a UUID)."""
+    related = queryset.model._meta.get_field(relation).related_model
+    if related is None or related._meta.db_table != index.table:
+        raise ValueError(f"{index} does not index {queryset.model._meta.label}.{relation}")
+    return _matching(queryset.filter(**{f"{relation}__isnull": False}), index, query)
+
+
+def _matching[M: models.Model](
+    queryset: models.QuerySet[M], index: SearchIndex, query: str
+) -> models.QuerySet[M]:
     words = query_words(query)
     if not words:
         return queryset.none()

@@ -4,6 +4,7 @@ taxonomies, welcoming businesses, and what members add (recommendations, suggest
 
 from tejido.directory.models.businesses import Business, BusinessKind, Standing, Vouch
 from tejido.directory.models.community import (
+    RECOMMENDATION_NOTE_LENGTH,
     Recommendation,
     Review,
     Suggestion,
@@ -51,6 +52,7 @@ __all__ = [
     "CATEGORIES_ID",
     "FREE_CODE",
     "LANGUAGES",
+    "RECOMMENDATION_NOTE_LENGTH",
     "STALE_AFTER_DAYS",
     "Accessibility",
     "Address",

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from tejido.core.models import TimeStamped
+from tejido.core.sealing import SealedTextField
 from tejido.directory.models.listing import (
     translated,
     translations_field,
@@ -81,6 +82,9 @@ class Business(TimeStamped, SortedByName):
     standing = models.CharField(
         _("standing"), max_length=10, choices=Standing.choices, default=Standing.LISTED
     )
+    # Why organisers warned, suspended or revoked it (what they told the business): for
+    # organisers only, sealed at rest.
+    standing_note = SealedTextField(_("note for organisers"), blank=True)
     visibility = visibility_field()
     translations = translations_field()
     created_by = models.ForeignKey(

@@ -1,0 +1,133 @@
+"""Every read of welcoming businesses, shaped by the viewer: the list (searched, by kind and
+area), one business with its recommendations and what the viewer may do there."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import QuerySet
+
+from tejido.access.base import AnyUser
+from tejido.access.directory import (
+    can_manage_directory,
+    can_recommend,
+    can_vouch_for,
+    visible_businesses,
+)
+from tejido.access.directory_cards import (
+    BusinessCard,
+    RecommendationCard,
+    business_card_queryset,
+    business_cards,
+    business_recommendations,
+)
+from tejido.access.reports import can_report
+from tejido.core.errors import NotFound
+from tejido.core.paging import ListPage, paginate
+from tejido.core.search import SearchIndex, matching
+from tejido.directory.models import Business, BusinessKind
+from tejido.directory.moments import today
+from tejido.directory.selectors import stemmed
+
+BUSINESS_SEARCH = SearchIndex(table="directory_business", column="words")
+BUSINESSES_PER_PAGE = 20
+
+
+@dataclass(frozen=True)
+class BusinessFilters:
+    q: str = ""
+    kind: str = ""
+    area: int | None = None
+
+    @property
+    def any(self) -> bool:
+        return bool(self.q.strip() or self.kind or self.area is not None)
+
+
+def filtered_businesses(viewer: AnyUser | None, filters: BusinessFilters) -> QuerySet[Business]:
+    businesses = visible_businesses(viewer)
+    if filters.q.strip():
+        businesses = matching(businesses, BUSINESS_SEARCH, stemmed(filters.q))
+    if filters.kind in BusinessKind.values:
+        businesses = businesses.filter(kind=filters.kind)
+    if filters.area is not None:
+        businesses = businesses.filter(area=filters.area)
+    return businesses.order_by("sort_name", "id")
+
+
+def list_businesses(
+    *, viewer: AnyUser | None, filters: BusinessFilters, page: int | str | None = 1
+) -> ListPage[BusinessCard]:
+    day = today()
+    return paginate(
+        business_card_queryset(filtered_businesses(viewer, filters)),
+        page,
+        lambda found: business_cards(viewer, found, today=day),
+        per_page=BUSINESSES_PER_PAGE,
+    )
+
+
+@dataclass(frozen=True)
+class BusinessPage:
+    card: BusinessCard
+    recommendations: tuple[RecommendationCard, ...]
+    can_vouch: bool
+    can_recommend: bool
+    can_report: bool
+    can_manage: bool
+    # Organisers only: what they noted when they last changed its standing.
+    standing_note: str | None
+
+
+def _business(viewer: AnyUser | None, business_id: Any) -> Business:
+    try:
+        pk = int(business_id)
+    except (TypeError, ValueError) as error:
+        raise NotFound() from error
+    found = business_card_queryset(visible_businesses(viewer)).filter(pk=pk).first()
+    if found is None:
+        raise NotFound()
+    return found
+
+
+def get_business(*, viewer: AnyUser | None, business_id: Any) -> BusinessPage:
+    business = _business(viewer, business_id)
+    manage = can_manage_directory(viewer)
+    return BusinessPage(
+        card=business_cards(viewer, [business], today=today())[0],
+        recommendations=business_recommendations(viewer, business),
+        can_vouch=can_vouch_for(viewer, business),
+        can_recommend=can_recommend(viewer, business),
+        can_report=can_report(viewer, business),
+        can_manage=manage,
+        standing_note=business.standing_note if manage else None,
+    )
+
+
+def business_for_edit(*, viewer: AnyUser | None, business_id: Any) -> dict[str, Any]:
+    """What the organisers' form starts from."""
+    if not can_manage_directory(viewer):
+        raise NotFound()
+    business = _business(viewer, business_id)
+    values = {
+        name: getattr(business, name)
+        for name in (
+            "name",
+            "kind",
+            "description",
+            "address",
+            "opening_hours",
+            "phone",
+            "website",
+            "fitting_rooms",
+            "names_used",
+            "staff_trained",
+            "pledge_accepted_on",
+            "visited_on",
+            "visibility",
+            "area_id",
+        )
+    }
+    for lang, texts in (business.translations or {}).items():
+        for name, text in texts.items():
+            values[f"{name}_{lang}"] = text
+    return values

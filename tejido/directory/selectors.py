@@ -1,0 +1,243 @@
+"""Every read of the directory's listings, shaped by the viewer: services searched and
+filtered (category, attribute, language, area, cost, open now), one service, organisations,
+the taxonomy for the filters, and what was verified lately.
+
+Search goes through tejido.core.search over each service's words (tejido.directory.indexing),
+accent- and case-blind in both languages, each word a prefix of a word of the listing; a
+query word's plural ending is taken off first (servicios → servicio, clases → clase), a
+light stemming that works alike for Spanish and English."""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from decimal import Decimal
+from typing import Any
+from uuid import UUID
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from tejido.access.base import AnyUser
+from tejido.access.directory import (
+    visible_organizations,
+    visible_service_at_locations,
+    visible_services,
+)
+from tejido.access.directory_cards import (
+    OrganizationCard,
+    ServiceCard,
+    ServiceDetail,
+    TermCard,
+    organization_card_queryset,
+    organization_cards,
+    service_card_queryset,
+    service_cards,
+    service_detail,
+    term_card,
+)
+from tejido.core.clock import now
+from tejido.core.errors import NotFound
+from tejido.core.paging import ListPage, paginate
+from tejido.core.search import SearchIndex, matching_through, query_words
+from tejido.directory.models import (
+    ATTRIBUTES_ID,
+    CATEGORIES_ID,
+    FREE_CODE,
+    STALE_AFTER_DAYS,
+    Attribute,
+    CostOption,
+    Language,
+    Schedule,
+    Service,
+    TaxonomyTerm,
+)
+from tejido.directory.models.hours import open_q, with_padded_days
+from tejido.directory.moments import today
+
+SERVICE_SEARCH = SearchIndex(table="directory_servicewords", column="words")
+SERVICES_PER_PAGE = 20
+COSTS = ("free", "paid")
+
+
+@dataclass(frozen=True)
+class ServiceFilters:
+    """What the directory can be narrowed to; empty means any."""
+
+    q: str = ""
+    # A category's term id: its sub-categories count too.
+    category: UUID | None = None
+    attribute: UUID | None = None
+    language: str = ""
+    area: int | None = None
+    cost: str = ""
+    open_now: bool = False
+    # Not verified for six months (organisers look for these).
+    stale: bool = False
+    organization: UUID | None = None
+
+    @property
+    def any(self) -> bool:
+        return any(
+            (self.q.strip(), self.category, self.attribute, self.language, self.area)
+        ) or any((self.cost, self.open_now, self.stale, self.organization))
+
+
+def stemmed(query: str) -> str:
+    """The query's words without a plural ending: -es after a consonant, or -s (words of
+    more than five letters, so "trans" stays as it is)."""
+    words = []
+    for word in query_words(query):
+        if len(word) > 5 and word.endswith("es") and word[-3] not in "aeiou":
+            word = word[:-2]
+        elif len(word) > 5 and word.endswith("s"):
+            word = word[:-1]
+        words.append(word)
+    return " ".join(words)
+
+
+def _linked(terms: Any) -> Exists:
+    return Exists(
+        Attribute.objects.filter(
+            link_entity="service", link_id=OuterRef("pk"), taxonomy_term__in=terms
+        )
+    )
+
+
+def _free() -> Q:
+    costs = CostOption.objects.filter(service=OuterRef("pk"))
+    free_term = TaxonomyTerm.objects.filter(taxonomy_detail=ATTRIBUTES_ID, code=FREE_CODE)
+    return _linked(free_term) | (
+        Exists(costs.filter(amount=0)) & ~Exists(costs.filter(amount__gt=0))
+    )
+
+
+def _open_now(viewer: AnyUser | None, moment: datetime) -> Q:
+    """A schedule of the service, or of one of its places the viewer sees, is open now."""
+    in_use = Schedule.objects.filter(timezone__isnull=False).values_list("timezone", flat=True)
+    offsets: list[Decimal] = [offset for offset in in_use.distinct() if offset is not None]
+    open_schedules = with_padded_days(Schedule.objects.all()).filter(open_q(moment, offsets))
+    at_places = visible_service_at_locations(viewer).filter(service=OuterRef("pk"))
+    return Exists(open_schedules.filter(service=OuterRef("pk"))) | Exists(
+        open_schedules.filter(service_at_location__in=at_places)
+    )
+
+
+def filtered_services(
+    viewer: AnyUser | None, filters: ServiceFilters, *, moment: datetime
+) -> QuerySet[Service]:
+    services = visible_services(viewer)
+    if filters.q.strip():
+        services = matching_through(services, "words", SERVICE_SEARCH, stemmed(filters.q))
+    if filters.category:
+        terms = TaxonomyTerm.objects.filter(Q(pk=filters.category) | Q(parent=filters.category))
+        services = services.filter(_linked(terms.values("pk")))
+    if filters.attribute:
+        services = services.filter(_linked([filters.attribute]))
+    if filters.language:
+        services = services.filter(
+            Exists(Language.objects.filter(service=OuterRef("pk"), code=filters.language))
+        )
+    if filters.area is not None:
+        places = visible_service_at_locations(viewer).filter(
+            service=OuterRef("pk"), location__area=filters.area
+        )
+        services = services.filter(Exists(places))
+    if filters.cost == "free":
+        services = services.filter(_free())
+    elif filters.cost == "paid":
+        costs = CostOption.objects.filter(service=OuterRef("pk"), amount__gt=0)
+        services = services.filter(Exists(costs)).exclude(_free())
+    if filters.open_now:
+        services = services.filter(_open_now(viewer, moment))
+    if filters.stale:
+        cutoff = today() - timedelta(days=STALE_AFTER_DAYS)
+        services = services.filter(Q(assured_date__isnull=True) | Q(assured_date__lt=cutoff))
+    if filters.organization:
+        services = services.filter(organization=filters.organization)
+    return services.order_by("sort_name", "id")
+
+
+def list_services(
+    *, viewer: AnyUser | None, filters: ServiceFilters, page: int | str | None = 1
+) -> ListPage[ServiceCard]:
+    moment = now()
+    services = service_card_queryset(viewer, filtered_services(viewer, filters, moment=moment))
+    return paginate(
+        services,
+        page,
+        lambda found: service_cards(viewer, found, now=moment),
+        per_page=SERVICES_PER_PAGE,
+    )
+
+
+def as_uuid(value: Any) -> UUID:
+    try:
+        return value if isinstance(value, UUID) else UUID(str(value))
+    except ValueError as error:
+        raise NotFound() from error
+
+
+def get_service(*, viewer: AnyUser | None, service_id: Any) -> ServiceDetail:
+    found = (
+        service_card_queryset(viewer, visible_services(viewer), detail=True)
+        .filter(pk=as_uuid(service_id))
+        .first()
+    )
+    if found is None:
+        raise NotFound()
+    return service_detail(viewer, found, now=now())
+
+
+def list_organizations(
+    *, viewer: AnyUser | None, q: str = "", page: int | str | None = 1
+) -> ListPage[OrganizationCard]:
+    organizations = visible_organizations(viewer)
+    for word in query_words(q):
+        organizations = organizations.filter(sort_name__contains=word)
+    return paginate(
+        organization_card_queryset(viewer, organizations.order_by("sort_name", "id")),
+        page,
+        lambda found: organization_cards(viewer, found),
+        per_page=SERVICES_PER_PAGE,
+    )
+
+
+def get_organization(*, viewer: AnyUser | None, organization_id: Any) -> OrganizationCard:
+    found = (
+        organization_card_queryset(viewer, visible_organizations(viewer))
+        .filter(pk=as_uuid(organization_id))
+        .first()
+    )
+    if found is None:
+        raise NotFound()
+    return organization_cards(viewer, [found])[0]
+
+
+@dataclass(frozen=True)
+class Category:
+    term: TermCard
+    children: tuple[TermCard, ...]
+
+
+def list_categories() -> list[Category]:
+    """The directory's categories, each with its sub-categories, in their order: one query."""
+    terms = list(TaxonomyTerm.objects.filter(taxonomy_detail=CATEGORIES_ID))
+    children: dict[UUID, list[TermCard]] = {}
+    for term in terms:
+        if term.parent_id is not None:
+            children.setdefault(term.parent_id, []).append(term_card(term))
+    return [
+        Category(term=term_card(term), children=tuple(children.get(term.id, ())))
+        for term in terms
+        if term.parent_id is None
+    ]
+
+
+def list_attributes() -> list[TermCard]:
+    return [term_card(t) for t in TaxonomyTerm.objects.filter(taxonomy_detail=ATTRIBUTES_ID)]
+
+
+def recently_verified(*, viewer: AnyUser | None, limit: int = 5) -> list[ServiceCard]:
+    """The services verified most lately (for the member's home page)."""
+    moment = now()
+    services = visible_services(viewer).filter(assured_date__isnull=False)
+    services = service_card_queryset(viewer, services.order_by("-assured_date", "sort_name"))
+    return service_cards(viewer, services[:limit], now=moment)
