@@ -63,9 +63,11 @@ def _exported(viewer: Any) -> dict[str, QuerySet[Any]]:
         "taxonomy_term": directory.TaxonomyTerm.objects.all(),
     }
     chosen["program"] = directory.Program.objects.filter(organization__in=chosen["organization"])
-    for table, model in MODELS.items():
-        if table in chosen or table == "attribute":
-            continue
+    # Each table once all it belongs to is chosen (a contact's phones after the contacts).
+    waiting = [table for table in MODELS if table not in chosen and table != "attribute"]
+    while waiting:
+        table = next(t for t in waiting if all(p in chosen for _l, p in PARENTS[t]))
+        waiting.remove(table)
         links = PARENTS[table]
         # Every link it has names an exported record, and it has one at least.
         each = [
@@ -73,7 +75,7 @@ def _exported(viewer: Any) -> dict[str, QuerySet[Any]]:
             for link, parent in links
         ]
         some = reduce(or_, (Q(**{f"{link}__isnull": False}) for link, _parent in links))
-        chosen[table] = model.objects.filter(some, *each)  # type: ignore[attr-defined]
+        chosen[table] = MODELS[table].objects.filter(some, *each)  # type: ignore[attr-defined]
     linked = [
         Q(link_entity=table, link_id__in=chosen[table].values("pk"))
         for table in MODELS

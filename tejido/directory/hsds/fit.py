@@ -21,6 +21,7 @@ from django.db import models
 from tejido.core.errors import InvalidInput
 from tejido.core.text import TextRule
 from tejido.directory import models as directory
+from tejido.directory.cleaning import LONG_TEXT
 from tejido.directory.hsds import marks, spec
 from tejido.directory.hsds.dataset import Dataset, Record
 from tejido.directory.hsds.problems import Report
@@ -53,8 +54,10 @@ NOT_KEPT = ("metadata", "meta_table_description")
 LISTINGS = ("organization", "service", "location")
 # Where a model's column is not the HSDS field's name.
 COLUMNS = {("taxonomy_term", "taxonomy_id"): "taxonomy_detail_id"}
-# Free text without a length in the database still has one here.
-TEXT_LENGTH = 20_000
+# Free text without a length in the database has the one organisers' edits have.
+TEXT_LENGTH = LONG_TEXT.max_length
+# Names follow Tejido's rule for names (nothing invisible in them), as organisers' edits do.
+NAMES = ("name", "alternate_name")
 _WHOLE_RANGES = {
     models.PositiveSmallIntegerField: 32_767,
     models.PositiveIntegerField: 2_147_483_647,
@@ -85,13 +88,15 @@ def _text(report: Report, record: Record, name: str, column: Any, value: Value |
     multiline = isinstance(column, models.TextField)
     limit = column.max_length or TEXT_LENGTH
     text = "" if value is None else str(value)
-    if len(text) > limit:
-        report.add(record.file, record.row, name, "too_long", limit=limit)
-        return ""
+    # The length is checked apart, after the text is cleaned, for its own message.
+    rule = TextRule(max(limit, len(text)), multiline=multiline, name=name in NAMES)
     try:
-        cleaned = TextRule(limit, multiline=multiline).clean(text, field=name)
+        cleaned = rule.clean(text, field=name)
     except InvalidInput:
         report.add(record.file, record.row, name, "bad_text")
+        return ""
+    if len(cleaned) > limit:
+        report.add(record.file, record.row, name, "too_long", limit=limit)
         return ""
     if not cleaned and not column.blank:
         report.add(record.file, record.row, name, "required")

@@ -70,7 +70,10 @@ MESSAGES: dict[str, Promise] = {
     "not_a_table": _("“%(value)s” is not the name of an HSDS table."),
     # What Tejido needs of a record beyond what HSDS requires.
     "too_long": _("This is longer than Tejido keeps here: at most %(limit)s characters."),
-    "bad_text": _("This text holds a control character, which Tejido does not keep."),
+    "bad_text": _(
+        "This text holds a character Tejido does not keep here (a control character, or one "
+        "that does not show)."
+    ),
     "needs_value": _(
         "Tejido keeps this record only with this field: give it, or nest the record in the "
         "one it belongs to."
