@@ -121,6 +121,17 @@ class Problem:
     def message(self) -> str:
         return str(MESSAGES[self.code]) % self.params
 
+    @property
+    def place(self) -> str:
+        """The row in the reader's words ("row 3"), or the record's JSONPath."""
+        if not self.row.isdigit():
+            return self.row
+        return str(_("row %(row)s")) % {"row": self.row}
+
+    def __str__(self) -> str:
+        where = ", ".join(part for part in (self.file, self.place, self.field) if part)
+        return f"{where}: {self.message}"
+
     def as_list(self) -> list[Any]:
         return [self.file, self.row, self.field, self.code, self.params]
 

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from tejido.access.base import AnyUser
 from tejido.access.directory_io import can_import_directory
+from tejido.accounts.models import User
 from tejido.core.errors import NotFound
 from tejido.directory.hsds.models import HsdsImport, ImportState
 from tejido.directory.hsds.problems import Problem
@@ -93,3 +94,12 @@ def list_imports(*, viewer: AnyUser | None) -> list[ImportCard]:
         raise NotFound()
     jobs = HsdsImport.objects.defer("data", "problems")[:RECENT]
     return [_card(job, with_problems=False) for job in jobs]
+
+
+def get_organiser_by_email(*, email: str) -> User:
+    """Whom the command line acts as (`--by`): someone who may import and export, by their
+    address; NotFound for anyone else."""
+    user = User.objects.filter(email__iexact=email.strip()).first()
+    if user is None or not can_import_directory(user):
+        raise NotFound()
+    return user

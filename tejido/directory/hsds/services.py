@@ -48,12 +48,18 @@ def _refuse_on(report: Report) -> None:
 
 
 def import_checked(
-    *, actor: User | None, checked: Checked, visibility: str, dry_run: bool = False
+    *,
+    actor: User | None,
+    checked: Checked,
+    visibility: str,
+    dry_run: bool = False,
+    job: HsdsImport | None = None,
 ) -> Counts:
     """Import a checked file, all of it or nothing: ImportRefused with every problem if the
-    file has any, or if its records do not fit the directory. `actor` is recorded in the audit
-    log (the command line may name nobody). A dry run finds every problem and counts what
-    would be written, and writes nothing."""
+    file has any, or if its records do not fit the directory. The import is recorded in the
+    audit log as `actor`'s (the command line may name nobody), about `job` when it comes from
+    the import page. A dry run finds every problem and counts what would be written, and
+    writes nothing."""
     if visibility not in Visibility.values:
         raise BadVisibility()
     if not checked.ok:
@@ -70,6 +76,13 @@ def import_checked(
             counts = write(fitted, visibility=visibility)
             if dry_run:
                 raise _DryRun()
+            if actor is not None:
+                record_action(
+                    actor=actor,
+                    action="directory.hsds_import",
+                    target=job,
+                    detail={"form": checked.form, **counts.as_dict()},
+                )
     except _DryRun:
         pass
     return counts
@@ -125,12 +138,8 @@ def run_import(*, import_id: int) -> str:
     HsdsImport.objects.filter(pk=job.pk).update(form=checked.form, state=ImportState.IMPORTING)
     try:
         with transaction.atomic():
-            counts = import_checked(actor=job.by, checked=checked, visibility=job.visibility)
-            record_action(
-                actor=job.by,
-                action="directory.hsds_import",
-                target=job,
-                detail={"form": checked.form, **counts.as_dict()},
+            counts = import_checked(
+                actor=job.by, checked=checked, visibility=job.visibility, job=job
             )
             return _finish(job, ImportState.DONE, counts=counts.as_dict())
     except ImportRefused as refused:

@@ -10,7 +10,7 @@ from django.db import connection
 
 from tejido.directory import models as directory
 from tejido.directory.factories import OrganizationFactory
-from tejido.directory.hsds.errors import ImportRefused
+from tejido.directory.hsds.errors import BadVisibility, ImportRefused
 from tejido.directory.hsds.fit import MODELS
 from tejido.directory.hsds.services import import_checked
 from tejido.directory.hsds.tests.helpers import (
@@ -207,7 +207,7 @@ def test_new_listings_get_the_chosen_visibility_and_existing_ones_keep_theirs() 
     assert set(directory.Service.objects.values_list("visibility", flat=True)) == {
         Visibility.PUBLIC
     }
-    with pytest.raises(Exception, match="bad_visibility|Choose who"):
+    with pytest.raises(BadVisibility):
         _import(GOOD_FOLDER, visibility="everyone")
 
 
