@@ -3,6 +3,7 @@
 from tejido.web.views import (
     calendars,
     conduct,
+    directory_hsds,
     event_hosting,
     event_sheets,
     events,
@@ -34,4 +35,5 @@ urlpatterns = [
     *event_sheets.urlpatterns,
     *notices.urlpatterns,
     *organise.urlpatterns,
+    *directory_hsds.urlpatterns,
 ]
