@@ -37,7 +37,8 @@ class HsdsImportForm(forms.Form):
         if upload.size > MAX_UPLOAD_MB * 1024 * 1024:
             raise forms.ValidationError(
                 _(
-                    "The file is larger than %(limit)s MB. Split it, or import it from the command line."
+                    "The file is larger than %(limit)s MB. Split it, or import it from the "
+                    "command line."
                 )
                 % {"limit": MAX_UPLOAD_MB}
             )
