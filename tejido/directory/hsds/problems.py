@@ -13,7 +13,6 @@ from django.utils.translation import gettext_lazy as _
 
 MESSAGES: dict[str, Promise] = {
     # The file as a whole.
-    "too_large": _("The file is larger than %(limit)s MB. Split it, or use the command line."),
     "not_a_package": _(
         "This is neither a zip file nor a JSON file. Upload a zip with datapackage.json and "
         "its CSV files, or a JSON file."

@@ -4,6 +4,7 @@ a visibility); the file itself is checked by tejido.directory.hsds."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tejido.directory.hsds.errors import FileTooLarge
 from tejido.directory.hsds.services import MAX_UPLOAD_MB
 from tejido.directory.models import Visibility
 
@@ -35,11 +36,5 @@ class HsdsImportForm(forms.Form):
     def clean_file(self) -> object:
         upload = self.cleaned_data["file"]
         if upload.size > MAX_UPLOAD_MB * 1024 * 1024:
-            raise forms.ValidationError(
-                _(
-                    "The file is larger than %(limit)s MB. Split it, or import it from the "
-                    "command line."
-                )
-                % {"limit": MAX_UPLOAD_MB}
-            )
+            raise forms.ValidationError(str(FileTooLarge.message))
         return upload

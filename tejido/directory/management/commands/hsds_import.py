@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from tejido.accounts.models import User
 from tejido.core.errors import DomainError, NotFound
@@ -102,11 +103,21 @@ class Command(BaseCommand):
         except ImportRefused as refused:
             for problem in refused.problems:
                 self.stderr.write(str(problem))
-            if refused.count > len(refused.problems):
-                more = refused.count - len(refused.problems)
-                self.stderr.write(_("… and %(count)s more problems.") % {"count": more})
+            more = refused.count - len(refused.problems)
+            if more:
+                self.stderr.write(
+                    ngettext(
+                        "… and %(count)s more problem.", "… and %(count)s more problems.", more
+                    )
+                    % {"count": more}
+                )
             raise CommandError(
-                _("Nothing was imported: %(count)s problems.") % {"count": refused.count}
+                ngettext(
+                    "Nothing was imported: the file has %(count)s problem.",
+                    "Nothing was imported: the file has %(count)s problems.",
+                    refused.count,
+                )
+                % {"count": refused.count}
             ) from None
         except DomainError as error:
             raise CommandError(str(error.message)) from None
