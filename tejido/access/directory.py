@@ -27,7 +27,6 @@ from tejido.directory.models import (
     ServiceAtLocation,
     Standing,
     Suggestion,
-    SuggestionState,
     Visibility,
     Vouch,
 )
@@ -193,22 +192,6 @@ def can_vouch_for(actor: AnyUser | None, business: Business) -> bool:
         return False
     assert actor is not None
     return not Vouch.objects.filter(business=business.pk, member=actor.pk).exists()
-
-
-def can_review_recommendation(actor: AnyUser | None, recommendation: Recommendation) -> bool:
-    return (
-        can_manage_directory(actor)
-        and recommendation.review == Review.PENDING
-        and visible_recommendations(actor).filter(pk=recommendation.pk).exists()
-    )
-
-
-def can_handle_suggestion(actor: AnyUser | None, suggestion: Suggestion) -> bool:
-    return (
-        can_manage_directory(actor)
-        and suggestion.state == SuggestionState.OPEN
-        and visible_suggestions(actor).filter(pk=suggestion.pk).exists()
-    )
 
 
 # --- who may be told -----------------------------------------------------------------------------

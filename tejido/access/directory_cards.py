@@ -1,12 +1,11 @@
-"""The viewer-shaped cards of the directory: what pages, the JSON APIs and notices get instead
-of raw listings. A card holds only the locations the viewer may see (their addresses with
-them); who verified a listing is on it for vetted members only (visitors see no member's
-name); who vouched for a business is on no card, only how many did; a listing's visibility
-and a business's standing are on organisers' cards only (None for everyone else).
+"""The viewer-shaped cards of the directory's services and organisations (businesses' are in
+business_cards.py): what pages, the JSON APIs and notices get instead of raw listings. A card
+holds only the locations the viewer may see (their addresses with them); who verified a
+listing is on it for vetted members only (visitors see no member's name); a listing's
+visibility is on organisers' cards only (None for everyone else).
 
-Lists build their cards in a constant number of queries: fetch the listings through
-`service_card_queryset` / `business_card_queryset`, then pass them to `service_cards` /
-`business_cards`."""
+Lists build their cards in a constant number of queries: fetch the services through
+`service_card_queryset`, then pass them to `service_cards`."""
 
 from collections import defaultdict
 from collections.abc import Iterable
@@ -21,7 +20,6 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from tejido.access.base import AnyUser, is_organiser, is_vetted
 from tejido.access.directory import (
     counted_recommendations,
-    counted_vouches,
     visibilities,
     visible_locations,
     visible_recommendations,
@@ -33,7 +31,6 @@ from tejido.directory.models import (
     FREE_CODE,
     STALE_AFTER_DAYS,
     Attribute,
-    Business,
     Location,
     Organization,
     Recommendation,
@@ -41,6 +38,7 @@ from tejido.directory.models import (
     Service,
     ServiceAtLocation,
     TaxonomyTerm,
+    Weekday,
 )
 from tejido.directory.models.hours import DAY_CODES, any_open
 
@@ -73,6 +71,12 @@ class HoursCard:
     closes_at: Any
     description: str
     notes: str
+
+    @property
+    def day_labels(self) -> list[str]:
+        """The days by name (a monthly day such as 2MO as it is written)."""
+        names = dict(Weekday.choices)
+        return [str(names.get(day, day)) for day in self.days]
 
 
 def hours_card(schedule: Schedule) -> HoursCard:
@@ -199,6 +203,10 @@ class ServiceDetail:
     costs: tuple[CostCard, ...]
     recommendations: tuple[RecommendationCard, ...] = field(default_factory=tuple)
 
+    @property
+    def recommended_by_me(self) -> bool:
+        return any(recommendation.is_mine for recommendation in self.recommendations)
+
 
 def is_stale(verified: date | None, today: date) -> bool:
     """Not verified in the last six months (or ever)."""
@@ -319,7 +327,7 @@ def service_cards(
     return [_service_card(viewer, s, terms[s.id], seen=seen, now=now) for s in services]
 
 
-def _recommendation_cards(
+def recommendation_cards(
     viewer: AnyUser | None, recommendations: QuerySet[Recommendation]
 ) -> tuple[RecommendationCard, ...]:
     mine_id = viewer.pk if viewer is not None and viewer.is_authenticated else None
@@ -380,7 +388,7 @@ def service_detail(viewer: AnyUser | None, service: Service, *, now: datetime) -
             )
             for c in service.cost_options.all()
         ),
-        recommendations=_recommendation_cards(
+        recommendations=recommendation_cards(
             viewer, Recommendation.objects.filter(service=service.pk)
         ),
     )
@@ -429,99 +437,3 @@ def organization_cards(
         )
         for o in organizations
     ]
-
-
-# --- businesses ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class BusinessCard:
-    id: int
-    name: str
-    kind: str
-    kind_label: str
-    description: str
-    address: str
-    area_name: str
-    opening_hours: str
-    phone: str
-    website: str
-    fitting_rooms: str
-    names_used: str
-    staff_trained: str
-    pledge_accepted: bool
-    visited: bool
-    vouch_count: int
-    verified_on: date | None
-    reverify_on: date | None
-    stale: bool
-    recommendation_count: int
-    i_vouched: bool = False
-    # Organisers only.
-    standing: str | None = None
-    standing_label: str | None = None
-    visibility: str | None = None
-
-
-def business_card_queryset(businesses: QuerySet[Business]) -> QuerySet[Business]:
-    return businesses.select_related("area").annotate(
-        vouch_count=Count("vouches", filter=counted_vouches("vouches__"), distinct=True),
-        recommendation_count=Count(
-            "recommendations",
-            filter=counted_recommendations("recommendations__"),
-            distinct=True,
-        ),
-    )
-
-
-def business_cards(
-    viewer: AnyUser | None, businesses: Iterable[Business], *, today: date
-) -> list[BusinessCard]:
-    """Cards for businesses fetched through `business_card_queryset`: one more query for a
-    vetted member (which of them they vouched for)."""
-    businesses = list(businesses)
-    mine: set[int] = set()
-    if is_vetted(viewer) and businesses:
-        assert viewer is not None
-        mine = set(
-            viewer.business_vouches.filter(  # type: ignore[union-attr]
-                business__in=[b.pk for b in businesses]
-            ).values_list("business", flat=True)
-        )
-    organiser = is_organiser(viewer)
-    return [
-        BusinessCard(
-            id=b.pk,
-            name=b.shown("name"),
-            kind=b.kind,
-            kind_label=b.get_kind_display(),
-            description=b.shown("description"),
-            address=b.address,
-            area_name=b.area.name if b.area is not None else "",
-            opening_hours=b.shown("opening_hours"),
-            phone=b.phone,
-            website=b.website,
-            fitting_rooms=b.shown("fitting_rooms"),
-            names_used=b.shown("names_used"),
-            staff_trained=b.shown("staff_trained"),
-            pledge_accepted=b.pledge_accepted_on is not None,
-            visited=b.visited_on is not None,
-            vouch_count=getattr(b, "vouch_count", 0),
-            verified_on=b.verified_on,
-            reverify_on=b.reverify_on,
-            stale=is_stale(b.verified_on, today)
-            or (b.reverify_on is not None and b.reverify_on < today),
-            recommendation_count=getattr(b, "recommendation_count", 0),
-            i_vouched=b.pk in mine,
-            standing=b.standing if organiser else None,
-            standing_label=b.get_standing_display() if organiser else None,
-            visibility=b.visibility if organiser else None,
-        )
-        for b in businesses
-    ]
-
-
-def business_recommendations(
-    viewer: AnyUser | None, business: Business
-) -> tuple[RecommendationCard, ...]:
-    return _recommendation_cards(viewer, Recommendation.objects.filter(business=business.pk))

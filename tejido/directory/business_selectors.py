@@ -7,19 +7,20 @@ from typing import Any
 from django.db.models import QuerySet
 
 from tejido.access.base import AnyUser
+from tejido.access.business_cards import (
+    BusinessCard,
+    business_card_queryset,
+    business_cards,
+    business_recommendations,
+    voucher_names,
+)
 from tejido.access.directory import (
     can_manage_directory,
     can_recommend,
     can_vouch_for,
     visible_businesses,
 )
-from tejido.access.directory_cards import (
-    BusinessCard,
-    RecommendationCard,
-    business_card_queryset,
-    business_cards,
-    business_recommendations,
-)
+from tejido.access.directory_cards import RecommendationCard
 from tejido.access.reports import can_report
 from tejido.core.errors import NotFound
 from tejido.core.paging import ListPage, paginate
@@ -74,8 +75,9 @@ class BusinessPage:
     can_recommend: bool
     can_report: bool
     can_manage: bool
-    # Organisers only: what they noted when they last changed its standing.
+    # Organisers only: what they noted when they last changed its standing, and who vouched.
     standing_note: str | None
+    vouchers: tuple[str, ...]
 
 
 def _business(viewer: AnyUser | None, business_id: Any) -> Business:
@@ -100,6 +102,7 @@ def get_business(*, viewer: AnyUser | None, business_id: Any) -> BusinessPage:
         can_report=can_report(viewer, business),
         can_manage=manage,
         standing_note=business.standing_note if manage else None,
+        vouchers=voucher_names(viewer, business),
     )
 
 

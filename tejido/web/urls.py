@@ -3,7 +3,9 @@
 from tejido.web.views import (
     calendars,
     conduct,
+    directory,
     directory_hsds,
+    directory_organise,
     event_hosting,
     event_sheets,
     events,
@@ -35,5 +37,7 @@ urlpatterns = [
     *event_sheets.urlpatterns,
     *notices.urlpatterns,
     *organise.urlpatterns,
+    *directory.urlpatterns,
+    *directory_organise.urlpatterns,
     *directory_hsds.urlpatterns,
 ]
