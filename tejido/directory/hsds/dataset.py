@@ -38,9 +38,6 @@ class Dataset:
     def records(self, name: str) -> Iterator[tuple[str, Record]]:
         yield from self.tables.get(name, {}).items()
 
-    def count(self) -> int:
-        return sum(len(records) for records in self.tables.values())
-
 
 def check_fields(
     report: Report,

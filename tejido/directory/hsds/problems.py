@@ -3,7 +3,6 @@ record's place in the JSON, the field) and what, as a code and its values. The w
 chosen when the problem is shown, in the reader's language, so a report kept in the database
 reads in Spanish to one organiser and in English to another."""
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from typing import Any
@@ -153,10 +152,6 @@ class Report:
         if len(self.problems) < MAX_LISTED:
             values = {key: shown(value) for key, value in params.items()}
             self.problems.append(Problem(file, str(row), name, code, values))
-
-    def extend(self, problems: Iterable[Problem]) -> None:
-        for problem in problems:
-            self.add(problem.file, problem.row, problem.field, problem.code, **problem.params)
 
     @property
     def ok(self) -> bool:

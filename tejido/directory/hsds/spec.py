@@ -20,6 +20,7 @@ from functools import cached_property
 
 VERSION = "3.0.0"
 SPEC_COMMIT = "279fd2eb3552c349bf698c07c00cc25f5fc8249b"
+SPEC_SOURCE = f"https://github.com/openreferral/specification/tree/{SPEC_COMMIT}"
 
 # Value types (JSON Schema's and the tabular data package's).
 STRING = "string"
@@ -527,7 +528,6 @@ TABLES: tuple[Table, ...] = (
 )
 
 BY_NAME: dict[str, Table] = {table.name: table for table in TABLES}
-BY_PATH: dict[str, Table] = {table.path: table for table in TABLES}
 
 # What a JSON document may hold at its top: services or organisations (each as the compiled
 # schemas nest it), alone, in a list, or in the API's `Page`.

@@ -70,6 +70,7 @@ def _descriptor(tables: list[spec.Table]) -> dict[str, Any]:
         "title": f"Tejido directory (HSDS {spec.VERSION})",
         "profile": "tabular-data-package",
         "version": spec.VERSION,
+        "sources": [{"title": f"HSDS {spec.VERSION}", "path": spec.SPEC_SOURCE}],
         "resources": resources,
     }
 

@@ -45,7 +45,7 @@ def _wipe_listings() -> None:
     """Every directory record but the taxonomies (whose translations HSDS does not carry)."""
     for table, model in MODELS.items():
         if table not in ("taxonomy", "taxonomy_term"):
-            model.objects.all().delete()  # type: ignore[attr-defined]
+            model.objects.all().delete()
 
 
 def _reimport(name: str, content: bytes) -> None:

@@ -32,12 +32,12 @@ L1 = "a3000000-0000-4000-8000-000000000001"
 pytestmark = pytest.mark.django_db
 
 
-def _import(path: Path, *, visibility: str = Visibility.MEMBERS, **options: Any):  # type: ignore[no-untyped-def]
+def _import(path: Path, *, visibility: str = Visibility.MEMBERS, **options: Any):
     return import_checked(actor=None, checked=check_path(path), visibility=visibility, **options)
 
 
 def _sizes() -> dict[str, int]:
-    return {table: model.objects.count() for table, model in MODELS.items()}  # type: ignore[attr-defined]
+    return {table: model.objects.count() for table, model in MODELS.items()}
 
 
 def test_every_record_of_the_sample_is_imported() -> None:

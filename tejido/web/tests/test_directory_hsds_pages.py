@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 HOME = reverse("organise_directory_hsds")
 
 
-def _upload(client, data: bytes, name: str = "directorio.zip", visibility: str = "members"):  # type: ignore[no-untyped-def]
+def _upload(client, data: bytes, name: str = "directorio.zip", visibility: str = "members"):
     return client.post(HOME, {"file": SimpleUploadedFile(name, data), "visibility": visibility})
 
 
