@@ -1,12 +1,16 @@
 """An HSDS import, from the upload to the end: the file waits here for the task worker, which
 checks it (recording how far it got) and then writes it in one transaction. The file is
-dropped when the import ends; what is left says what happened."""
+sealed while it waits (an organiser's export holds safe houses' addresses) and dropped when
+the import ends; what is left says what happened."""
+
+import base64
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from tejido.core.sealing import SealedTextField
 from tejido.directory.models import Visibility
 
 
@@ -29,7 +33,8 @@ class HsdsImport(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     file_name = models.CharField(max_length=200)
-    data = models.BinaryField(default=b"")
+    # The uploaded file in base64, sealed; empty once the import has ended.
+    sealed_file = SealedTextField(blank=True, default="")
     # The visibility new listings get (an existing one keeps its own; see importer).
     visibility = models.CharField(
         max_length=12, choices=Visibility.choices, default=Visibility.MEMBERS
@@ -70,6 +75,15 @@ class HsdsImport(models.Model):
     @property
     def finished(self) -> bool:
         return self.state in FINISHED
+
+    @property
+    def data(self) -> bytes:
+        return base64.b64decode(self.sealed_file)
+
+    @staticmethod
+    def kept(data: bytes) -> str:
+        """What `sealed_file` holds for `data`."""
+        return base64.b64encode(data).decode("ascii")
 
 
 class WriteTurn(models.Model):

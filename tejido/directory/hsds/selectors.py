@@ -81,7 +81,7 @@ def _card(job: HsdsImport, *, with_problems: bool = True) -> ImportCard:
 def get_import(*, viewer: AnyUser | None, import_id: int) -> ImportCard:
     if not can_import_directory(viewer):
         raise NotFound()
-    job = HsdsImport.objects.defer("data").filter(pk=import_id).first()
+    job = HsdsImport.objects.defer("sealed_file").filter(pk=import_id).first()
     if job is None:
         raise NotFound()
     return _card(job)
@@ -92,7 +92,7 @@ def list_imports(*, viewer: AnyUser | None) -> list[ImportCard]:
     page shows)."""
     if not can_import_directory(viewer):
         raise NotFound()
-    jobs = HsdsImport.objects.defer("data", "problems")[:RECENT]
+    jobs = HsdsImport.objects.defer("sealed_file", "problems")[:RECENT]
     return [_card(job, with_problems=False) for job in jobs]
 
 

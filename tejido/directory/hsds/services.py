@@ -104,7 +104,7 @@ def start_import(*, actor: User, file_name: str, data: bytes, visibility: str) -
         job = HsdsImport.objects.create(
             by=actor,
             file_name=file_name[-FILE_NAME_LENGTH:] or "hsds",
-            data=data,
+            sealed_file=HsdsImport.kept(data),
             visibility=visibility,
         )
         transaction.on_commit(lambda: run_hsds_import.enqueue(job.pk), robust=True)
@@ -119,7 +119,9 @@ def _progress(job_id: int) -> Progress:
 
 
 def _finish(job: HsdsImport, state: str, **fields: object) -> str:
-    HsdsImport.objects.filter(pk=job.pk).update(state=state, data=b"", finished_at=now(), **fields)
+    HsdsImport.objects.filter(pk=job.pk).update(
+        state=state, sealed_file="", finished_at=now(), **fields
+    )
     return state
 
 
@@ -134,7 +136,7 @@ def run_import(*, import_id: int) -> str:
     # Whoever started it must still be an organiser when it runs.
     if job.by is None or not can_import_directory(job.by):
         return _finish(job, ImportState.FAILED)
-    checked = check_upload(job.file_name, bytes(job.data), _progress(job.pk))
+    checked = check_upload(job.file_name, job.data, _progress(job.pk))
     HsdsImport.objects.filter(pk=job.pk).update(form=checked.form, state=ImportState.IMPORTING)
     try:
         with transaction.atomic():

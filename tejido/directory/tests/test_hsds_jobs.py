@@ -3,7 +3,7 @@ writes (recording its progress), a job that runs once only, and two imports of t
 at the same moment, which leave one copy of each record."""
 
 import pytest
-from django.db import IntegrityError
+from django.db import IntegrityError, connection
 
 from tejido.core.errors import NotFound
 from tejido.core.testing import at_once
@@ -41,19 +41,28 @@ def test_a_job_checks_records_its_progress_writes_and_runs_once(
         )
     assert len(queued) == 1
     assert HsdsImport.objects.get(pk=job.pk).state == ImportState.WAITING
+    # The file waits sealed: the database holds none of its text.
+    stored = HsdsImport.objects.filter(pk=job.pk).values_list("sealed_file", flat=True)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT sealed_file FROM directory_hsds_hsdsimport WHERE id = %s", [job.pk])
+        [raw] = cursor.fetchone()
+    assert raw.startswith("sealed:")
+    assert stored[0] == HsdsImport.kept(zipped(good_files()))
     assert run_import(import_id=job.pk) == ImportState.DONE
     job.refresh_from_db()
     assert (job.form, job.done, job.total) == ("tabular", job.total, job.total)
     assert job.counts["created"]["service"] == 3
     assert job.finished_at is not None
-    assert bytes(job.data) == b""
+    assert job.sealed_file == ""
     # A second worker given the same job finds it taken.
     assert run_import(import_id=job.pk) == ""
 
 
 @pytest.mark.django_db
 def test_a_file_that_is_not_a_package_ends_invalid_with_its_report(organiser) -> None:
-    job = HsdsImport.objects.create(by=organiser, file_name="notas.txt", data=b"hola")
+    job = HsdsImport.objects.create(
+        by=organiser, file_name="notas.txt", sealed_file=HsdsImport.kept(b"hola")
+    )
     assert run_import(import_id=job.pk) == ImportState.INVALID
     job.refresh_from_db()
     assert job.problems == [["notas.txt", "", "", "not_a_package", {}]]
