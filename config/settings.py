@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "tejido.gatherings",
     "tejido.aid",
     "tejido.directory",
+    "tejido.directory.hsds",
     "tejido.web",
     "tejido.api",
     "tejido.demo",

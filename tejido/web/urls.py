@@ -7,6 +7,7 @@ from tejido.web.views import (
     calendars,
     conduct,
     directory,
+    directory_hsds,
     directory_organise,
     event_hosting,
     event_sheets,
@@ -44,4 +45,5 @@ urlpatterns = [
     *aid_organise.urlpatterns,
     *directory.urlpatterns,
     *directory_organise.urlpatterns,
+    *directory_hsds.urlpatterns,
 ]

@@ -22,6 +22,7 @@ from django.urls.resolvers import RegexPattern, RoutePattern
 
 from tejido.accounts.factories import ApplicantFactory, OrganiserFactory, UserFactory
 from tejido.core.clock import now
+from tejido.directory.hsds.models import HsdsImport
 from tejido.groups.factories import GroupFactory, GroupMembershipFactory
 
 ROLES = ("anonymous", "applicant", "member", "organiser")
@@ -298,6 +299,16 @@ ACCESS: dict[str, Expect | Page] = {
     "organise_report_dismiss": POST_ONLY_ORGANISERS,
     "organise_report_warn": POST_ONLY_ORGANISERS,
     "organise_report_suspend": POST_ONLY_ORGANISERS,
+    # The directory's HSDS files: the upload form, an import (one made for the walk), exports.
+    "organise_directory_hsds": form(ORGANISERS, ORGANISERS_POST),
+    "organise_directory_hsds_import": Page(
+        ORGANISERS,
+        kwargs=lambda world, viewer: {
+            "import_id": HsdsImport.objects.create(file_name="walk.zip").pk
+        },
+    ),
+    "organise_directory_hsds_export_tabular": ORGANISERS,
+    "organise_directory_hsds_export_json": ORGANISERS,
     # django-allauth: log in and out, sign up, addresses, passwords, two-factor, sessions.
     "account_login": ACCOUNT,
     "account_logout": ACCOUNT,

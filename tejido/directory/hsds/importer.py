@@ -1,0 +1,163 @@
+"""Writing a checked HSDS file into the directory: every record or none. A record whose HSDS id
+the directory already holds is updated in place, so importing the same file twice changes
+nothing the second time; nothing is deleted (a record the file leaves out stays as it is).
+
+Visibility: a new listing gets the visibility the organiser chose on the import page (members
+only unless they chose otherwise); an existing one keeps its own. Either becomes narrower
+where the file marks the listing narrower (an organiser's export does, marks.py): a file can
+hide a listing, never show one more widely than the directory does.
+
+Call `write` inside the transaction that records the import, after `check_database`."""
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+from uuid import UUID
+
+from django.db import models
+
+from tejido.access.directory import audience_rank
+from tejido.core.clock import now
+from tejido.directory import models as directory
+from tejido.directory.hsds.fit import LISTINGS, MODELS, Fitted
+from tejido.directory.hsds.problems import Report
+from tejido.directory.indexing import index_services, services_at, services_of, services_with_term
+
+CHUNK = 500
+# The tables whose records sort by their name folded (bulk writes skip the model's save()).
+SORTED = ("organization", "service")
+# References HSDS leaves loose (no foreign key in the specification): when they name a record
+# neither the file nor the directory has, the record is kept without the link.
+LOOSE = {
+    "organization": ("parent_organization_id", directory.Organization),
+    "taxonomy_term": ("parent_id", directory.TaxonomyTerm),
+}
+
+
+@dataclass
+class Counts:
+    created: dict[str, int] = field(default_factory=dict)
+    updated: dict[str, int] = field(default_factory=dict)
+    skipped: dict[str, int] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, dict[str, int]]:
+        return {"created": self.created, "updated": self.updated, "skipped": self.skipped}
+
+
+def narrowest(*visibilities: str) -> str:
+    return max(visibilities, key=audience_rank)
+
+
+def _chunks(ids: Iterable[Any]) -> Iterator[list[Any]]:
+    batch: list[Any] = []
+    for item in ids:
+        batch.append(item)
+        if len(batch) == CHUNK:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _existing(model: type[models.Model], ids: Iterable[UUID], *columns: str) -> dict[UUID, Any]:
+    found: dict[UUID, Any] = {}
+    for batch in _chunks(ids):
+        for pk, *values in model.objects.filter(pk__in=batch).values_list("pk", *columns):  # type: ignore[attr-defined]
+            found[pk] = values[0] if values else None
+    return found
+
+
+def check_database(report: Report, fitted: Fitted) -> None:
+    """What only the directory as it stands can say: a term code another term of the taxonomy
+    has, a service already at a location under another id. Loose references that name
+    nothing are dropped here."""
+    terms = fitted.rows["taxonomy_term"]
+    codes = {
+        (row["taxonomy_detail_id"], row["code"]): pk for pk, row in terms.items() if row["code"]
+    }
+    for batch in _chunks({code for _taxonomy, code in codes}):
+        taken = directory.TaxonomyTerm.objects.filter(code__in=batch).values_list(
+            "pk", "taxonomy_detail_id", "code"
+        )
+        for pk, taxonomy_id, code in taken:
+            mine = codes.get((taxonomy_id, code))
+            if mine is not None and mine != pk and pk not in terms:
+                record = fitted.where[("taxonomy_term", mine)]
+                report.add(record.file, record.row, "code", "code_taken", value=code, other=pk)
+    places = fitted.rows["service_at_location"]
+    pairs = {(row["service_id"], row["location_id"]): pk for pk, row in places.items()}
+    for batch in _chunks({service for service, _location in pairs}):
+        held = directory.ServiceAtLocation.objects.filter(service_id__in=batch).values_list(
+            "pk", "service_id", "location_id"
+        )
+        for pk, service_id, location_id in held:
+            mine = pairs.get((service_id, location_id))
+            if mine is not None and mine != pk and pk not in places:
+                record = fitted.where[("service_at_location", mine)]
+                report.add(record.file, record.row, "location_id", "place_taken", other=pk)
+    for table, (column, model) in LOOSE.items():
+        rows = fitted.rows[table]
+        named = {row[column] for row in rows.values() if row[column] is not None} - set(rows)
+        there = set(_existing(model, named))
+        for row in rows.values():
+            if row[column] in named - there:
+                row[column] = None
+
+
+def _values(
+    table: str, pk: UUID, row: dict[str, Any], fitted: Fitted, visibility: str
+) -> dict[str, Any]:
+    """The row with what Tejido keeps beside it: a listing's visibility (`visibility`, or
+    narrower where the file marks it so), the name to sort by."""
+    values = dict(row)
+    if table in LISTINGS:
+        mark = fitted.marks.get((table, pk), directory.Visibility.PUBLIC)
+        values["visibility"] = narrowest(visibility, mark)
+    if table in SORTED:
+        values["sort_name"] = directory.sort_name_for(row["name"])
+    return values
+
+
+def write(fitted: Fitted, *, visibility: str) -> Counts:
+    """Every fitted row, created or updated; `visibility` for new listings."""
+    counts = Counts(skipped={name: n for name, n in fitted.skipped.items() if n})
+    moment = now()
+    for table, model in MODELS.items():
+        rows = fitted.rows[table]
+        listing = table in LISTINGS
+        held = _existing(model, rows, "visibility") if listing else _existing(model, rows)
+        new, changed = [], []
+        for pk, row in rows.items():
+            if pk in held:
+                values = _values(table, pk, row, fitted, held[pk] if listing else visibility)
+                changed.append(model(pk=pk, updated_at=moment, **values))
+            else:
+                new.append(model(pk=pk, **_values(table, pk, row, fitted, visibility)))
+        model.objects.bulk_create(new, batch_size=CHUNK)  # type: ignore[attr-defined]
+        if changed:
+            columns = [*_values(table, changed[0].pk, rows[changed[0].pk], fitted, visibility)]
+            model.objects.bulk_update(changed, [*columns, "updated_at"], batch_size=CHUNK)  # type: ignore[attr-defined]
+            counts.updated[table] = len(changed)
+        if new:
+            counts.created[table] = len(new)
+    index_services(_services_to_index(fitted))
+    return counts
+
+
+def _services_to_index(fitted: Fitted) -> list[UUID]:
+    """The services whose search words the import may have changed: those it wrote, those
+    its attributes and languages describe, those at the places it wrote, of the
+    organisations it wrote, and with the terms it wrote."""
+    rows = fitted.rows
+    ids = [*rows["service"]]
+    ids += [row["link_id"] for row in rows["attribute"].values() if row["link_entity"] == "service"]
+    ids += [row["service_id"] for row in rows["language"].values() if row["service_id"]]
+    places = {*rows["location"], *(row["location_id"] for row in rows["address"].values())}
+    places |= {row["location_id"] for row in rows["service_at_location"].values()}
+    for batch in _chunks(places):
+        ids += services_at(batch)
+    for batch in _chunks(rows["organization"]):
+        ids += services_of(batch)
+    for batch in _chunks(rows["taxonomy_term"]):
+        ids += services_with_term(batch)
+    return ids
