@@ -229,6 +229,8 @@ def fuzz(schema: Any, token: str) -> tuple[int, list[str]]:
     return calls[0], failures
 
 
+# Every operation with generated requests: minutes on a busy machine (see the leak sweep).
+@pytest.mark.timeout(900)
 @pytest.mark.django_db
 @pytest.mark.parametrize("who", ["member", "organiser"])
 def test_every_operation_survives_generated_requests(api_people: dict[str, Any], who: str) -> None:

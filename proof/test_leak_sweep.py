@@ -34,6 +34,9 @@ def _block_pages() -> tuple[str, ...]:
     return tuple(pages)
 
 
+# Every page, form, operation and email as every viewer: minutes, not seconds, past the
+# suite's five-minute limit for a hung test on a busy machine.
+@pytest.mark.timeout(900)
 @pytest.mark.django_db
 def test_no_marker_reaches_anyone_who_must_not_see_it(
     fast_hashing, django_capture_on_commit_callbacks

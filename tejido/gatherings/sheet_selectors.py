@@ -1,30 +1,39 @@
 """Every read of sign-up sheets, always shaped by the viewer."""
 
 from tejido.access.base import AnyUser
-from tejido.access.events import event_relation
+from tejido.access.events import EventRelation, event_relation
 from tejido.access.sheets import SheetCard, can_see_sheet, sheet_card, visible_claims, visible_slots
 from tejido.core.clock import now
 from tejido.core.errors import NotFound
 from tejido.gatherings.models import Claim, Occurrence, Rsvp, Slot
 
 
-def get_sheet(*, viewer: AnyUser | None, occurrence: Occurrence) -> SheetCard:
-    """The occurrence's sheet as the viewer sees it; NotFound when they do not see the event."""
+def get_sheet(
+    *,
+    viewer: AnyUser | None,
+    occurrence: Occurrence,
+    relation: EventRelation | None = None,
+    seat: str | None = None,
+) -> SheetCard:
+    """The occurrence's sheet as the viewer sees it; NotFound when they do not see the event.
+    The occurrence's page passes the viewer's relation to the event and their seat, which it
+    has looked up already."""
     if not can_see_sheet(viewer, occurrence):
         raise NotFound()
-    seat = ""
-    if viewer is not None and viewer.is_authenticated:
-        seat = (
-            Rsvp.objects.filter(occurrence=occurrence.pk, user=viewer.pk)
-            .values_list("seat", flat=True)
-            .first()
-            or ""
-        )
+    if seat is None:
+        seat = ""
+        if viewer is not None and viewer.is_authenticated:
+            seat = (
+                Rsvp.objects.filter(occurrence=occurrence.pk, user=viewer.pk)
+                .values_list("seat", flat=True)
+                .first()
+                or ""
+            )
     return sheet_card(
         viewer,
         occurrence,
         seat=seat,
-        relation=event_relation(viewer, occurrence.event),
+        relation=relation or event_relation(viewer, occurrence.event),
         now=now(),
     )
 

@@ -19,9 +19,15 @@ register = template.Library()
 @register.inclusion_tag("events/_sheet_card.html", takes_context=True)
 def event_sheet(context: template.Context) -> dict[str, Any]:
     request = context["request"]
-    occurrence = context["page"].occurrence
+    page = context["page"]
+    occurrence = page.occurrence
     try:
-        sheet = get_sheet(viewer=request.user, occurrence=occurrence)
+        sheet = get_sheet(
+            viewer=request.user,
+            occurrence=occurrence,
+            relation=page.relation,
+            seat=page.card.my_seat,
+        )
     except NotFound:
         sheet = None
     return {
