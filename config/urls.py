@@ -3,6 +3,7 @@ from django.urls import include, path
 urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("api/v1/", include("tejido.api.urls")),
+    path("api/hsds/", include("tejido.api.hsds.urls")),
     path("", include("tejido.web.urls")),
 ]
 

@@ -46,6 +46,8 @@ from tejido.groups.models import Group
 from tejido.membership.factories import ApplicationAnswerFactory, ApplicationFactory
 
 SCHEMA_PATH = "/api/v1/openapi.json"
+# The directory's HSDS-shaped read API: its own document, no token.
+HSDS_SCHEMA_PATH = "/api/hsds/openapi.json"
 POSITIVE_EXAMPLES = 20
 NEGATIVE_EXAMPLES = 10
 POSITIVE_CHECKS = [
@@ -139,11 +141,9 @@ def with_client_address(app: Any) -> Any:
     return wrapped
 
 
-def load_schema() -> Any:
+def load_schema(path: str = SCHEMA_PATH) -> Any:
     with in_test_transaction():
-        schema = schemathesis.openapi.from_wsgi(
-            SCHEMA_PATH, with_client_address(get_wsgi_application())
-        )
+        schema = schemathesis.openapi.from_wsgi(path, with_client_address(get_wsgi_application()))
     # The token is sent by the test, not generated; unknown query parameters are ignored, as
     # HTTP APIs do, so adding some is not invalid input.
     schema.config.generation.update(with_security_parameters=False, allow_extra_parameters=False)
@@ -252,3 +252,16 @@ def test_operations_that_declare_authentication_refuse_requests_without_it(
         checked.append(operation.label)
     print(f"\n{len(checked)} operations refuse requests without a token")
     assert checked
+
+
+@pytest.mark.django_db
+def test_the_hsds_api_survives_generated_requests(api_people: dict[str, Any]) -> None:
+    from tejido.directory.factories import ServiceAtLocationFactory, ServiceFactory, tag
+
+    for number in range(3):
+        service = tag(ServiceFactory(name=f"Servicio {number}"), "food", "free")
+        ServiceAtLocationFactory(service=service)
+    schema = load_schema(HSDS_SCHEMA_PATH)
+    calls, failures = fuzz(schema, api_people["tokens"]["member"])
+    print(f"\nHSDS API fuzz: {len(operations(schema))} operations, {calls} requests")
+    assert not failures, "\n".join(failures)

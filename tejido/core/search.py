@@ -67,13 +67,23 @@ def matching[M: models.Model](
 def matching_through[M: models.Model](
     queryset: models.QuerySet[M], relation: str, index: SearchIndex, query: str
 ) -> models.QuerySet[M]:
-    """As `matching`, for the rows of `queryset` whose row through `relation` (a one-to-one
-    to the index's model, joined by the query) matches: the words can live beside a table
-    whose own key the SQLite index cannot take (a UUID)."""
-    related = queryset.model._meta.get_field(relation).related_model
-    if related is None or related._meta.db_table != index.table:
+    """As `matching`, for the rows of `queryset` whose row through `relation` (the reverse of
+    a one-to-one from the index's model) matches: the words can live beside a table whose own
+    key the SQLite index cannot take (a UUID). The condition is a subquery of its own, so the
+    queryset may itself be used inside another query."""
+    reverse = queryset.model._meta.get_field(relation)
+    related = reverse.related_model
+    if not isinstance(reverse, models.OneToOneRel) or related._meta.db_table != index.table:  # type: ignore[union-attr]
         raise ValueError(f"{index} does not index {queryset.model._meta.label}.{relation}")
-    return _matching(queryset.filter(**{f"{relation}__isnull": False}), index, query)
+    words = query_words(query)
+    if not words:
+        return queryset.none()
+    connection = connections[queryset.db]
+    quote = connection.ops.quote_name
+    key = quote(reverse.field.column)
+    condition, param = _condition(index, words, connection.vendor, quote)
+    sql = f"SELECT {key} FROM {quote(index.table)} WHERE {condition}"  # noqa: S608
+    return queryset.filter(pk__in=RawSQL(sql, [param]))  # noqa: S611
 
 
 def _matching[M: models.Model](
@@ -82,8 +92,14 @@ def _matching[M: models.Model](
     words = query_words(query)
     if not words:
         return queryset.none()
-    vendor = connections[queryset.db].vendor
-    quote = connections[queryset.db].ops.quote_name
+    connection = connections[queryset.db]
+    sql, param = _condition(index, words, connection.vendor, connection.ops.quote_name)
+    return queryset.filter(RawSQL(sql, [param], output_field=models.BooleanField()))  # noqa: S611
+
+
+def _condition(index: SearchIndex, words: list[str], vendor: str, quote: Any) -> tuple[str, str]:
+    """The SQL condition on the index's table (by its own name) that its row matches every
+    word as a prefix, and its one parameter."""
     table, column, pk, name = (quote(index.table), quote(index.column), quote(index.pk), index.name)
     if vendor == "sqlite":
         # Each word a quoted prefix: FTS5 reads nothing in it as an operator.
@@ -96,7 +112,7 @@ def _matching[M: models.Model](
         )
     else:
         raise NotImplementedError(f"no search for {vendor}")
-    return queryset.filter(RawSQL(sql, [param], output_field=models.BooleanField()))  # noqa: S611
+    return sql, param
 
 
 def _tsvector(column_sql: str) -> str:

@@ -49,7 +49,7 @@ SUGGESTION_TEXT = TextRule(3000, required=True, multiline=True)
 RECOMMENDATION_NOTE = TextRule(RECOMMENDATION_NOTE_LENGTH, required=True, multiline=True)
 LISTING_KINDS = ("service", "organization", "business")
 
-ListingId = UUID | int
+ListingId = UUID | int | str
 
 
 def find_listing(viewer: AnyUser | None, kind: str, listing_id: ListingId) -> Model:

@@ -61,6 +61,14 @@ OPERATIONS = {
     ("/api/v1/occurrences/{occurrence_id}/slots", "post"),
     ("/api/v1/slots/{slot_id}/claims", "post"),
     ("/api/v1/claims/{claim_id}", "delete"),
+    ("/api/v1/directory/services", "get"),
+    ("/api/v1/directory/services/{service_id}", "get"),
+    ("/api/v1/directory/businesses", "get"),
+    ("/api/v1/directory/businesses/{business_id}", "get"),
+    ("/api/v1/directory/{kind}/{listing_id}/recommendation", "post"),
+    ("/api/v1/directory/{kind}/{listing_id}/suggestion", "post"),
+    ("/api/v1/directory/businesses/{business_id}/vouch", "post"),
+    ("/api/v1/directory/businesses/{business_id}/vouch", "delete"),
 }
 
 

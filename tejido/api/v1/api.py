@@ -12,6 +12,7 @@ from ninja import NinjaAPI
 
 from tejido.api.v1 import (
     applications,
+    directory,
     errors,
     event_sheets,
     events,
@@ -103,3 +104,4 @@ api.add_router("", reports.router)
 api.add_router("", tokens.router)
 api.add_router("", films.router)
 api.add_router("", event_sheets.router)
+api.add_router("", directory.router)
