@@ -9,20 +9,17 @@ order and by id, so the same directory always gives the same file (writers.py)."
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import reduce
-from operator import or_
 from typing import Any
 from uuid import UUID
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from tejido.access.directory import (
     visible_locations,
     visible_organizations,
-    visible_service_at_locations,
     visible_services,
 )
-from tejido.access.directory_io import exports_everything
+from tejido.access.directory_io import belongs_only_to, exports_everything
 from tejido.directory import models as directory
 from tejido.directory.hsds import marks, spec
 from tejido.directory.hsds.fit import LISTINGS, MODELS, column_name
@@ -30,7 +27,13 @@ from tejido.directory.hsds.values import Value
 
 Records = dict[str, dict[str, dict[str, Value]]]
 
-# Who each table's records belong to (their links, from the JSON form's nesting).
+# What each table's records belong to: their foreign keys to other kept tables (an
+# attribute's link names its table itself). A record is exported only with all of them.
+LINKS: dict[str, list[tuple[str, str]]] = {
+    table: [(f.name, f.ref) for f in spec.BY_NAME[table].fields if f.ref in MODELS]
+    for table in MODELS
+}
+# Where each table's records nest in the JSON form (writers.py): their parents' links.
 PARENTS: dict[str, list[tuple[str, str]]] = {}
 for _table in spec.TABLES:
     for _nest in _table.nested:
@@ -49,40 +52,30 @@ class Export:
         return self.records.setdefault(name, {})
 
 
-def _exported(viewer: Any) -> dict[str, QuerySet[Any]]:
-    """Every kept table's records that `viewer`'s export holds, as querysets (the later ones
-    filtered by the earlier ones)."""
+def _listings(viewer: Any) -> dict[str, QuerySet[Any]]:
+    """The listings `viewer`'s export starts from, as the policy shows them; every other
+    table's records follow from them."""
     if exports_everything(viewer):
-        return {table: model.objects.all() for table, model in MODELS.items()}  # type: ignore[attr-defined]
-    chosen: dict[str, QuerySet[Any]] = {
+        return {}
+    return {
         "organization": visible_organizations(viewer),
         "service": visible_services(viewer),
         "location": visible_locations(viewer),
-        "service_at_location": visible_service_at_locations(viewer),
+        # The vocabulary is no one's secret.
         "taxonomy": directory.Taxonomy.objects.all(),
         "taxonomy_term": directory.TaxonomyTerm.objects.all(),
     }
-    chosen["program"] = directory.Program.objects.filter(organization__in=chosen["organization"])
-    # Each table once all it belongs to is chosen (a contact's phones after the contacts).
-    waiting = [table for table in MODELS if table not in chosen and table != "attribute"]
+
+
+def _order() -> list[str]:
+    """The kept tables, each after the tables its records belong to."""
+    order: list[str] = []
+    waiting = list(MODELS)
     while waiting:
-        table = next(t for t in waiting if all(p in chosen for _l, p in PARENTS[t]))
+        table = next(t for t in waiting if all(p in order or p == t for _l, p in LINKS[t]))
         waiting.remove(table)
-        links = PARENTS[table]
-        # Every link it has names an exported record, and it has one at least.
-        each = [
-            Q(**{f"{link}__isnull": True}) | Q(**{f"{link}__in": chosen[parent]})
-            for link, parent in links
-        ]
-        some = reduce(or_, (Q(**{f"{link}__isnull": False}) for link, _parent in links))
-        chosen[table] = MODELS[table].objects.filter(some, *each)  # type: ignore[attr-defined]
-    linked = [
-        Q(link_entity=table, link_id__in=chosen[table].values("pk"))
-        for table in MODELS
-        if table != "attribute"
-    ]
-    chosen["attribute"] = directory.Attribute.objects.filter(reduce(or_, linked))
-    return chosen
+        order.append(table)
+    return order
 
 
 def _hsds_values(table: str, row: dict[str, Any]) -> dict[str, Value]:
@@ -133,14 +126,28 @@ def _add_mark_taxonomy(export: Export) -> None:
         }
 
 
+def _belongs(export: Export, table: str, record: dict[str, Value]) -> bool:
+    links = [(record.get(link), parent) for link, parent in LINKS[table]]
+    if table == "attribute":
+        links.append((record.get("link_id"), str(record.get("link_entity"))))
+    return belongs_only_to(
+        [(parent, str(value)) for value, parent in links if value is not None],
+        lambda parent, pk: pk in export.records.get(parent, {}),
+    )
+
+
 def collect(viewer: Any) -> Export:
     """The records `viewer`'s export holds."""
     export = Export(everything=exports_everything(viewer))
-    for table, queryset in _exported(viewer).items():
+    listings = _listings(viewer)
+    for table in _order():
         records = export.table(table)
-        for row in _rows(table, queryset):
+        everyone = MODELS[table].objects.all()  # type: ignore[attr-defined]
+        for row in _rows(table, listings.get(table, everyone)):
             pk = str(row["pk"])
-            records[pk] = _hsds_values(table, row)
+            values = _hsds_values(table, row)
+            if export.everything or table in listings or _belongs(export, table, values):
+                records[pk] = values
             if export.everything and table in LISTINGS:
                 _mark(export, table, pk, row["visibility"])
     if export.everything:

@@ -36,12 +36,21 @@ LOOSE = {
 
 @dataclass
 class Counts:
+    """By table: records created, updated (they differed), unchanged, and checked but not
+    kept (`skipped`)."""
+
     created: dict[str, int] = field(default_factory=dict)
     updated: dict[str, int] = field(default_factory=dict)
+    unchanged: dict[str, int] = field(default_factory=dict)
     skipped: dict[str, int] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, dict[str, int]]:
-        return {"created": self.created, "updated": self.updated, "skipped": self.skipped}
+        return {
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "skipped": self.skipped,
+        }
 
 
 def narrowest(*visibilities: str) -> str:
@@ -118,46 +127,68 @@ def _values(
     return values
 
 
+def _held(model: type[models.Model], ids: Iterable[UUID], columns: list[str]) -> dict[UUID, Any]:
+    """The rows the directory holds already, among `ids`: their `columns`, by id."""
+    held: dict[UUID, Any] = {}
+    for batch in _chunks(ids):
+        for row in model.objects.filter(pk__in=batch).values("pk", *columns):  # type: ignore[attr-defined]
+            held[row.pop("pk")] = row
+    return held
+
+
 def write(fitted: Fitted, *, visibility: str) -> Counts:
-    """Every fitted row, created or updated; `visibility` for new listings."""
+    """Every fitted row: created, updated where it differs from what the directory holds,
+    or left as it is; `visibility` for new listings. The search words of the services that
+    anything written may describe are made again."""
     counts = Counts(skipped={name: n for name, n in fitted.skipped.items() if n})
     moment = now()
+    written: dict[str, dict[UUID, dict[str, Any]]] = {}
     for table, model in MODELS.items():
         rows = fitted.rows[table]
-        listing = table in LISTINGS
-        held = _existing(model, rows, "visibility") if listing else _existing(model, rows)
-        new, changed = [], []
+        if not rows:
+            continue
+        columns = [*_values(table, next(iter(rows)), next(iter(rows.values())), fitted, visibility)]
+        held = _held(model, rows, columns)
+        new, changed = [], 0
         for pk, row in rows.items():
-            if pk in held:
-                values = _values(table, pk, row, fitted, held[pk] if listing else visibility)
-                changed.append(model(pk=pk, updated_at=moment, **values))
-            else:
+            if pk not in held:
                 new.append(model(pk=pk, **_values(table, pk, row, fitted, visibility)))
+                continue
+            kept = held[pk].get("visibility", visibility)
+            values = _values(table, pk, row, fitted, kept)
+            different = {name: value for name, value in values.items() if held[pk][name] != value}
+            if different:
+                model.objects.filter(pk=pk).update(updated_at=moment, **different)  # type: ignore[attr-defined]
+                written.setdefault(table, {})[pk] = row
+                changed += 1
         model.objects.bulk_create(new, batch_size=CHUNK)  # type: ignore[attr-defined]
-        if changed:
-            columns = [*_values(table, changed[0].pk, rows[changed[0].pk], fitted, visibility)]
-            model.objects.bulk_update(changed, [*columns, "updated_at"], batch_size=CHUNK)  # type: ignore[attr-defined]
-            counts.updated[table] = len(changed)
-        if new:
-            counts.created[table] = len(new)
-    index_services(_services_to_index(fitted))
+        written.setdefault(table, {}).update((obj.pk, rows[obj.pk]) for obj in new)
+        for name, number in (("created", len(new)), ("updated", changed)):
+            if number:
+                getattr(counts, name)[table] = number
+        if len(rows) - len(new) - changed:
+            counts.unchanged[table] = len(rows) - len(new) - changed
+    index_services(_services_to_index(written))
     return counts
 
 
-def _services_to_index(fitted: Fitted) -> list[UUID]:
-    """The services whose search words the import may have changed: those it wrote, those
-    its attributes and languages describe, those at the places it wrote, of the
-    organisations it wrote, and with the terms it wrote."""
-    rows = fitted.rows
-    ids = [*rows["service"]]
-    ids += [row["link_id"] for row in rows["attribute"].values() if row["link_entity"] == "service"]
-    ids += [row["service_id"] for row in rows["language"].values() if row["service_id"]]
-    places = {*rows["location"], *(row["location_id"] for row in rows["address"].values())}
-    places |= {row["location_id"] for row in rows["service_at_location"].values()}
+def _services_to_index(written: dict[str, dict[UUID, dict[str, Any]]]) -> list[UUID]:
+    """The services whose search words the rows written may have changed: those written,
+    those their attributes and languages describe, those at the places written, of the
+    organisations written, and with the terms written."""
+
+    def rows(table: str) -> Iterable[dict[str, Any]]:
+        return written.get(table, {}).values()
+
+    ids = [*written.get("service", {})]
+    ids += [row["link_id"] for row in rows("attribute") if row["link_entity"] == "service"]
+    ids += [row["service_id"] for row in rows("language") if row["service_id"]]
+    places = {*written.get("location", {}), *(row["location_id"] for row in rows("address"))}
+    places |= {row["location_id"] for row in rows("service_at_location")}
     for batch in _chunks(places):
         ids += services_at(batch)
-    for batch in _chunks(rows["organization"]):
+    for batch in _chunks(written.get("organization", {})):
         ids += services_of(batch)
-    for batch in _chunks(rows["taxonomy_term"]):
+    for batch in _chunks(written.get("taxonomy_term", {})):
         ids += services_with_term(batch)
     return ids

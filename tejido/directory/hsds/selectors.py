@@ -20,6 +20,7 @@ class TableCount:
     table: str
     created: int
     updated: int
+    unchanged: int
 
 
 @dataclass(frozen=True)
@@ -53,9 +54,10 @@ class ImportCard:
 def _card(job: HsdsImport, *, with_problems: bool = True) -> ImportCard:
     counts = job.counts or {}
     created, updated = counts.get("created", {}), counts.get("updated", {})
+    unchanged = counts.get("unchanged", {})
     tables = tuple(
-        TableCount(table, created.get(table, 0), updated.get(table, 0))
-        for table in dict.fromkeys([*created, *updated])
+        TableCount(table, created.get(table, 0), updated.get(table, 0), unchanged.get(table, 0))
+        for table in sorted({*created, *updated, *unchanged})
     )
     return ImportCard(
         id=job.pk,

@@ -33,12 +33,12 @@ def _bad_folder(tmp_path: Path) -> Path:
 
 def test_the_command_imports_a_folder_and_counts_what_it_wrote() -> None:
     out, _err = _run("hsds_import", str(GOOD_FOLDER), "--visibility", "public", "--language", "en")
-    assert "service: 3 new, 0 updated" in out
+    assert "service: 3 new, 0 updated, 0 unchanged" in out
     assert "metadata: 1 checked, not kept" in out
     assert out.rstrip().endswith("Imported.")
     assert directory.Service.objects.filter(visibility="public").count() == 3
     out, _err = _run("hsds_import", str(GOOD_JSON), "--language", "en")
-    assert "service: 0 new, 3 updated" in out
+    assert "service: 0 new, 0 updated, 3 unchanged" in out
     assert directory.Service.objects.count() == 3
 
 
@@ -60,7 +60,7 @@ def test_the_command_prints_every_problem_and_imports_nothing(tmp_path: Path) ->
 
 def test_a_dry_run_writes_nothing() -> None:
     out, _err = _run("hsds_import", str(GOOD_FOLDER), "--dry-run", "--language", "en")
-    assert "service: 3 new, 0 updated" in out
+    assert "service: 3 new, 0 updated, 0 unchanged" in out
     assert "nothing was written" in out
     assert not directory.Service.objects.exists()
 

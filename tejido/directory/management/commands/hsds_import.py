@@ -48,13 +48,14 @@ def acting_as(email: str | None) -> User | None:
 
 def counts_text(counts: Counts) -> list[str]:
     lines = []
-    for table in sorted({*counts.created, *counts.updated}):
+    for table in sorted({*counts.created, *counts.updated, *counts.unchanged}):
         lines.append(
-            _("%(table)s: %(created)s new, %(updated)s updated")
+            _("%(table)s: %(created)s new, %(updated)s updated, %(unchanged)s unchanged")
             % {
                 "table": table,
                 "created": counts.created.get(table, 0),
                 "updated": counts.updated.get(table, 0),
+                "unchanged": counts.unchanged.get(table, 0),
             }
         )
     for table, number in sorted(counts.skipped.items()):
