@@ -27,7 +27,7 @@ from proof.world import VIEWERS, World
 
 API_PREFIX = "/api/"
 API_SCHEMA = "/api/v1/openapi.json"
-MAX_REQUESTS_PER_VIEWER = 900
+MAX_REQUESTS_PER_VIEWER = 1500
 # A search for this finds every marker (they all start with it) without the echoed query
 # being a marker itself.
 PROBE = "zq"

@@ -353,8 +353,8 @@ def build_world(*, capture: Callable[..., Any], block_pages: tuple[str, ...] = (
                     v for v in VIEWERS if v != subject and sees_field(v, subject, audience)
                 ),
                 listed=True,
-                # Organisers keep the list of areas itself.
-                also=(("organiser", "/organise/areas/"),),
+                # Organisers keep the list of areas itself (and where each lies, for matching).
+                also=(("organiser", "/organise/areas/"), ("organiser", "/aid/areas/")),
             )
         )
         language = mk(f"lang{audience[:4]}")

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from django.db.models import Sum
+from django.db.models import QuerySet, Sum
 
 from tejido.access.aid import can_manage_funds, can_see_grant
 from tejido.access.base import AnyUser
@@ -19,10 +19,10 @@ from tejido.core.paging import ListPage, paginate
 ENTRIES_PER_PAGE = 50
 
 
-def list_funds(*, viewer: AnyUser | None) -> list[Fund]:
+def list_funds(*, viewer: AnyUser | None) -> QuerySet[Fund]:
     if not can_manage_funds(viewer):
         raise NotFound()
-    return list(Fund.objects.order_by("name"))
+    return Fund.objects.order_by("name")
 
 
 def get_fund(*, viewer: AnyUser | None, fund_id: int) -> Fund:

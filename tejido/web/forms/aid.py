@@ -55,7 +55,7 @@ def _local(day: date, hour: time) -> datetime:
 def _area_field() -> forms.ModelChoiceField[Area]:
     return forms.ModelChoiceField(
         label=_("Area (optional)"),
-        queryset=Area.objects.none(),
+        queryset=None,
         required=False,
         empty_label=_("No area"),
         help_text=_("Roughly where: never an address."),

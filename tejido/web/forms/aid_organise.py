@@ -44,15 +44,14 @@ class DispatchForm(forms.Form):
 
 class GrantForm(forms.Form):
     fund: forms.ModelChoiceField[Fund] = forms.ModelChoiceField(
-        label=_("From the fund"), queryset=Fund.objects.none()
+        label=_("From the fund"), queryset=None
     )
     amount = _amount(_("Amount"), help_text=_("Leave empty to grant what was asked for."))
     note = _note()
 
-    def __init__(self, *args: Any, funds: QuerySet[Fund] | list[Fund], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, funds: QuerySet[Fund], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["fund"]
-        field.queryset = Fund.objects.filter(pk__in=[f.pk for f in funds])  # type: ignore[attr-defined]
+        self.fields["fund"].queryset = funds  # type: ignore[attr-defined]
 
 
 class PaymentForm(forms.Form):
@@ -77,7 +76,7 @@ class AreaPlaceForm(forms.Form):
     )
     neighbours: forms.ModelMultipleChoiceField[Area] = forms.ModelMultipleChoiceField(
         label=_("Areas next to it"),
-        queryset=Area.objects.none(),
+        queryset=None,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
