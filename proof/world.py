@@ -43,6 +43,7 @@ from django.utils import translation
 
 from proof.forms import fill, find_form
 from proof.world_aid import plant_aid
+from proof.world_directory import plant_directory
 from proof.world_gatherings import plant_gatherings
 from tejido.accounts.models import ApiToken, Audience, Profile, User
 from tejido.notifications.kinds import kind_for
@@ -471,6 +472,12 @@ def build_world(*, capture: Callable[..., Any], block_pages: tuple[str, ...] = (
     aid_ids = plant_aid(people=people, add=add, mk=mk, capture=capture, vetted=VETTED)
     flows.append("aid board: sealed requests, threads, contacts, follow-up feedback, a microgrant")
 
+    # --- directory: a safe house, hidden places, what members add, an incident report -------
+    with capture(execute=True):
+        directory_ids = plant_directory(people=people, add=add, mk=mk, vetted=VETTED)
+    incident_ids = directory_ids.pop("incident")
+    flows.append("directory: safe house, hidden places, suggestions, recommendations, incidents")
+
     # --- application: answers, a question from organisers, the applicant's reply ---------------
     answers = {
         q.pk: add(
@@ -613,10 +620,12 @@ def build_world(*, capture: Callable[..., Any], block_pages: tuple[str, ...] = (
             warned_report.pk,
             dismissed_report.pk,
             suspension_report.pk,
+            *incident_ids,
             999_999,
         ],
         **gathering_ids,
         **aid_ids,
+        **directory_ids,
         # The plain area first: it is what a member picks for themselves in a write.
         "area": [
             plain_area.pk,

@@ -23,6 +23,7 @@ from tejido.audit.services import audit_entry
 from tejido.core.clock import now
 from tejido.demo import content
 from tejido.demo.aid_seed import seed_aid
+from tejido.demo.directory_seed import seed_directory
 from tejido.demo.gathering_seed import seed_gatherings
 from tejido.groups.models import Group, GroupMembership
 from tejido.membership.models import (
@@ -255,6 +256,7 @@ def seed_demo(*, password: str = content.DEFAULT_PASSWORD) -> SeedResult:
     _seed_notices(by_key, groups, ago)
     seed_gatherings(by_key)
     seed_aid(by_key)
+    seed_directory(by_key)
     _seed_audit(by_key, groups, applications, invitation, organiser, ago)
     return _counts(created=True)
 

@@ -22,10 +22,12 @@ from tejido.directory.models import (
     Service,
     ServiceAtLocation,
     Suggestion,
+    Taxonomy,
     TaxonomyTerm,
     Visibility,
     Vouch,
 )
+from tejido.directory.taxonomy_seed import seed_taxonomies
 
 
 class OrganizationFactory(factory.django.DjangoModelFactory):
@@ -96,8 +98,12 @@ class ScheduleFactory(factory.django.DjangoModelFactory):
 
 
 def term(code: str) -> TaxonomyTerm:
-    """One of the seeded categories or attributes, by its code."""
-    return TaxonomyTerm.objects.get(code=code, taxonomy_detail__in=[CATEGORIES_ID, ATTRIBUTES_ID])
+    """One of the seeded categories or attributes, by its code (seeded again first when a
+    transactional test emptied the database)."""
+    seeded = TaxonomyTerm.objects.filter(taxonomy_detail__in=[CATEGORIES_ID, ATTRIBUTES_ID])
+    if not seeded.exists():
+        seed_taxonomies(Taxonomy, TaxonomyTerm)
+    return seeded.get(code=code)
 
 
 def tag(service: Service, *codes: str) -> Service:

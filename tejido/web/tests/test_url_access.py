@@ -144,6 +144,9 @@ AID_ORGANISERS = expect(LOGIN, {404, LOGIN}, 404, 200)
 AID_ORGANISER_ACTION = Page(expect(405, 405, 405, 405), post=expect(LOGIN, {404, LOGIN}, 404, DONE))
 
 
+# The HSDS API's operations on one record, and whose id the walker's world gives them.
+HSDS_ONE = ("service", "service_at_location", "organization", "taxonomy", "taxonomy_term")
+
 ACCESS: dict[str, Expect | Page] = {
     # Public face, language, code of conduct.
     "home": expect(200, REDIRECT, 200, 200),
@@ -464,6 +467,90 @@ ACCESS: dict[str, Expect | Page] = {
     "api-v1:post_withdraw_match": API_WRITE,
     "api-v1:post_aid_message": API_WRITE,
     "api-v1:put_aid_contact": API_WRITE,
+    # The directory: the walker's service, organisation and business are public, so everyone
+    # sees them (the public directory); members write about them; organisers run it.
+    "directory": PUBLIC,
+    "directory_service": PUBLIC,
+    "directory_organization": PUBLIC,
+    "directory_businesses": PUBLIC,
+    "directory_business": PUBLIC,
+    "directory_vouch": POST_ONLY,
+    **{
+        f"directory_{action}_{kind}": form(
+            MEMBERS,
+            MEMBERS_POST,
+            kwargs=lambda world, viewer, kind=kind: {"listing_id": world.listings[kind].pk},
+        )
+        for action, kinds in (
+            ("suggest", ("service", "organization", "business")),
+            ("recommend", ("service", "business")),
+        )
+        for kind in kinds
+    },
+    "directory_review": ORGANISERS,
+    "directory_review_suggestion": POST_ONLY_ORGANISERS,
+    "directory_review_recommendation": POST_ONLY_ORGANISERS,
+    "directory_places": ORGANISERS,
+    **{
+        name: form(ORGANISERS, ORGANISERS_POST)
+        for name in (
+            "directory_organization_new",
+            "directory_organization_edit",
+            "directory_service_new",
+            "directory_service_edit",
+            "directory_place_new",
+            "directory_place_edit",
+            "directory_business_new",
+            "directory_business_edit",
+        )
+    },
+    "directory_service_verify": POST_ONLY_ORGANISERS,
+    "directory_business_verify": POST_ONLY_ORGANISERS,
+    "directory_business_standing": POST_ONLY_ORGANISERS,
+    "api-v1:get_directory_services": API,
+    "api-v1:get_directory_service": API,
+    "api-v1:get_directory_businesses": API,
+    "api-v1:get_directory_business": API,
+    **{
+        name: Page(
+            API_WRITE.access,
+            post=API_POST,
+            kwargs=lambda world, viewer: {
+                "kind": "services",
+                "listing_id": world.listings["service"].pk,
+            },
+        )
+        for name in ("api-v1:post_recommendation", "api-v1:post_suggestion")
+    },
+    "api-v1:post_vouch": API_WRITE,
+    "api-v1:delete_vouch": API_WRITE,
+    # The directory's HSDS-shaped API (/api/hsds/): public, no token, GET only.
+    "api/hsds/^.*$": Page(API_NOT_FOUND, path="/api/hsds/no-such-thing"),
+    "api-hsds:openapi-json": form(PUBLIC, expect(200, 200, 200, 200)),
+    # ninja's root: the same address as the API's own root operation.
+    "api-hsds:api-root": Page(PUBLIC, post=expect(405, 405, 405, 405)),
+    **{
+        f"api-hsds:get_hsds_{name}": Page(
+            PUBLIC,
+            post=expect(405, 405, 405, 405),
+            kwargs=(lambda world, viewer, name=name: {"id": world.hsds_ids[name]})
+            if name in HSDS_ONE
+            else None,
+        )
+        for name in (
+            "root",
+            "services",
+            "service",
+            "service_at_locations",
+            "service_at_location",
+            "organizations",
+            "organization",
+            "taxonomies",
+            "taxonomy",
+            "taxonomy_terms",
+            "taxonomy_term",
+        )
+    },
 }
 
 
@@ -492,6 +579,13 @@ class World:
     claim: Any = None
     # The aid board's request, offer, match, follow-up and fund.
     aid: dict[str, Any] = field(default_factory=dict)
+    # The directory: a public service, organisation and business (by kind), a place, a
+    # suggestion and a recommendation waiting for organisers, and the HSDS API's records.
+    listings: dict[str, Any] = field(default_factory=dict)
+    location: Any = None
+    suggestion: Any = None
+    recommendation: Any = None
+    hsds_ids: dict[str, Any] = field(default_factory=dict)
 
 
 def build_world() -> World:
@@ -549,6 +643,7 @@ def build_world() -> World:
     slot = SlotFactory(occurrence=occurrence, wanted=3)
     claim = ClaimFactory(slot=slot, user=users["member"])
     aid = _aid_world(users["member"], other)
+    directory = _directory_world(other)
     return World(
         users=users,
         other_member=other,
@@ -586,6 +681,40 @@ def _aid_world(member: Any, other: Any) -> dict[str, Any]:
         "match": match,
         "follow_up": FollowUp.objects.create(match=match, user=member, asked_at=now()),
         "fund": FundFactory(),
+        **directory,
+    )
+
+
+def _directory_world(other: Any) -> dict[str, Any]:
+    from tejido.directory.factories import (
+        BusinessFactory,
+        RecommendationFactory,
+        ServiceAtLocationFactory,
+        ServiceFactory,
+        SuggestionFactory,
+        term,
+    )
+    from tejido.directory.models import CATEGORIES_ID
+
+    service = ServiceFactory()
+    place = ServiceAtLocationFactory(service=service)
+    business = BusinessFactory()
+    return {
+        "listings": {
+            "service": service,
+            "organization": service.organization,
+            "business": business,
+        },
+        "location": place.location,
+        "suggestion": SuggestionFactory(author=other, service=service),
+        "recommendation": RecommendationFactory(author=other, service=service),
+        "hsds_ids": {
+            "service": service.pk,
+            "service_at_location": place.pk,
+            "organization": service.organization_id,
+            "taxonomy": CATEGORIES_ID,
+            "taxonomy_term": term("housing").pk,
+        },
     }
 
 
@@ -614,6 +743,12 @@ ARGUMENTS: dict[str, Callable[[World, Any], Any]] = {
     "match_id": lambda world, viewer: world.aid["match"].pk,
     "follow_up_id": lambda world, viewer: world.aid["follow_up"].pk,
     "fund_id": lambda world, viewer: world.aid["fund"].pk,
+    "service_id": lambda world, viewer: world.listings["service"].pk,
+    "organization_id": lambda world, viewer: world.listings["organization"].pk,
+    "business_id": lambda world, viewer: world.listings["business"].pk,
+    "location_id": lambda world, viewer: world.location.pk,
+    "suggestion_id": lambda world, viewer: world.suggestion.pk,
+    "recommendation_id": lambda world, viewer: world.recommendation.pk,
 }
 
 

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST, require_safe
 from tejido.access.base import is_vetted
 from tejido.accounts.services import change_language
 from tejido.aid.selectors import get_aid_home
+from tejido.directory.selectors import recently_verified
 from tejido.gatherings.selectors import list_next_for_home
 from tejido.groups.selectors import list_my_groups_and_invitations
 from tejido.membership.selectors import current_conduct
@@ -34,6 +35,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "my_groups": my_groups,
             "group_invitations": invitations,
             "aid": get_aid_home(viewer=user),
+            "recently_verified": recently_verified(viewer=user),
         },
     )
 
