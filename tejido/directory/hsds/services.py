@@ -136,14 +136,17 @@ def run_import(*, import_id: int) -> str:
     # Whoever started it must still be an organiser when it runs.
     if job.by is None or not can_import_directory(job.by):
         return _finish(job, ImportState.FAILED)
-    checked = check_upload(job.file_name, job.data, _progress(job.pk))
-    HsdsImport.objects.filter(pk=job.pk).update(form=checked.form, state=ImportState.IMPORTING)
     try:
+        checked = check_upload(job.file_name, job.data, _progress(job.pk))
+        if checked.ok:
+            HsdsImport.objects.filter(pk=job.pk).update(
+                form=checked.form, state=ImportState.IMPORTING
+            )
         with transaction.atomic():
             counts = import_checked(
                 actor=job.by, checked=checked, visibility=job.visibility, job=job
             )
-            return _finish(job, ImportState.DONE, counts=counts.as_dict())
+            return _finish(job, ImportState.DONE, form=checked.form, counts=counts.as_dict())
     except ImportRefused as refused:
         problems = [problem.as_list() for problem in refused.problems]
         return _finish(job, ImportState.INVALID, problems=problems, problem_count=refused.count)
