@@ -139,14 +139,12 @@ def run_import(*, import_id: int) -> str:
     try:
         checked = check_upload(job.file_name, job.data, _progress(job.pk))
         if checked.ok:
-            HsdsImport.objects.filter(pk=job.pk).update(
-                form=checked.form, state=ImportState.IMPORTING
-            )
+            HsdsImport.objects.filter(pk=job.pk).update(state=ImportState.IMPORTING)
         with transaction.atomic():
             counts = import_checked(
                 actor=job.by, checked=checked, visibility=job.visibility, job=job
             )
-            return _finish(job, ImportState.DONE, form=checked.form, counts=counts.as_dict())
+            return _finish(job, ImportState.DONE, counts=counts.as_dict())
     except ImportRefused as refused:
         problems = [problem.as_list() for problem in refused.problems]
         return _finish(job, ImportState.INVALID, problems=problems, problem_count=refused.count)

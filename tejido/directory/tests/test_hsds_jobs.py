@@ -50,7 +50,7 @@ def test_a_job_checks_records_its_progress_writes_and_runs_once(
     assert stored[0] == HsdsImport.kept(zipped(good_files()))
     assert run_import(import_id=job.pk) == ImportState.DONE
     job.refresh_from_db()
-    assert (job.form, job.done, job.total) == ("tabular", job.total, job.total)
+    assert job.done == job.total > 0
     assert job.counts["created"]["service"] == 3
     assert job.finished_at is not None
     assert job.sealed_file == ""
