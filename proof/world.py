@@ -42,6 +42,7 @@ from django.test import Client
 from django.utils import translation
 
 from proof.forms import fill, find_form
+from proof.world_directory import plant_directory
 from proof.world_gatherings import plant_gatherings
 from tejido.accounts.models import ApiToken, Audience, Profile, User
 from tejido.notifications.kinds import kind_for
@@ -468,6 +469,12 @@ def build_world(*, capture: Callable[..., Any], block_pages: tuple[str, ...] = (
     )
     flows.append("gatherings: places before and after their reveal, invitation and group events")
 
+    # --- directory: a safe house, hidden places, what members add, an incident report -------
+    with capture(execute=True):
+        directory_ids = plant_directory(people=people, add=add, mk=mk, vetted=VETTED)
+    incident_ids = directory_ids.pop("incident")
+    flows.append("directory: safe house, hidden places, suggestions, recommendations, incidents")
+
     # --- application: answers, a question from organisers, the applicant's reply ---------------
     answers = {
         q.pk: add(
@@ -610,9 +617,11 @@ def build_world(*, capture: Callable[..., Any], block_pages: tuple[str, ...] = (
             warned_report.pk,
             dismissed_report.pk,
             suspension_report.pk,
+            *incident_ids,
             999_999,
         ],
         **gathering_ids,
+        **directory_ids,
         # The plain area first: it is what a member picks for themselves in a write.
         "area": [
             plain_area.pk,

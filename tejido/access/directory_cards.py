@@ -339,7 +339,8 @@ def recommendation_cards(
         cards.append(
             RecommendationCard(
                 id=recommendation.pk,
-                author_name=str(profile.chosen_name) if profile is not None else "",
+                # One's own is shown as "you": a card never carries a name for nothing.
+                author_name=str(profile.chosen_name) if profile is not None and not own else "",
                 note=recommendation.note,
                 created_at=recommendation.created_at,
                 is_mine=own,

@@ -22,6 +22,7 @@ from tejido.audit.models import AuditEntry
 from tejido.audit.services import audit_entry
 from tejido.core.clock import now
 from tejido.demo import content
+from tejido.demo.directory_seed import seed_directory
 from tejido.demo.gathering_seed import seed_gatherings
 from tejido.groups.models import Group, GroupMembership
 from tejido.membership.models import (
@@ -253,6 +254,7 @@ def seed_demo(*, password: str = content.DEFAULT_PASSWORD) -> SeedResult:
     invitation = _seed_invitation(by_key, groups, organiser, ago)
     _seed_notices(by_key, groups, ago)
     seed_gatherings(by_key)
+    seed_directory(by_key)
     _seed_audit(by_key, groups, applications, invitation, organiser, ago)
     return _counts(created=True)
 

@@ -253,6 +253,12 @@ def business_out(card: BusinessCard) -> dict[str, Any]:
 
 class BusinessDetailOut(BusinessOut):
     recommendations: list[RecommendationOut]
+    standing_note: str | SkipJsonSchema[None] = Field(
+        None, description="Why its standing changed (organisers only)."
+    )
+    vouchers: list[str] | SkipJsonSchema[None] = Field(
+        None, description="Who vouched for it, by chosen name (organisers only)."
+    )
 
 
 class BusinessPage(NumberedPageOut):
@@ -285,9 +291,15 @@ def get_directory_businesses(request: HttpRequest, query: Query[BusinessQuery]) 
 )
 def get_directory_business(request: HttpRequest, business_id: Path[Id]) -> object:
     found = get_business(viewer=actor(request), business_id=business_id)
+    organisers_only = (
+        {"standing_note": found.standing_note, "vouchers": list(found.vouchers)}
+        if found.can_manage
+        else {}
+    )
     return {
         **business_out(found.card),
         "recommendations": [recommendation_out(r) for r in found.recommendations],
+        **organisers_only,
     }
 
 

@@ -11,7 +11,7 @@ host.
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from typing import Any
 
@@ -140,6 +140,9 @@ POST_ONLY_HOSTS = Page(expect(405, 405, 405, 405), post=expect(LOGIN, {404, LOGI
 # API operations that take no GET: the method is refused before anything else.
 API_WRITE = Page(expect(405, 405, 405, 405), post=API_POST)
 
+
+# The HSDS API's operations on one record, and whose id the walker's world gives them.
+HSDS_ONE = ("service", "service_at_location", "organization", "taxonomy", "taxonomy_term")
 
 ACCESS: dict[str, Expect | Page] = {
     # Public face, language, code of conduct.
@@ -399,6 +402,90 @@ ACCESS: dict[str, Expect | Page] = {
     "api-v1:post_create_event": API,  # the same address as get_events
     "api-v1:patch_event": API_WRITE,
     "api-v1:post_cancel_occurrence": API_WRITE,
+    # The directory: the walker's service, organisation and business are public, so everyone
+    # sees them (the public directory); members write about them; organisers run it.
+    "directory": PUBLIC,
+    "directory_service": PUBLIC,
+    "directory_organization": PUBLIC,
+    "directory_businesses": PUBLIC,
+    "directory_business": PUBLIC,
+    "directory_vouch": POST_ONLY,
+    **{
+        f"directory_{action}_{kind}": form(
+            MEMBERS,
+            MEMBERS_POST,
+            kwargs=lambda world, viewer, kind=kind: {"listing_id": world.listings[kind].pk},
+        )
+        for action, kinds in (
+            ("suggest", ("service", "organization", "business")),
+            ("recommend", ("service", "business")),
+        )
+        for kind in kinds
+    },
+    "directory_review": ORGANISERS,
+    "directory_review_suggestion": POST_ONLY_ORGANISERS,
+    "directory_review_recommendation": POST_ONLY_ORGANISERS,
+    "directory_places": ORGANISERS,
+    **{
+        name: form(ORGANISERS, ORGANISERS_POST)
+        for name in (
+            "directory_organization_new",
+            "directory_organization_edit",
+            "directory_service_new",
+            "directory_service_edit",
+            "directory_place_new",
+            "directory_place_edit",
+            "directory_business_new",
+            "directory_business_edit",
+        )
+    },
+    "directory_service_verify": POST_ONLY_ORGANISERS,
+    "directory_business_verify": POST_ONLY_ORGANISERS,
+    "directory_business_standing": POST_ONLY_ORGANISERS,
+    "api-v1:get_directory_services": API,
+    "api-v1:get_directory_service": API,
+    "api-v1:get_directory_businesses": API,
+    "api-v1:get_directory_business": API,
+    **{
+        name: Page(
+            API_WRITE.access,
+            post=API_POST,
+            kwargs=lambda world, viewer: {
+                "kind": "services",
+                "listing_id": world.listings["service"].pk,
+            },
+        )
+        for name in ("api-v1:post_recommendation", "api-v1:post_suggestion")
+    },
+    "api-v1:post_vouch": API_WRITE,
+    "api-v1:delete_vouch": API_WRITE,
+    # The directory's HSDS-shaped API (/api/hsds/): public, no token, GET only.
+    "api/hsds/^.*$": Page(API_NOT_FOUND, path="/api/hsds/no-such-thing"),
+    "api-hsds:openapi-json": form(PUBLIC, expect(200, 200, 200, 200)),
+    # ninja's root: the same address as the API's own root operation.
+    "api-hsds:api-root": Page(PUBLIC, post=expect(405, 405, 405, 405)),
+    **{
+        f"api-hsds:get_hsds_{name}": Page(
+            PUBLIC,
+            post=expect(405, 405, 405, 405),
+            kwargs=(lambda world, viewer, name=name: {"id": world.hsds_ids[name]})
+            if name in HSDS_ONE
+            else None,
+        )
+        for name in (
+            "root",
+            "services",
+            "service",
+            "service_at_locations",
+            "service_at_location",
+            "organizations",
+            "organization",
+            "taxonomies",
+            "taxonomy",
+            "taxonomy_terms",
+            "taxonomy_term",
+        )
+    },
 }
 
 
@@ -425,6 +512,13 @@ class World:
     # The gathering's date's sign-up sheet: a slot, and the member's claim on it.
     slot: Any = None
     claim: Any = None
+    # The directory: a public service, organisation and business (by kind), a place, a
+    # suggestion and a recommendation waiting for organisers, and the HSDS API's records.
+    listings: dict[str, Any] = field(default_factory=dict)
+    location: Any = None
+    suggestion: Any = None
+    recommendation: Any = None
+    hsds_ids: dict[str, Any] = field(default_factory=dict)
 
 
 def build_world() -> World:
@@ -481,6 +575,7 @@ def build_world() -> World:
     RsvpFactory(occurrence=occurrence, user=users["member"])
     slot = SlotFactory(occurrence=occurrence, wanted=3)
     claim = ClaimFactory(slot=slot, user=users["member"])
+    directory = _directory_world(other)
     return World(
         users=users,
         other_member=other,
@@ -500,7 +595,41 @@ def build_world() -> World:
         closed_poll=closed_poll,
         slot=slot,
         claim=claim,
+        **directory,
     )
+
+
+def _directory_world(other: Any) -> dict[str, Any]:
+    from tejido.directory.factories import (
+        BusinessFactory,
+        RecommendationFactory,
+        ServiceAtLocationFactory,
+        ServiceFactory,
+        SuggestionFactory,
+        term,
+    )
+    from tejido.directory.models import CATEGORIES_ID
+
+    service = ServiceFactory()
+    place = ServiceAtLocationFactory(service=service)
+    business = BusinessFactory()
+    return {
+        "listings": {
+            "service": service,
+            "organization": service.organization,
+            "business": business,
+        },
+        "location": place.location,
+        "suggestion": SuggestionFactory(author=other, service=service),
+        "recommendation": RecommendationFactory(author=other, service=service),
+        "hsds_ids": {
+            "service": service.pk,
+            "service_at_location": place.pk,
+            "organization": service.organization_id,
+            "taxonomy": CATEGORIES_ID,
+            "taxonomy_term": term("housing").pk,
+        },
+    }
 
 
 # How to fill an argument from its name when a table entry does not say.
@@ -523,6 +652,12 @@ ARGUMENTS: dict[str, Callable[[World, Any], Any]] = {
     "occurrence_id": lambda world, viewer: world.occurrence.pk,
     "slot_id": lambda world, viewer: world.slot.pk,
     "claim_id": lambda world, viewer: world.claim.pk,
+    "service_id": lambda world, viewer: world.listings["service"].pk,
+    "organization_id": lambda world, viewer: world.listings["organization"].pk,
+    "business_id": lambda world, viewer: world.listings["business"].pk,
+    "location_id": lambda world, viewer: world.location.pk,
+    "suggestion_id": lambda world, viewer: world.suggestion.pk,
+    "recommendation_id": lambda world, viewer: world.recommendation.pk,
 }
 
 
