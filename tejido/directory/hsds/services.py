@@ -132,7 +132,8 @@ def run_import(*, import_id: int) -> str:
         state=ImportState.CHECKING
     ):
         return ""
-    job = HsdsImport.objects.select_related("by").get(pk=import_id)
+    # The file is opened in the try below: a file no key opens ends the job as failed.
+    job = HsdsImport.objects.select_related("by").defer("sealed_file").get(pk=import_id)
     # Whoever started it must still be an organiser when it runs.
     if job.by is None or not can_import_directory(job.by):
         return _finish(job, ImportState.FAILED)
