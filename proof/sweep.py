@@ -301,6 +301,7 @@ def candidates(world: World, name: str) -> list[Any]:
         for kind, ids in world.ids.items():
             if lowered.startswith(kind) or (kind == "member" and lowered.startswith("user")):
                 return ids
+        # Numbers and UUIDs (the directory's HSDS records) alike.
         return sorted({i for ids in world.ids.values() for i in ids}, key=str)
     return ["x", *world.strings["slug"][:1]]
 

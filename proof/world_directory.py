@@ -151,12 +151,15 @@ def plant_directory(
     set_business_standing(
         actor=organiser, business_id=business.pk, standing=Standing.WARNED, note=standing_note
     )
+    # The HSDS records' UUIDs as text, as they travel in addresses and JSON bodies.
     return {
-        "service": [public.pk, members_only.pk, safe_house.pk, MISSING],
-        "organization": [collective.pk, MISSING],
-        "location": [open_place.pk, hidden_place.pk, safe_place.pk, MISSING],
+        "service": [str(s.pk) for s in (public, members_only, safe_house)] + [str(MISSING)],
+        "organization": [str(collective.pk), str(MISSING)],
+        "location": [str(p.pk) for p in (open_place, hidden_place, safe_place)] + [str(MISSING)],
         "business": [business.pk, 999_999],
         "suggestion": [suggestion.pk, 999_999],
         "recommendation": [recommendation.pk, 999_999],
         "incident": [incident.pk],
+        # A suggestion's or recommendation's listing: a service, an organisation, a business.
+        "listing": [str(public.pk), str(safe_house.pk), str(collective.pk), business.pk],
     }

@@ -30,15 +30,6 @@ class BadDays(InvalidInput):
     message = _("Choose the days it is open.")
 
 
-class NarrowerPlace(InvalidInput):
-    code = "narrower_place"
-    message = _(
-        "A place shown to fewer people than its service would be hidden from some of those who "
-        "see the service. Choose a visibility at least as wide, or a narrower one for the "
-        "service."
-    )
-
-
 class SameStanding(Conflict):
     code = "same_standing"
     message = _("The business already has that standing.")

@@ -308,3 +308,20 @@ def test_empty_states_say_what_to_do(client, login, make_user, settings):
     assert "No business is listed yet" in _html(client, "directory_businesses")
     html = _html(login(make_user(role="organiser", language="en")), "directory")
     assert "Add an organisation" in html
+
+
+def test_the_home_page_shows_what_was_verified_lately(login, make_user):
+    from datetime import date
+
+    ServiceFactory(name="Comedor verificado", assured_date=date(2026, 1, 10))
+    ServiceFactory(
+        name="Casa segura verificada",
+        assured_date=date(2026, 1, 11),
+        visibility=Visibility.ORGANISERS,
+    )
+    ServiceFactory(name="Sin verificar")
+    html = _html(login(make_user(language="en")), "home")
+    assert "Recently verified in the directory" in html
+    assert "Comedor verificado" in html
+    assert "Casa segura verificada" not in html
+    assert "Sin verificar" not in html

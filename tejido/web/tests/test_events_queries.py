@@ -139,8 +139,8 @@ def test_the_page_of_a_date(login, django_assert_num_queries, size):
 
 
 # The frame, the greeting's profile, my groups; then my next gatherings and their seat counts
-# and my answers.
-HOME_QUERIES = FRAME_QUERIES + 2 + 3
+# and my answers; the directory's services verified lately.
+HOME_QUERIES = FRAME_QUERIES + 2 + 3 + 1
 
 
 @pytest.mark.parametrize("size", SIZES)

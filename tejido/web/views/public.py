@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from tejido.access.base import is_vetted
 from tejido.accounts.services import change_language
+from tejido.directory.selectors import recently_verified
 from tejido.gatherings.selectors import list_next_for_home
 from tejido.groups.selectors import list_my_groups_and_invitations
 from tejido.membership.selectors import current_conduct
@@ -32,6 +33,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "next_gatherings": list_next_for_home(viewer=user),
             "my_groups": my_groups,
             "group_invitations": invitations,
+            "recently_verified": recently_verified(viewer=user),
         },
     )
 

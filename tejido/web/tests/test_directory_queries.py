@@ -1,0 +1,134 @@
+"""The directory's lists cost the same number of SQL queries whatever the amount of data: two
+data sizes (services with places, hours, languages, costs, terms and recommendations;
+businesses with vouches and recommendations; suggestions waiting), one expected count each."""
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from tejido.accounts.factories import UserFactory
+from tejido.core.testing import FRAME_QUERIES
+from tejido.directory.factories import (
+    AddressFactory,
+    BusinessFactory,
+    LocationFactory,
+    RecommendationFactory,
+    ScheduleFactory,
+    ServiceAtLocationFactory,
+    ServiceFactory,
+    SuggestionFactory,
+    VouchFactory,
+    tag,
+)
+from tejido.directory.models import CostOption, Language, Review
+from tejido.network.factories import AreaFactory
+from tejido.network.models import NetworkSettings
+
+pytestmark = pytest.mark.django_db
+
+SIZES = [2, 7]
+APPROVED = {"review": Review.APPROVED, "reviewed_at": "2026-01-01T00:00Z"}
+
+
+@pytest.fixture(autouse=True)
+def _quick_passwords(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _network():
+    # Made on the first page ever served; made here, so no page pays for it.
+    NetworkSettings.current()
+
+
+# A Wednesday at 10:00 in Madrid: the services' weekday hours are open.
+OPEN = "2026-03-04 10:00 +01:00"
+
+
+def _world(size: int) -> None:
+    area = AreaFactory()
+    for number in range(size):
+        service = tag(ServiceFactory(name=f"Servicio {number}"), "food", "free")
+        place = LocationFactory(area=area)
+        AddressFactory(location=place)
+        at = ServiceAtLocationFactory(service=service, location=place)
+        ScheduleFactory(service=service)
+        ScheduleFactory(service=None, service_at_location=at)
+        Language.objects.create(service=service, code="es")
+        CostOption.objects.create(service=service, amount=0)
+        RecommendationFactory(service=service, **APPROVED)
+        business = BusinessFactory(area=area)
+        VouchFactory(business=business)
+        RecommendationFactory(service=None, business=business, **APPROVED)
+        SuggestionFactory(service=service)
+        RecommendationFactory(service=service)
+
+
+def _member_client(login, viewer):
+    client = login(viewer)
+    client.get(reverse("directory"))  # the conduct gate remembers the acceptance in the session
+    return client
+
+
+# The filters' categories and attributes (visitors get no areas); the page's count and rows;
+# its places, their hours, its own hours, languages and costs; the terms.
+SERVICES = 2 + 2 + 5 + 1
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_public_directory(client, django_assert_num_queries, size):
+    _world(size)
+    # A visitor: no session, no user, and no member's name to look up.
+    with django_assert_num_queries(SERVICES):
+        response = client.get(reverse("directory"))
+    assert response.content.decode().count('href="/directory/services/') == size
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_members_directory_search_and_filters(login, django_assert_num_queries, size):
+    _world(size)
+    client = _member_client(login, UserFactory())
+    filters = {"q": "servicio", "cost": "free", "open_now": "on"}
+    # The areas (visitors get none) and the UTC offsets the schedules use.
+    expected = FRAME_QUERIES + SERVICES + 2
+    with time_machine.travel(OPEN, tick=False), django_assert_num_queries(expected):
+        response = client.get(reverse("directory"), filters)
+    assert response.content.decode().count('href="/directory/services/') == size
+
+
+# The areas, the page's count and rows (with their counts), and which of them the member
+# vouched for.
+BUSINESSES = 1 + 2 + 1
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_businesses(login, django_assert_num_queries, size):
+    _world(size)
+    client = _member_client(login, UserFactory())
+    with django_assert_num_queries(FRAME_QUERIES + BUSINESSES):
+        response = client.get(reverse("directory_businesses"))
+    # Each business, and the directory's own menu.
+    assert response.content.decode().count('href="/directory/businesses/') == size + 1
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_review_queue(login, django_assert_num_queries, size):
+    _world(size)
+    client = _member_client(login, UserFactory(is_organiser=True))
+    # Each list's count and rows, and how many services wait to be verified again.
+    with django_assert_num_queries(FRAME_QUERIES + 2 + 2 + 1):
+        response = client.get(reverse("directory_review"))
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_an_organisations_services(client, django_assert_num_queries, size):
+    _world(size)
+    service = ServiceFactory()
+    for number in range(size):
+        other = ServiceFactory(organization=service.organization, name=f"Otro {number}")
+        ServiceAtLocationFactory(service=other)
+    # The organisation with its count; then its services as on the directory, less the filters.
+    with django_assert_num_queries(1 + SERVICES - 2):
+        response = client.get(reverse("directory_organization", args=[service.organization_id]))
+    assert response.content.decode().count('href="/directory/services/') == size + 1
