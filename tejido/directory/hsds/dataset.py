@@ -102,11 +102,10 @@ def _check_reference(report: Report, dataset: Dataset, record: Record, column: s
         return
     target = column.ref
     if column.ref_by:
+        # Both are required in a row; in a nested record both come from the nesting.
         target = str(record.values.get(column.ref_by, ""))
         if target not in spec.BY_NAME:
-            # Reported once, on the field that names the table (when it is given at all).
-            if target:
-                report.add(record.file, record.row, column.ref_by, "not_a_table", value=target)
+            report.add(record.file, record.row, column.ref_by, "not_a_table", value=target)
             return
     if value not in dataset.tables.get(target, {}):
         report.add(

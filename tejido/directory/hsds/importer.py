@@ -68,11 +68,10 @@ def _chunks(ids: Iterable[Any]) -> Iterator[list[Any]]:
         yield batch
 
 
-def _existing(model: type[models.Model], ids: Iterable[UUID], *columns: str) -> dict[UUID, Any]:
-    found: dict[UUID, Any] = {}
+def _existing(model: type[models.Model], ids: Iterable[UUID]) -> set[UUID]:
+    found: set[UUID] = set()
     for batch in _chunks(ids):
-        for pk, *values in model.objects.filter(pk__in=batch).values_list("pk", *columns):  # type: ignore[attr-defined]
-            found[pk] = values[0] if values else None
+        found.update(model.objects.filter(pk__in=batch).values_list("pk", flat=True))  # type: ignore[attr-defined]
     return found
 
 
@@ -107,7 +106,7 @@ def check_database(report: Report, fitted: Fitted) -> None:
     for table, (column, model) in LOOSE.items():
         rows = fitted.rows[table]
         named = {row[column] for row in rows.values() if row[column] is not None} - set(rows)
-        there = set(_existing(model, named))
+        there = _existing(model, named)
         for row in rows.values():
             if row[column] in named - there:
                 row[column] = None

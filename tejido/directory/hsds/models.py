@@ -42,8 +42,6 @@ class HsdsImport(models.Model):
     state = models.CharField(
         max_length=10, choices=ImportState.choices, default=ImportState.WAITING
     )
-    # "tabular" or "json", once the file was opened.
-    form = models.CharField(max_length=10, blank=True)
     # Records checked so far, of `total`.
     done = models.PositiveIntegerField(default=0)
     total = models.PositiveIntegerField(default=0)

@@ -4,6 +4,7 @@ paths on this machine, and it may not unpack to more than MAX_UNPACKED_MB (a sma
 unpack to gigabytes)."""
 
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from io import BytesIO
@@ -68,7 +69,7 @@ def from_zip(data: bytes) -> Files:
             with archive.open(entry) as member:
                 # The sizes in a zip's directory are the zip's word: read no more than it said.
                 return member.read(entry.file_size + 1)[: entry.file_size]
-        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError):
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError):
             raise Unreadable("bad_zip") from None
 
     return Files(frozenset(by_name), read)

@@ -36,10 +36,6 @@ MESSAGES: dict[str, Promise] = {
     "column_twice": _("The column “%(value)s” appears more than once in the header."),
     "row_length": _("This row has %(count)s values, but the header names %(expected)s columns."),
     # JSON documents.
-    "bad_root": _(
-        "The file must hold a service or an organization, a list of them, or a page of them "
-        "(an object with “contents”)."
-    ),
     "not_an_object": _("This must be an object with the record's fields."),
     "not_a_list": _("This must be a list of records."),
     "nested_mismatch": _("Nested in the record with id %(expected)s, this field says %(value)s."),

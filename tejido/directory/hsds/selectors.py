@@ -30,7 +30,6 @@ class ImportCard:
     state: str
     state_label: str
     finished: bool
-    form: str
     visibility_label: str
     done: int
     total: int
@@ -65,7 +64,6 @@ def _card(job: HsdsImport, *, with_problems: bool = True) -> ImportCard:
         state=job.state,
         state_label=str(ImportState(job.state).label),
         finished=job.finished,
-        form=job.form,
         visibility_label=str(job.get_visibility_display()),
         done=job.done,
         total=job.total,

@@ -132,13 +132,15 @@ def run_import(*, import_id: int) -> str:
         state=ImportState.CHECKING
     ):
         return ""
-    job = HsdsImport.objects.select_related("by").get(pk=import_id)
+    # The file is opened in the try below: a file no key opens ends the job as failed.
+    job = HsdsImport.objects.select_related("by").defer("sealed_file").get(pk=import_id)
     # Whoever started it must still be an organiser when it runs.
     if job.by is None or not can_import_directory(job.by):
         return _finish(job, ImportState.FAILED)
-    checked = check_upload(job.file_name, job.data, _progress(job.pk))
-    HsdsImport.objects.filter(pk=job.pk).update(form=checked.form, state=ImportState.IMPORTING)
     try:
+        checked = check_upload(job.file_name, job.data, _progress(job.pk))
+        if checked.ok:
+            HsdsImport.objects.filter(pk=job.pk).update(state=ImportState.IMPORTING)
         with transaction.atomic():
             counts = import_checked(
                 actor=job.by, checked=checked, visibility=job.visibility, job=job

@@ -2,6 +2,7 @@
 the same file twice creates nothing new; the tabular and the JSON sample are the same
 records; a file with a single problem imports nothing; visibility is never widened."""
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,7 @@ from django.db import connection
 
 from tejido.directory import models as directory
 from tejido.directory.factories import OrganizationFactory
+from tejido.directory.hsds import marks
 from tejido.directory.hsds.errors import BadVisibility, ImportRefused
 from tejido.directory.hsds.fit import MODELS
 from tejido.directory.hsds.services import import_checked
@@ -232,3 +234,35 @@ def test_a_loose_reference_to_nothing_is_dropped() -> None:
         ).parent_organization_id
         is None
     )
+
+
+def test_what_json_may_leave_out_but_tejido_needs_is_asked_for() -> None:
+    """HSDS's JSON form does not require a service's organization; the directory lists a
+    service under one."""
+    service = {"id": "c2000000-0000-4000-8000-000000000009", "name": "Suelto", "status": "active"}
+    checked = check_upload("d.json", json.dumps([service]).encode())
+    assert checked.ok
+    with pytest.raises(ImportRefused) as refused:
+        import_checked(actor=None, checked=checked, visibility=Visibility.MEMBERS)
+    assert [(p.row, p.field, p.code) for p in refused.value.problems] == [
+        ("$[0]", "organization_id", "needs_value")
+    ]
+
+
+def test_a_datetime_without_an_offset_is_taken_as_utc() -> None:
+    files = with_cell(good_files(), "services.csv", 4, "last_modified", "2026-02-14T10:30:00")
+    import_checked(actor=None, checked=check_upload("d.zip", zipped(files)), visibility="members")
+    moment = directory.Service.objects.get(pk=S3).last_modified
+    assert moment is not None
+    assert moment.isoformat() == "2026-02-14T10:30:00+00:00"
+
+
+def test_a_visibility_mark_on_what_is_not_a_listing_is_refused() -> None:
+    term, _name = marks.TERMS[Visibility.ORGANISERS]
+    files = with_cell(good_files(), "attributes.csv", 2, "link_entity", "phone")
+    files = with_cell(files, "attributes.csv", 2, "link_id", "a6000000-0000-4000-8000-000000000001")
+    files = with_cell(files, "attributes.csv", 2, "taxonomy_term_id", str(term))
+    files = with_cell(files, "taxonomy_terms.csv", 2, "id", str(term))
+    files = with_cell(files, "attributes.csv", 3, "taxonomy_term_id", str(term))
+    refused = _refused(files)
+    assert [(p.row, p.code) for p in refused.problems] == [("2", "needs_link")]

@@ -6,7 +6,7 @@ import io
 import zipfile
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
 from django.urls import reverse
 
 from tejido.accounts.models import User
@@ -14,7 +14,9 @@ from tejido.audit.models import AuditEntry
 from tejido.core.testing import FRAME_QUERIES
 from tejido.directory import models as directory
 from tejido.directory.hsds.models import HsdsImport, ImportState
+from tejido.directory.hsds.services import MAX_UPLOAD_MB
 from tejido.directory.hsds.tests.helpers import GOOD_JSON, good_files, with_cell, zipped
+from tejido.web.forms.directory_hsds import HsdsImportForm
 
 pytestmark = pytest.mark.django_db
 
@@ -174,3 +176,10 @@ def test_the_page_costs_the_same_with_any_number_of_imports(
 
 # The frame's queries, the organiser area's badge and the latest imports.
 HOME_QUERIES = FRAME_QUERIES + 2
+
+
+def test_the_form_refuses_a_file_too_large_before_reading_it() -> None:
+    huge = UploadedFile(io.BytesIO(b"PK"), name="todo.zip", size=MAX_UPLOAD_MB * 1024 * 1024 + 1)
+    form = HsdsImportForm({"visibility": "members"}, {"file": huge})
+    assert not form.is_valid()
+    assert "file" in form.errors

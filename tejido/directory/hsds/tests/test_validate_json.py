@@ -235,3 +235,9 @@ def test_a_document_that_loops_stops_at_the_depth_hsds_nests_to() -> None:
 
 def test_a_document_deeper_than_python_reads() -> None:
     assert _problems(b"[" * 100_000 + b"]" * 100_000) == [("d.json", "", "", "too_deep")]
+
+
+def test_progress_is_told_by_the_records_at_the_top() -> None:
+    told: list[tuple[int, int]] = []
+    check_upload("d.json", GOOD_JSON.read_bytes(), lambda done, total: told.append((done, total)))
+    assert told == [(2, 2)]

@@ -2,7 +2,9 @@
 bad input in the table below gives exactly the problems it should, each with its file, row,
 field and code."""
 
+import io
 import json
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -10,6 +12,7 @@ import pytest
 from django.utils import translation
 
 from tejido.directory.hsds import package
+from tejido.directory.hsds.problems import MAX_LISTED
 from tejido.directory.hsds.tests.helpers import (
     GOOD_FOLDER,
     csv_bytes,
@@ -320,3 +323,45 @@ def test_a_long_value_is_cut_in_the_message() -> None:
 
 def _only(files: Files):
     return check_upload("d.zip", zipped(files)).problems
+
+
+def test_a_zip_whose_data_is_damaged_is_reported_not_raised() -> None:
+    raw = zipped(good_files())
+    archive = zipfile.ZipFile(io.BytesIO(raw))
+    info = archive.getinfo("services.csv")
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    damaged = bytearray(raw)
+    for at in range(start + 10, start + 40):
+        damaged[at] ^= 0x5A
+    assert _codes(check_upload("x.zip", bytes(damaged))) == ["bad_zip"]
+
+
+def test_a_row_without_a_good_id_is_reported_with_what_names_it() -> None:
+    files = with_cell(good_files(), "funding.csv", 2, "id", "funding-1")
+    files = {**files, "funding.csv": files["funding.csv"] + b",,,\r\n"}
+    assert _problems(files) == [("funding.csv", "2", "id", "not_uuid")]
+
+
+def test_every_problem_is_counted_and_the_first_ten_thousand_listed() -> None:
+    rows = rows_of(good_files()["services.csv"])
+    header, first = rows[0], rows[1]
+    status = header.index("status")
+    many = [header]
+    for number in range(MAX_LISTED + 5):
+        row = [*first]
+        row[0] = f"a2000000-0000-4000-8000-{number + 100:012d}"
+        row[status] = "open"
+        many.append(row)
+    checked = check_upload("d.zip", zipped({**good_files(), "services.csv": csv_bytes(many)}))
+    assert len(checked.problems) == MAX_LISTED
+    # The bad rows, and the records that named the services no longer in the file.
+    assert checked.problem_count > MAX_LISTED + 5
+
+
+def test_progress_is_told_as_the_rows_are_checked() -> None:
+    told: list[tuple[int, int]] = []
+    check_upload("d.zip", zipped(good_files()), lambda done, total: told.append((done, total)))
+    total = sum(
+        len(rows_of(data)) - 1 for name, data in good_files().items() if name.endswith(".csv")
+    )
+    assert told == [(total, total)]

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from tejido.accounts.models import User
-from tejido.core.errors import DomainError, NotFound
+from tejido.core.errors import NotFound
 from tejido.directory.hsds.errors import ImportRefused
 from tejido.directory.hsds.importer import Counts
 from tejido.directory.hsds.selectors import get_organiser_by_email
@@ -120,8 +120,6 @@ class Command(BaseCommand):
                 )
                 % {"count": refused.count}
             ) from None
-        except DomainError as error:
-            raise CommandError(str(error.message)) from None
         for line in counts_text(counts):
             self.stdout.write(line)
         if options["dry_run"]:
