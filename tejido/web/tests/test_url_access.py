@@ -664,6 +664,7 @@ def build_world() -> World:
         slot=slot,
         claim=claim,
         aid=aid,
+        **directory,
     )
 
 
@@ -681,8 +682,7 @@ def _aid_world(member: Any, other: Any) -> dict[str, Any]:
         "match": match,
         "follow_up": FollowUp.objects.create(match=match, user=member, asked_at=now()),
         "fund": FundFactory(),
-        **directory,
-    )
+    }
 
 
 def _directory_world(other: Any) -> dict[str, Any]:
