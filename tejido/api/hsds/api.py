@@ -92,7 +92,7 @@ def hsds_page(page: ListPage[dict[str, Any]]) -> dict[str, Any]:
         "page_number": page.number,
         "size": len(page.items),
         "first_page": page.number == 1,
-        "last_page": page.number >= page.num_pages,
+        "last_page": not page.has_next,
         "empty": page.count == 0,
         "contents": list(page.items),
     }
