@@ -58,7 +58,9 @@ def test_a_member_asks_for_company_to_a_clinic_and_accepts_a_suggested_helper(
     v.field("More about it (optional)").fill("Cita de endocrino el jueves por la mañana.")
     v.main.get_by_role("group", name=t("How soon")).get_by_label(t("This week")).check()
     v.field("Area (optional)").select_option(label="Lavapiés")
-    v.main.get_by_role("group", name=t("Languages you speak")).get_by_label(t("Spanish"), exact=True).check()
+    v.main.get_by_role("group", name=t("Languages you speak")).get_by_label(
+        t("Spanish"), exact=True
+    ).check()
     v.main.get_by_role("button", name=t("Ask for help"), exact=True).click()
     _status(v, "Your request is on the board.")
     request = AidRequest.objects.get(requester=member)

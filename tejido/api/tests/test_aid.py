@@ -89,6 +89,10 @@ def test_an_anonymous_requester_is_absent_for_members(api):
     assert "requester" not in body
     body = _json(api(OrganiserFactory()).get(f"/aid/requests/{request.pk}"))
     assert body["requester"]["id"] == request.requester_id
+    # A profile field the viewer may not see is absent, never null, in lists too.
+    listed = _json(api(OrganiserFactory()).get("/aid/requests"))["items"][0]["requester"]
+    assert "area" not in listed
+    assert None not in listed.values()
 
 
 def test_missing_and_forbidden_are_the_same_404(api):

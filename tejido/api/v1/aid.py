@@ -74,7 +74,10 @@ def _changes(payload: Any) -> dict[str, Any]:
 
 
 @router.get(
-    "/aid/requests", response=responses(RequestPageOut, READ_ERRORS), summary="Open requests"
+    "/aid/requests",
+    response=responses(RequestPageOut, READ_ERRORS),
+    exclude_unset=True,
+    summary="Open requests",
 )
 def get_aid_requests(request: HttpRequest, query: Query[BoardQuery]) -> object:
     """The open requests you may see, the most urgent and longest waiting first, 20 a page."""
@@ -85,6 +88,7 @@ def get_aid_requests(request: HttpRequest, query: Query[BoardQuery]) -> object:
 @router.post(
     "/aid/requests",
     response=responses(RequestDetailOut, WRITE_ERRORS, status=201),
+    exclude_unset=True,
     summary="Ask for help",
 )
 def post_aid_request(request: HttpRequest, payload: RequestIn) -> object:
@@ -110,6 +114,7 @@ def get_aid_request(request: HttpRequest, request_id: Path[RequestId]) -> object
 @router.patch(
     "/aid/requests/{request_id}",
     response=responses(RequestDetailOut, WRITE_ERRORS),
+    exclude_unset=True,
     summary="Change your open request",
 )
 def patch_aid_request(
@@ -126,6 +131,7 @@ def patch_aid_request(
 @router.post(
     "/aid/requests/{request_id}/close",
     response=responses(RequestOut, WRITE_ERRORS),
+    exclude_unset=True,
     summary="Close a request (its requester, or organisers)",
 )
 def post_close_aid_request(request: HttpRequest, request_id: Path[RequestId]) -> object:
@@ -137,6 +143,7 @@ def post_close_aid_request(request: HttpRequest, request_id: Path[RequestId]) ->
 @router.post(
     "/aid/requests/{request_id}/progress",
     response=responses(RequestOut, WRITE_ERRORS),
+    exclude_unset=True,
     summary="Say the help started, or is done",
 )
 def post_aid_progress(
@@ -153,7 +160,12 @@ def post_aid_progress(
     return request_out(request_card(viewer=me, request=found))
 
 
-@router.get("/aid/offers", response=responses(OfferPageOut, READ_ERRORS), summary="Open offers")
+@router.get(
+    "/aid/offers",
+    response=responses(OfferPageOut, READ_ERRORS),
+    exclude_unset=True,
+    summary="Open offers",
+)
 def get_aid_offers(request: HttpRequest, query: Query[OfferQuery]) -> object:
     page = list_board_offers(viewer=actor(request), filters=_filters(query), page=query.page)
     return numbered_page(page, offer_out)
@@ -172,6 +184,7 @@ def _offer_detail(me: Any, offer_id: int) -> dict[str, Any]:
 @router.post(
     "/aid/offers",
     response=responses(OfferDetailOut, WRITE_ERRORS, status=201),
+    exclude_unset=True,
     summary="Offer help",
 )
 def post_aid_offer(request: HttpRequest, payload: OfferIn) -> object:
@@ -196,6 +209,7 @@ def get_aid_offer(request: HttpRequest, offer_id: Path[OfferId]) -> object:
 @router.patch(
     "/aid/offers/{offer_id}",
     response=responses(OfferDetailOut, WRITE_ERRORS),
+    exclude_unset=True,
     summary="Change your open offer",
 )
 def patch_aid_offer(
@@ -211,6 +225,7 @@ def patch_aid_offer(
 @router.post(
     "/aid/offers/{offer_id}/close",
     response=responses(OfferOut, WRITE_ERRORS),
+    exclude_unset=True,
     summary="Close an offer (its helper, or organisers)",
 )
 def post_close_aid_offer(request: HttpRequest, offer_id: Path[OfferId]) -> object:

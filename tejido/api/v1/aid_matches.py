@@ -43,6 +43,7 @@ def _match_body(me: User, match_id: int) -> dict[str, Any]:
 @router.post(
     "/aid/requests/{request_id}/help",
     response=responses(MatchDetailOut, WRITE_ERRORS, status=201),
+    exclude_unset=True,
     summary="Offer to help with a request",
 )
 def post_offer_help(request: HttpRequest, request_id: Path[RequestId], payload: HelpIn) -> object:
@@ -56,6 +57,7 @@ def post_offer_help(request: HttpRequest, request_id: Path[RequestId], payload: 
 @router.post(
     "/aid/requests/{request_id}/ask",
     response=responses(MatchDetailOut, WRITE_ERRORS, status=201),
+    exclude_unset=True,
     summary="Ask the helper of an offer to help with your request",
 )
 def post_ask_helper(request: HttpRequest, request_id: Path[RequestId], payload: AskIn) -> object:
@@ -69,6 +71,7 @@ def post_ask_helper(request: HttpRequest, request_id: Path[RequestId], payload: 
 @router.post(
     "/aid/requests/{request_id}/dispatch",
     response=responses(MatchDetailOut, WRITE_ERRORS, status=201),
+    exclude_unset=True,
     summary="Dispatch a request to a helper's offer (organisers)",
 )
 def post_dispatch(request: HttpRequest, request_id: Path[RequestId], payload: AskIn) -> object:
@@ -93,6 +96,7 @@ def get_aid_match(request: HttpRequest, match_id: Path[MatchId]) -> object:
 @router.post(
     "/aid/matches/{match_id}/answer",
     response=responses(MatchOut, WRITE_ERRORS),
+    exclude_unset=True,
     summary="Accept or decline a match",
 )
 def post_answer_match(request: HttpRequest, match_id: Path[MatchId], payload: AnswerIn) -> object:
@@ -107,6 +111,7 @@ def post_answer_match(request: HttpRequest, match_id: Path[MatchId], payload: An
 @router.post(
     "/aid/matches/{match_id}/withdraw",
     response=responses(MatchOut, WRITE_ERRORS),
+    exclude_unset=True,
     summary="Step back from a match",
 )
 def post_withdraw_match(request: HttpRequest, match_id: Path[MatchId]) -> object:
@@ -119,6 +124,7 @@ def post_withdraw_match(request: HttpRequest, match_id: Path[MatchId]) -> object
 @router.post(
     "/aid/matches/{match_id}/messages",
     response=responses(MessageOut, WRITE_ERRORS, status=201),
+    exclude_unset=True,
     summary="Write in a match's private thread",
 )
 def post_aid_message(request: HttpRequest, match_id: Path[MatchId], payload: MessageIn) -> object:
@@ -134,6 +140,7 @@ def post_aid_message(request: HttpRequest, match_id: Path[MatchId], payload: Mes
 @router.put(
     "/aid/matches/{match_id}/contact",
     response=responses(MatchOut, WRITE_ERRORS),
+    exclude_unset=True,
     summary="Share your contact details with the other side",
 )
 def put_aid_contact(request: HttpRequest, match_id: Path[MatchId], payload: ContactIn) -> object:

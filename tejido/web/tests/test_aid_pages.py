@@ -253,8 +253,11 @@ def test_an_organiser_dispatches_from_the_queue(login):
     assert response["Location"] == reverse("aid_match_detail", args=[match.pk])
     assert match.dispatched_by == organiser
     assert "No request is waiting for someone" in _html(client, "aid_dispatch")
-    response = client.post(reverse("aid_request_dispatch", args=[request.pk]), {"offer": offer.pk})
-    assert response.status_code == 404
+    response = client.post(
+        reverse("aid_request_dispatch", args=[request.pk]), {"offer": offer.pk}, follow=True
+    )
+    assert "This request is no longer open" in response.content.decode()
+    assert Match.objects.count() == 1
 
 
 def test_funds_grants_and_payments_through_the_pages(login):

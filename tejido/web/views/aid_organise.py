@@ -10,7 +10,9 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from tejido.access.aid import can_manage_funds
 from tejido.aid import fund_services, geography_services, match_services
+from tejido.aid.errors import RequestNotOpen
 from tejido.aid.fund_selectors import get_fund, list_funds, list_ledger
 from tejido.aid.geography_selectors import get_area_to_place, list_area_places
 from tejido.aid.match_selectors import get_figures, list_dispatch_queue
@@ -46,9 +48,12 @@ def aid_dispatch(request: HttpRequest) -> HttpResponse:
 @require_POST
 @vetted_only
 def aid_request_dispatch(request: HttpRequest, request_id: int) -> HttpResponse:
+    if not can_manage_funds(request.user):
+        raise NotFound()
     page = get_request_page(viewer=me(request), request_id=request_id)
     if not page.can_dispatch:
-        raise NotFound()
+        messages.error(request, str(RequestNotOpen.message))
+        return redirect("aid_request_detail", request_id=request_id)
     form = DispatchForm(request.POST, choices=page.dispatch_choices)
     if not form.is_valid():
         messages.error(request, _("Choose a helper to send this request to."))
