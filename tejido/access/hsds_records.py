@@ -10,7 +10,7 @@ list)."""
 
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import date, datetime, time
+from datetime import date, time
 from decimal import Decimal
 from typing import Any
 from uuid import UUID
@@ -60,9 +60,7 @@ def hsds_fields(model: type[Model]) -> list[tuple[str, Any]]:
 def _value(value: Any) -> Any:
     if isinstance(value, UUID):
         return str(value)
-    if isinstance(value, datetime):
-        return value.isoformat()
-    if isinstance(value, date):
+    if isinstance(value, date):  # a datetime too
         return value.isoformat()
     if isinstance(value, time):
         return value.strftime("%H:%M")
@@ -94,9 +92,7 @@ def _schedule(schedule: Any) -> dict[str, Any]:
 
 
 def _phone(phone: Any) -> dict[str, Any]:
-    languages = [
-        {**flat(language), "attributes": [], "metadata": []} for language in phone.languages.all()
-    ]
+    languages = [_plain(language) for language in phone.languages.all()]
     return {**flat(phone), "languages": languages, "attributes": [], "metadata": []}
 
 

@@ -128,7 +128,7 @@ def handle_suggestion(*, actor: AnyUser, suggestion_id: int, applied: bool) -> S
     organiser = require_organiser(actor)
     suggestion = (
         visible_suggestions(organiser)
-        .select_for_update()
+        .select_for_update(of=("self",))
         .filter(pk=suggestion_id)
         .select_related("service", "organization", "business")
         .first()
@@ -195,7 +195,7 @@ def review_recommendation(
     organiser = require_organiser(actor)
     recommendation = (
         visible_recommendations(organiser)
-        .select_for_update()
+        .select_for_update(of=("self",))
         .filter(pk=recommendation_id)
         .select_related("service", "business")
         .first()

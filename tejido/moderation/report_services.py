@@ -80,9 +80,11 @@ def report(*, actor: AnyUser, kind: str, target_id: int, reason: str, text: str 
 def _open_report(organiser: User, report_id: int) -> Report:
     """The report locked for update, if the organiser may see it; NotFound otherwise, and
     ReportHandled once someone has handled it."""
+    # Only the report's row: the person reported may be none (a business), an outer join
+    # PostgreSQL will not lock.
     found = (
         visible_reports(organiser)
-        .select_for_update()
+        .select_for_update(of=("self",))
         .select_related("reporter", "reported")
         .filter(pk=report_id)
         .first()
@@ -165,7 +167,7 @@ def close_reports_about(*, actor: User, kind: str, target_id: int) -> int:
     require_organiser(actor)
     found = list(
         visible_reports(actor)
-        .select_for_update()
+        .select_for_update(of=("self",))
         .filter(kind=kind, target_id=target_id, reported__isnull=True, status=Report.Status.OPEN)
         .select_related("reporter")
     )

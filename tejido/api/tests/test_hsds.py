@@ -3,6 +3,8 @@ and pages, and the same 404 for hidden and missing ids. Its OpenAPI document is 
 lists every operation; lists cost the same queries at two sizes."""
 
 import json
+from datetime import date
+from decimal import Decimal
 
 import pytest
 from django.test import Client
@@ -16,7 +18,14 @@ from tejido.directory.factories import (
     tag,
     term,
 )
-from tejido.directory.models import CATEGORIES_ID, CostOption, Language, Phone, Visibility
+from tejido.directory.models import (
+    CATEGORIES_ID,
+    Contact,
+    CostOption,
+    Language,
+    Phone,
+    Visibility,
+)
 
 pytestmark = pytest.mark.django_db
 BASE = "/api/hsds"
@@ -38,7 +47,10 @@ def listed():
     ServiceAtLocationFactory(service=service, location=public_place)
     ServiceAtLocationFactory(service=service, location=hidden_place)
     ScheduleFactory(service=service)
+    ScheduleFactory(service=service, timezone=Decimal("-5"), valid_from=date(2026, 1, 1))
     Phone.objects.create(service=service, number="600 000 000")
+    contact = Contact.objects.create(service=service, name="Lucía", title="Abogada")
+    Phone.objects.create(contact=contact, number="600 000 001")
     Language.objects.create(service=service, code="es", name="Español")
     CostOption.objects.create(service=service, amount=0, currency="EUR")
     members_only = ServiceFactory(name="Para socias", visibility=Visibility.MEMBERS)
@@ -85,8 +97,11 @@ def test_one_service_nests_what_hsds_nests_without_hidden_places(listed):
     )
     assert HIDDEN_STREET not in json.dumps(body)
     assert body["phones"][0]["number"] == "600 000 000"
-    assert body["schedules"][0]["byday"] == "MO,TU,WE,TH,FR"
-    assert body["schedules"][0]["opens_at"] == "09:00"
+    in_madrid, in_offset = sorted(body["schedules"], key=lambda s: s["valid_from"] or "")
+    assert (in_madrid["byday"], in_madrid["opens_at"]) == ("MO,TU,WE,TH,FR", "09:00")
+    assert in_madrid["timezone"] in (1, 2)  # the network's offset today
+    assert (in_offset["timezone"], in_offset["valid_from"]) == (-5, "2026-01-01")
+    assert body["contacts"][0]["phones"][0]["number"] == "600 000 001"
     assert body["cost_options"][0]["amount"] == 0
     assert body["languages"][0]["code"] == "es"
     (attribute,) = body["attributes"]

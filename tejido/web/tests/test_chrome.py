@@ -29,7 +29,12 @@ def test_anonymous_frame(client):
     html = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert '<a class="skip-link" href="#main">' in html
     assert '<main id="main" tabindex="-1">' in html
-    assert nav_links(html) == [reverse("account_login"), reverse("account_signup")]
+    # The public directory needs no account.
+    assert nav_links(html) == [
+        reverse("directory"),
+        reverse("account_login"),
+        reverse("account_signup"),
+    ]
     assert f'href="{reverse("about")}"' in html
     assert '<nav class="site-nav" aria-label="Main">' in html
 
@@ -56,6 +61,7 @@ def test_applicants_see_their_application_settings_and_log_out(applicant_client)
     links = nav_links(applicant_client.get(reverse("about")).content.decode())
     assert links == [
         reverse("application_status"),
+        reverse("directory"),
         reverse("settings_edit"),
         reverse("account_logout"),
     ]
@@ -286,10 +292,11 @@ def test_home_costs_the_same_however_many_groups(
     client.get(reverse("home"))  # the conduct gate remembers the acceptance in the session
     # The frame's queries, the member's profile (for the greeting) and their groups; then
     # their next gatherings: theirs, none, so the next ones to come, none either (2 queries;
-    # tejido/web/tests/test_events_queries.py counts the home page with gatherings); and the
+    # tejido/web/tests/test_events_queries.py counts the home page with gatherings); the
     # aid board's part: their requests, the matches they help in, their offers and their
-    # follow-ups (tejido/web/tests/test_aid_queries.py counts it with all of them).
-    with django_assert_num_queries(FRAME_QUERIES + 2 + 2 + 4):
+    # follow-ups (tejido/web/tests/test_aid_queries.py counts it with all of them); and the
+    # directory's services verified lately (1).
+    with django_assert_num_queries(FRAME_QUERIES + 2 + 2 + 4 + 1):
         html = client.get(reverse("home")).content.decode()
     assert html.count('href="/groups/') == groups + 1  # theirs, and the navigation's
 
