@@ -18,8 +18,15 @@ from tejido.directory.listing_services import (
     save_service,
     verify_service,
 )
-from tejido.directory.models import ATTRIBUTES_ID, CATEGORIES_ID, Service, TaxonomyTerm
+from tejido.directory.models import (
+    ATTRIBUTES_ID,
+    CATEGORIES_ID,
+    Service,
+    Taxonomy,
+    TaxonomyTerm,
+)
 from tejido.directory.moments import today
+from tejido.directory.taxonomy_seed import seed_taxonomies
 from tejido.network.models import Area
 
 
@@ -43,6 +50,9 @@ def _approve(
 
 def seed_directory(by_key: dict[str, User]) -> None:
     organiser = by_key["organiser"]
+    # A migration makes the taxonomies; a database emptied since (a test's flush) needs them
+    # again, and making them is a no-op where they are.
+    seed_taxonomies(Taxonomy, TaxonomyTerm)
     areas = {area.name: area.pk for area in Area.objects.all()}
     terms = dict(
         TaxonomyTerm.objects.filter(taxonomy_detail__in=[CATEGORIES_ID, ATTRIBUTES_ID]).values_list(
