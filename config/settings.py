@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "tejido.aid",
     "tejido.directory",
     "tejido.directory.hsds",
+    "tejido.support",
     "tejido.web",
     "tejido.api",
     "tejido.demo",
