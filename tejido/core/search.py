@@ -25,6 +25,7 @@ on SQLite Django rebuilds a table to alter it, which drops its triggers;
 from dataclasses import dataclass
 from typing import Any
 
+import snowballstemmer
 from django.db import connections, models
 from django.db.backends.base.schema import BaseDatabaseSchemaEditor
 from django.db.migrations.operations.base import Operation
@@ -48,6 +49,28 @@ class SearchIndex:
 
 def query_words(query: str) -> list[str]:
     return fold(query).split()
+
+
+# Snowball's stemmers for both languages, which work on folded words as well (their rules
+# for accented vowels only matter before a word is folded).
+_STEMMERS = (snowballstemmer.stemmer("spanish"), snowballstemmer.stemmer("english"))
+# Shorter words are kept as they are: "trans" must not find "tranquilo".
+_STEM_FROM = 6
+_SHORTEST_STEM = 4
+
+
+def stemmed(query: str) -> str:
+    """The query's words, each cut to its shortest stem in either language that is a prefix
+    of it: as every word is matched as a prefix, "asesorias" then finds "asesoria" and
+    "abogada" finds "abogado". A stem that is not a prefix ("happi" of "happy") is not used."""
+    words = []
+    for word in query_words(query):
+        if len(word) >= _STEM_FROM:
+            stems = (stemmer.stemWord(word) for stemmer in _STEMMERS)
+            prefixes = [s for s in stems if len(s) >= _SHORTEST_STEM and word.startswith(s)]
+            word = min(prefixes, key=len, default=word)
+        words.append(word)
+    return " ".join(words)
 
 
 # The SQL below is built from identifiers in code (quoted by the database's own quoting); the

@@ -24,10 +24,9 @@ from tejido.access.directory_cards import RecommendationCard
 from tejido.access.reports import can_report
 from tejido.core.errors import NotFound
 from tejido.core.paging import ListPage, paginate
-from tejido.core.search import SearchIndex, matching
+from tejido.core.search import SearchIndex, matching, stemmed
 from tejido.directory.models import Business, BusinessKind
 from tejido.directory.moments import today
-from tejido.directory.selectors import stemmed
 
 BUSINESS_SEARCH = SearchIndex(table="directory_business", column="words")
 BUSINESSES_PER_PAGE = 20

@@ -4,8 +4,8 @@ the taxonomy for the filters, and what was verified lately.
 
 Search goes through tejido.core.search over each service's words (tejido.directory.indexing),
 accent- and case-blind in both languages, each word a prefix of a word of the listing; a
-query word's plural ending is taken off first (servicios → servicio, clases → clase), a
-light stemming that works alike for Spanish and English."""
+query word is cut to its Snowball stem first (servicios → servici, abogadas → abog), in
+Spanish and English alike (tejido.core.search.stemmed)."""
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -36,7 +36,7 @@ from tejido.access.directory_cards import (
 from tejido.core.clock import now
 from tejido.core.errors import NotFound
 from tejido.core.paging import ListPage, paginate
-from tejido.core.search import SearchIndex, matching_through, query_words
+from tejido.core.search import SearchIndex, matching_through, query_words, stemmed
 from tejido.directory.models import (
     ATTRIBUTES_ID,
     CATEGORIES_ID,
@@ -78,19 +78,6 @@ class ServiceFilters:
         return any(
             (self.q.strip(), self.category, self.attribute, self.language, self.area)
         ) or any((self.cost, self.open_now, self.stale, self.organization))
-
-
-def stemmed(query: str) -> str:
-    """The query's words without a plural ending: -es after a consonant, or -s (words of
-    more than five letters, so "trans" stays as it is)."""
-    words = []
-    for word in query_words(query):
-        if len(word) > 5 and word.endswith("es") and word[-3] not in "aeiou":
-            word = word[:-2]
-        elif len(word) > 5 and word.endswith("s"):
-            word = word[:-1]
-        words.append(word)
-    return " ".join(words)
 
 
 def _linked(terms: Any) -> Exists:

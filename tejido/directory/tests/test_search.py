@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
+from tejido.core.search import stemmed
 from tejido.directory.factories import (
     LocationFactory,
     ScheduleFactory,
@@ -19,7 +20,7 @@ from tejido.directory.factories import (
 )
 from tejido.directory.indexing import index_services
 from tejido.directory.models import CostOption, Language, Visibility
-from tejido.directory.selectors import ServiceFilters, filtered_services, list_services, stemmed
+from tejido.directory.selectors import ServiceFilters, filtered_services, list_services
 from tejido.network.factories import AreaFactory
 
 pytestmark = pytest.mark.django_db
@@ -50,10 +51,14 @@ def test_accents_and_case_do_not_matter_in_either_language():
 def test_plurals_and_singulars_find_each_other():
     ServiceFactory(name="Clases de español")
     ServiceFactory(name="Servicio de empleo")
-    assert stemmed("servicios clases trans") == "servicio clas trans"
+    ServiceFactory(name="Abogado de extranjería")
+    assert stemmed("servicios clases trans") == "servici clas trans"
     assert _names(q="clase") == ["Clases de español"]
     assert _names(q="clases") == ["Clases de español"]
     assert _names(q="servicios") == ["Servicio de empleo"]
+    # Snowball stems: the feminine finds the masculine.
+    assert _names(q="abogadas") == ["Abogado de extranjería"]
+    assert _names(q="abogada") == ["Abogado de extranjería"]
 
 
 def test_categories_and_attributes_are_found_by_name_in_both_languages():
