@@ -19,6 +19,9 @@ class AuditEntry(models.Model):
     # "app_label.model" of what the action was about, besides the member it concerned.
     target_kind = models.CharField(max_length=60, blank=True)
     target_id = models.BigIntegerField(null=True, blank=True)
+    # The target's key as text, whatever its type (an HSDS record's UUID too): what a
+    # listing's history is read by.
+    target_key = models.CharField(max_length=40, blank=True, default="")
     target_name = models.CharField(max_length=200, blank=True)
     detail = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
@@ -26,6 +29,7 @@ class AuditEntry(models.Model):
     class Meta:
         ordering = ["-created_at", "-id"]
         verbose_name_plural = "audit entries"
+        indexes = [models.Index(fields=["target_kind", "target_key"], name="audit_by_target")]
 
     def __str__(self) -> str:
         return f"{self.action} #{self.pk}"

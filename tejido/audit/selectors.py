@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from django.apps import apps
+from django.db.models import Model
 from django.utils.translation import gettext
 
 from tejido.access.audit import visible_audit_entries
@@ -21,6 +22,7 @@ from tejido.core.errors import NotFound
 from tejido.core.paging import ListPage, paginate
 
 PER_PAGE = 50
+HISTORY_LENGTH = 30
 
 
 @dataclass(frozen=True)
@@ -107,3 +109,16 @@ def list_audit_entries(
     return paginate(
         entries, page, lambda page_entries: _rows(viewer, page_entries), per_page=PER_PAGE
     )
+
+
+def history_of(*, viewer: AnyUser | None, target: Model) -> list[AuditRow]:
+    """What organisers did to `target`, newest first (the last HISTORY_LENGTH actions)."""
+    if not can_manage_network(viewer):
+        raise NotFound()
+    entries = (
+        visible_audit_entries(viewer)
+        .filter(target_kind=target._meta.label_lower, target_key=str(target.pk))
+        .select_related("actor__profile", "target_user__profile")
+        .order_by("-created_at", "-id")
+    )
+    return _rows(viewer, list(entries[:HISTORY_LENGTH]))

@@ -45,6 +45,7 @@ def audit_entry(
         target_kind=target._meta.label_lower if target is not None else "",
         # A target whose key is not a number (an HSDS record's UUID) is kept by its name.
         target_id=target.pk if target is not None and isinstance(target.pk, int) else None,
+        target_key=str(target.pk) if target is not None else "",
         target_name=str(target.audit_label())[:200] if target is not None else "",  # type: ignore[attr-defined]
         detail=detail or {},
     )

@@ -4,7 +4,7 @@ area), one business with its recommendations and what the viewer may do there.""
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import F, Q, QuerySet
 
 from tejido.access.base import AnyUser
 from tejido.access.business_cards import (
@@ -133,3 +133,26 @@ def business_for_edit(*, viewer: AnyUser | None, business_id: Any) -> dict[str, 
         for name, text in texts.items():
             values[f"{name}_{lang}"] = text
     return values
+
+
+# How many businesses due for verification the review queue lists at once.
+DUE_SHOWN = 25
+
+
+@dataclass(frozen=True)
+class BusinessesDue:
+    cards: list[BusinessCard]
+    total: int
+
+
+def list_businesses_due(*, viewer: AnyUser | None) -> BusinessesDue:
+    """Organisers: the businesses whose date to be verified again has come, or that were
+    never verified, the longest overdue first."""
+    if not can_manage_directory(viewer):
+        raise NotFound()
+    day = today()
+    due = visible_businesses(viewer).filter(Q(reverify_on__lte=day) | Q(reverify_on__isnull=True))
+    first = business_card_queryset(due).order_by(F("reverify_on").asc(nulls_first=True), "id")
+    found = list(first[:DUE_SHOWN])
+    total = len(found) if len(found) < DUE_SHOWN else due.count()
+    return BusinessesDue(cards=business_cards(viewer, found, today=day), total=total)

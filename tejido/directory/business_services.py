@@ -14,7 +14,14 @@ from tejido.accounts.models import User
 from tejido.audit.services import record_action
 from tejido.core.errors import NotAllowed, NotFound
 from tejido.core.text import TextRule
-from tejido.directory.cleaning import LONG_TEXT, NAME, OPTIONAL_NAME, SHORT_TEXT, Cleaner
+from tejido.directory.cleaning import (
+    LONG_TEXT,
+    NAME,
+    OPTIONAL_NAME,
+    SHORT_TEXT,
+    Cleaner,
+    apply_changes,
+)
 from tejido.directory.errors import AlreadyVouched, SameStanding
 from tejido.directory.indexing import index_business
 from tejido.directory.models import (
@@ -86,13 +93,19 @@ def save_business(
     values = cleaner.done()
     if values.get("visited_on") and values["visited_on"] != business.visited_on:
         values["visited_by"] = organiser
-    for name, value in values.items():
-        setattr(business, name, value)
-    business.area = Area.objects.filter(pk=area_id).first() if area_id is not None else None
+    area = Area.objects.filter(pk=area_id).first() if area_id is not None else None
+    changed = apply_changes(business, {**values, "area": area})
     business.save()
     index_business(business)
-    action = "directory.business_create" if created else "directory.business_update"
-    record_action(actor=organiser, action=action, target=business)
+    if created:
+        record_action(actor=organiser, action="directory.business_create", target=business)
+    else:
+        record_action(
+            actor=organiser,
+            action="directory.business_update",
+            target=business,
+            detail={"changed": changed},
+        )
     return business
 
 

@@ -154,5 +154,18 @@ class Cleaner:
         return self.values
 
 
+def apply_changes(obj: Any, values: Mapping[str, Any]) -> list[str]:
+    """Set `values` on `obj`; the names of the fields whose value it changed, for the
+    listing's history (the moment of the last change is not one)."""
+    changed = [
+        name
+        for name, value in values.items()
+        if name != "last_modified" and getattr(obj, name, None) != value
+    ]
+    for name, value in values.items():
+        setattr(obj, name, value)
+    return changed
+
+
 def unknown(ids: Iterable[Any], known: Iterable[Any]) -> bool:
     return bool(set(ids) - set(known))

@@ -23,7 +23,14 @@ from tejido.audit.services import record_action
 from tejido.core.clock import now
 from tejido.core.errors import InvalidInput, NotFound
 from tejido.core.text import TextRule
-from tejido.directory.cleaning import LONG_TEXT, NAME, OPTIONAL_NAME, SHORT_TEXT, Cleaner
+from tejido.directory.cleaning import (
+    LONG_TEXT,
+    NAME,
+    OPTIONAL_NAME,
+    SHORT_TEXT,
+    Cleaner,
+    apply_changes,
+)
 from tejido.directory.errors import BadDays, BadHours
 from tejido.directory.indexing import index_services, services_at, services_of
 from tejido.directory.models import (
@@ -69,14 +76,13 @@ def _locked[M: Organization | Service | Location](model: type[M], pk: UUID | Non
 
 
 def _save(obj: Any, values: Mapping[str, Any], *, actor: User, created: bool, action: str) -> None:
-    for name, value in values.items():
-        setattr(obj, name, value)
+    changed = apply_changes(obj, values)
     obj.save()
     record_action(
         actor=actor,
         action=f"directory.{action}_{'create' if created else 'update'}",
         target=obj,
-        detail={"id": str(obj.pk)},
+        detail={"id": str(obj.pk)} if created else {"id": str(obj.pk), "changed": changed},
     )
 
 

@@ -3,7 +3,7 @@ needed), the members' directory, a service, an organisation, businesses, suggest
 recommending, vouching, and what organisers review and edit. Missing and hidden answer the
 same 404."""
 
-from datetime import time
+from datetime import time, timedelta
 
 import pytest
 from django.urls import reverse
@@ -259,6 +259,14 @@ def test_an_organiser_makes_and_edits_a_service_with_the_forms(login, make_user)
     client.post(reverse("directory_service_verify", args=[service.pk]))
     service.refresh_from_db()
     assert service.verified_by == organiser
+    client.post(reverse("directory_service_edit", args=[service.pk]), {**data, "alert": "Cerrado"})
+    # The history: who did what, newest first, and which fields an edit changed.
+    html = _html(client, "directory_service_edit", service.pk)
+    history = html[html.index('id="history-heading"') :]
+    assert history.index("Edited a service") < history.index("Verified a service")
+    assert history.index("Verified a service") < history.index("Listed a service")
+    assert "Changed: Notice" in history
+    assert organiser.profile.chosen_name in history
 
 
 def test_an_organiser_adds_a_place_and_a_business(login, make_user):
@@ -282,9 +290,21 @@ def test_an_organiser_adds_a_place_and_a_business(login, make_user):
     business = Business.objects.get()
     assert business.pledge_accepted_on is not None
     assert "Gimnasio Libre" in _html(client, "directory_businesses", q="gimnasio")
+    # Never verified: the review queue lists it as due, until it is verified.
+    assert "Gimnasio Libre" in _review_section(client, "Welcoming businesses due")
     client.post(reverse("directory_business_verify", args=[business.pk]))
     business.refresh_from_db()
     assert business.reverify_on is not None
+    assert "Gimnasio Libre" not in _review_section(client, "Welcoming businesses due")
+    assert "Verified a welcoming business" in _html(client, "directory_business_edit", business.pk)
+    # Six months on (a session would not last that long: the date moves instead).
+    Business.objects.update(reverify_on=business.reverify_on - timedelta(days=200))
+    assert "Gimnasio Libre" in _review_section(client, "Welcoming businesses due")
+
+
+def _review_section(client, heading):
+    html = _html(client, "directory_review")
+    return html[html.index(heading) :]
 
 
 def test_blocked_members_do_not_see_each_others_recommendations(login, make_user):

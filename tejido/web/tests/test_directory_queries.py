@@ -115,8 +115,9 @@ def test_the_businesses(login, django_assert_num_queries, size):
 def test_the_review_queue(login, django_assert_num_queries, size):
     _world(size)
     client = _member_client(login, UserFactory(is_organiser=True))
-    # Each list's count and rows, and how many services wait to be verified again.
-    with django_assert_num_queries(FRAME_QUERIES + 2 + 2 + 1):
+    # Each list's count and rows, how many services wait to be verified again, and the
+    # businesses due (their cards, and what the organiser vouched for).
+    with django_assert_num_queries(FRAME_QUERIES + 2 + 2 + 1 + 2):
         response = client.get(reverse("directory_review"))
     assert response.status_code == 200
 

@@ -16,10 +16,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from tejido.core.errors import DomainError
-from tejido.directory.business_selectors import business_for_edit
+from tejido.directory.business_selectors import business_for_edit, list_businesses_due
 from tejido.directory.business_services import save_business, set_business_standing, verify_business
 from tejido.directory.community_services import handle_suggestion, review_recommendation
 from tejido.directory.errors import AlreadyReviewed
+from tejido.directory.history_selectors import HistoryLine, listing_history
 from tejido.directory.listing_services import (
     save_location,
     save_organization,
@@ -61,9 +62,11 @@ def _form_page(
     save: Callable[[], Any],
     saved: str,
     to: Callable[[Any], str],
+    history: list[HistoryLine] | None = None,
 ) -> HttpResponse:
     """A listing's form: on a valid POST, save (a service's error goes on the form) and go to
-    the listing; otherwise show the form (400 when it was sent with errors)."""
+    the listing; otherwise show the form (400 when it was sent with errors), and under it
+    the listing's history when it exists."""
     if request.method == "POST" and form.is_valid():
         try:
             listing = save()
@@ -77,13 +80,19 @@ def _form_page(
     return render(
         request,
         "directory/organise_form.html",
-        {"form": form, "title": title},
+        {"form": form, "title": title, "history": history},
         status=400 if form.is_bound else 200,
     )
 
 
 def _bound(request: HttpRequest) -> Any:
     return request.POST if request.method == "POST" else None
+
+
+def _history(request: HttpRequest, kind: str, listing_id: Any) -> list[HistoryLine] | None:
+    if listing_id is None:
+        return None
+    return listing_history(viewer=request.user, kind=kind, listing_id=listing_id)
 
 
 @organisers_only
@@ -96,6 +105,7 @@ def review_queue(request: HttpRequest) -> HttpResponse:
             "suggestions": list_open_suggestions(viewer=request.user, page=page_number(request)),
             "recommendations": list_pending_recommendations(viewer=request.user),
             "stale_count": count_stale_services(viewer=request.user),
+            "businesses_due": list_businesses_due(viewer=request.user),
         },
     )
 
@@ -154,6 +164,7 @@ def organization_form(request: HttpRequest, organization_id: UUID | None = None)
         ),
         saved=_("The organisation was saved."),
         to=lambda organization: reverse("directory_organization", args=[organization.pk]),
+        history=_history(request, "organization", organization_id),
     )
 
 
@@ -183,6 +194,7 @@ def service_form(request: HttpRequest, service_id: UUID | None = None) -> HttpRe
         ),
         saved=_("The service was saved. Search finds it at once."),
         to=lambda service: reverse("directory_service", args=[service.pk]),
+        history=_history(request, "service", service_id),
     )
 
 
@@ -219,6 +231,7 @@ def location_form(request: HttpRequest, location_id: UUID | None = None) -> Http
         ),
         saved=_("The place was saved. Choose it on a service to show it there."),
         to=lambda location: reverse("directory_places"),
+        history=_history(request, "location", location_id),
     )
 
 
@@ -236,6 +249,7 @@ def business_form(request: HttpRequest, business_id: int | None = None) -> HttpR
         ),
         saved=_("The business was saved."),
         to=lambda business: reverse("directory_business", args=[business.pk]),
+        history=_history(request, "business", business_id),
     )
 
 
