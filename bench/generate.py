@@ -1,10 +1,12 @@
 """A seeded generator of a large network for benchmarks: members with profiles, groups,
-memberships, blocks and applicants, gatherings with their dates, hosts and RSVPs, on the
-configured database (SQLite, or PostgreSQL with
+memberships, blocks and applicants, gatherings with their dates, hosts and RSVPs, the aid
+board's requests and offers (bench/generate_aid.py) and, when asked, the directory's services
+(bench/generate_directory.py), on the configured database (SQLite, or PostgreSQL with
 TEJIDO_DATABASE_URL).
 
     .venv/bin/python bench/generate.py                    # 10,000 members, seed 1
     .venv/bin/python bench/generate.py --members 50000 --seed 7 --reset --migrate
+    .venv/bin/python bench/generate.py --services 100000  # and a directory of 100,000
 
 Everyone shares one precomputed password hash (BENCH_PASSWORD) and an address at
 @bench.tejido.test; rows are written with bulk_create, so 10,000 members take seconds.
@@ -98,6 +100,9 @@ class Generated:
     areas: int
     events: int
     rsvps: int
+    aid_requests: int
+    aid_offers: int
+    services: int
     seconds: float
 
 
@@ -111,11 +116,14 @@ def _chunks(size: int, batch: int) -> list[range]:
 
 def reset() -> None:
     """Delete everything an earlier run generated (and nothing else)."""
+    from bench.generate_directory import BENCH_ORGANIZATION
     from tejido.accounts.models import User
+    from tejido.directory.models import Organization
     from tejido.gatherings.models import Event
     from tejido.groups.models import Group
 
     Event.objects.filter(title_en__startswith=EVENT_PREFIX).delete()
+    Organization.objects.filter(name__startswith=BENCH_ORGANIZATION).delete()
     Group.objects.filter(slug__startswith=GROUP_PREFIX).delete()
     User.objects.filter(email__endswith=f"@{BENCH_DOMAIN}").delete()
 
@@ -128,6 +136,9 @@ def generate(
     batch_size: int = 2_000,
     events: int | None = None,
     rsvps: int | None = None,
+    aid_requests: int | None = None,
+    aid_offers: int | None = None,
+    services: int = 0,
 ) -> Generated:
     from allauth.account.models import EmailAddress
     from django.contrib.auth.hashers import make_password
@@ -145,6 +156,9 @@ def generate(
     from tejido.network.models import Area
 
     started = time.perf_counter()
+    from bench.generate_aid import generate_aid
+    from bench.generate_directory import generate_directory
+
     rng = random.Random(seed)
     if User.objects.filter(email__endswith=f"@{BENCH_DOMAIN}").exists():
         if not replace:
@@ -308,6 +322,15 @@ def generate(
             rsvps=members * 5 if rsvps is None else rsvps,
             batch_size=batch_size,
         )
+        request_count, offer_count = generate_aid(
+            rng,
+            vetted,
+            areas,
+            requests=members * 2 if aid_requests is None else aid_requests,
+            offers=members * 2 if aid_offers is None else aid_offers,
+            batch_size=batch_size,
+        )
+        service_count = generate_directory(rng, areas, services=services, batch_size=batch_size)
 
     return Generated(
         members=len(vetted),
@@ -318,6 +341,9 @@ def generate(
         areas=len(areas),
         events=event_count,
         rsvps=rsvp_count,
+        aid_requests=request_count,
+        aid_offers=offer_count,
+        services=service_count,
         seconds=round(time.perf_counter() - started, 2),
     )
 
@@ -407,6 +433,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch-size", type=int, default=2_000, help="default: %(default)s")
     parser.add_argument("--events", type=int, default=None, help="default: members / 5")
     parser.add_argument("--rsvps", type=int, default=None, help="default: members x 5")
+    parser.add_argument("--aid-requests", type=int, default=None, help="default: members x 2")
+    parser.add_argument("--aid-offers", type=int, default=None, help="default: members x 2")
+    parser.add_argument("--services", type=int, default=0, help="directory services (default 0)")
     parser.add_argument("--reset", action="store_true", help="replace a network generated earlier")
     parser.add_argument("--migrate", action="store_true", help="run migrate first")
     args = parser.parse_args(argv)
@@ -429,6 +458,9 @@ def main(argv: list[str] | None = None) -> int:
             batch_size=args.batch_size,
             events=args.events,
             rsvps=args.rsvps,
+            aid_requests=args.aid_requests,
+            aid_offers=args.aid_offers,
+            services=args.services,
         )
     except AlreadyGenerated as error:
         print(error, file=sys.stderr)

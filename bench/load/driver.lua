@@ -2,7 +2,7 @@
 --   endpoints = { {kind = "page" | "api" | "plain", template = "/members/{member}/", weight = 15}, ... }
 --   endpoints = kind "api_post" POSTs a JSON answer (an RSVP) with the visitor's token
 --   viewers   = { {session = "...", token = "...", members = {12, 40}, groups = {"slug"},
---                  occurrences = {7, 9}}, ... }
+--                  occurrences = {7, 9}, aid_requests = {3}, terms = {"vivienda"}}, ... }
 --   seed      = 1
 -- Each request picks an endpoint by weight and a visitor at random, and fills the address
 -- with something that visitor may see. Any answer but a 200 counts as an error (a redirect to
@@ -46,15 +46,11 @@ function request()
   local endpoint = pick_endpoint()
   local viewer = pick(viewers)
   local path = endpoint.template
-  if path:find("{member}", 1, true) then
-    path = path:gsub("{member}", tostring(pick(viewer.members)))
-  end
-  if path:find("{group}", 1, true) then
-    path = path:gsub("{group}", pick(viewer.groups))
-  end
-  if path:find("{occurrence}", 1, true) then
-    path = path:gsub("{occurrence}", tostring(pick(viewer.occurrences)))
-  end
+  -- Each {name} in the address becomes one of the visitor's `names` (their members, groups,
+  -- occurrences, aid requests, search terms ...).
+  path = path:gsub("{([%w_]+)}", function(name)
+    return tostring(pick(viewer[name .. "s"]))
+  end)
   local headers = {}
   if endpoint.kind == "api" or endpoint.kind == "api_post" then
     headers["Authorization"] = "Bearer " .. viewer.token

@@ -121,15 +121,13 @@ def tejido(viewers_file: str) -> None:
 
     django.setup()
     from django.core.handlers.wsgi import WSGIHandler
-    from run import ENDPOINTS
+    from run import ENDPOINTS, PLACEHOLDERS
 
     app = WSGIHandler()
     viewer = json.loads(Path(viewers_file).read_text())[0]
     for name, (kind, template, _weight) in ENDPOINTS.items():
         path = template.format(
-            member=(viewer["members"] or [0])[0],
-            group=(viewer["groups"] or ["none"])[0],
-            occurrence=(viewer.get("occurrences") or [0])[0],
+            **{name[:-1]: (viewer.get(name) or empty)[0] for name, empty in PLACEHOLDERS.items()}
         )
         if kind == "api_post":
             continue  # a write: measured under load only

@@ -1,6 +1,6 @@
 """Logged-in visitors for the load benchmark: for a sample of the generated members, a session
 cookie and an API token, and what each of them may look at (members they can see, groups,
-dates of gatherings to come).
+dates of gatherings to come, open aid requests, words to search the directory for).
 
 Run by bench/load/run.py with the benchmark's database in the environment:
     python bench/load/prepare.py --viewers 40 --out viewers.json
@@ -19,6 +19,10 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 
+# What visitors search the directory for (ASCII, as typed on a phone without accents).
+SEARCH_TERMS = ("vivienda", "asesoria+juridica", "clinicas", "empleo", "castellano", "trans")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--viewers", type=int, default=40)
@@ -32,6 +36,7 @@ def main() -> None:
     from django.conf import settings
     from django.test import Client
 
+    from tejido.access.aid import visible_requests
     from tejido.access.events import visible_occurrences
     from tejido.access.groups import visible_groups
     from tejido.access.members import visible_members
@@ -66,6 +71,7 @@ def main() -> None:
         groups = list(visible_groups(user).values_list("slug", flat=True))
         upcoming = visible_occurrences(user).filter(ends_at__gt=now(), cancelled_at__isnull=True)
         occurrences = list(upcoming.values_list("pk", flat=True))
+        requests = list(visible_requests(user).filter(state="open").values_list("pk", flat=True))
         viewers.append(
             {
                 "id": user.pk,
@@ -74,6 +80,8 @@ def main() -> None:
                 "members": rng.sample(seen, min(len(seen), 200)),
                 "groups": rng.sample(groups, min(len(groups), 50)),
                 "occurrences": rng.sample(occurrences, min(len(occurrences), 50)),
+                "aid_requests": rng.sample(requests, min(len(requests), 50)),
+                "terms": list(SEARCH_TERMS),
             }
         )
     if not viewers:

@@ -74,9 +74,20 @@ ENDPOINTS: dict[str, tuple[str, str, int]] = {
     "events": ("page", "/events/", 10),
     "event": ("page", "/events/{occurrence}/", 12),
     "rsvp": ("api_post", "/api/v1/occurrences/{occurrence}/rsvp", 4),
+    "aid_board": ("page", "/aid/", 6),
+    "aid_request": ("page", "/aid/requests/{aid_request}/", 6),
+    "directory": ("page", "/directory/?q={term}", 6),
 }
-# Gatherings' goals (issue 10), as shares of the floor project's rendered reference page.
-GOAL_RENDERED = {"events": 0.6, "event": 0.6, "rsvp": 0.5}
+# The capabilities' goals (gatherings, the aid board, the directory), as shares of the floor
+# project's rendered reference page.
+GOAL_RENDERED = {
+    "events": 0.6,
+    "event": 0.6,
+    "rsvp": 0.5,
+    "aid_board": 0.6,
+    "aid_request": 0.6,
+    "directory": 0.6,
+}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -172,7 +183,16 @@ class Gunicorn:
 # what the driver requests (bench/load/wrk.py drives)
 
 FLOOR = [{"kind": "plain", "template": "/", "weight": 1}]
-NOBODY = [{"session": "", "token": "", "members": [0], "groups": ["none"], "occurrences": [0]}]
+# What fills each {name} of an address when a visitor has none of them (the request then
+# fails and counts as an error, which a correct setup never shows).
+PLACEHOLDERS = {
+    "members": [0],
+    "groups": ["none"],
+    "occurrences": [0],
+    "aid_requests": [0],
+    "terms": ["none"],
+}
+NOBODY = [{"session": "", "token": "", **PLACEHOLDERS}]
 
 # The floor project's reference pages (bench/load/floor/floorsite/reference.py): what plain
 # Django reaches, signed in, before any of Tejido's own work.
@@ -196,9 +216,7 @@ def visitors(viewers: list[dict[str, Any]]) -> list[dict[str, Any]]:
         {
             "session": v["session"],
             "token": v["token"],
-            "members": v["members"] or [0],
-            "groups": v["groups"] or ["none"],
-            "occurrences": v.get("occurrences") or [0],
+            **{name: v.get(name) or empty for name, empty in PLACEHOLDERS.items()},
         }
         for v in viewers
     ]
@@ -322,11 +340,7 @@ def check_every_endpoint(port: int, viewers: list[dict[str, Any]]) -> dict[str, 
     problems = {}
     viewer = visitors(viewers)[0]
     for name, (kind, template, _weight) in ENDPOINTS.items():
-        path = template.format(
-            member=viewer["members"][0],
-            group=viewer["groups"][0],
-            occurrence=viewer["occurrences"][0],
-        )
+        path = template.format(**{name[:-1]: viewer[name][0] for name in PLACEHOLDERS})
         body = None
         if kind in ("api", "api_post"):
             headers = {"Authorization": f"Bearer {viewer['token']}"}
@@ -485,6 +499,9 @@ def main(argv: list[str] | None = None) -> int:
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter
     )
     parser.add_argument("--members", type=int, default=10000)
+    parser.add_argument(
+        "--services", type=int, default=2000, help="directory services (100000 for issue 12)"
+    )
     parser.add_argument("--duration", type=float, default=30, help="seconds per phase")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--workers", type=int, default=2)
@@ -520,6 +537,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.short:
         args.members, args.duration, args.connections, args.viewers = 60, 1.5, 4, 8
+        args.services = 50
 
     require_wrk()
     tmp = Path(tempfile.mkdtemp(prefix="tejido-load-"))
@@ -541,7 +559,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         run_step([PYTHON, "manage.py", "migrate", "--noinput", "-v", "0"], env, "migrate")
         run_step(
-            [PYTHON, "bench/generate.py", "--members", str(args.members), "--seed", str(args.seed)],
+            [
+                PYTHON,
+                "bench/generate.py",
+                *("--members", str(args.members), "--seed", str(args.seed)),
+                *("--services", str(args.services)),
+            ],
             env,
             "generate",
         )

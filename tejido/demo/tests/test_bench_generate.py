@@ -1,7 +1,12 @@
 import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.db import connection
 
 from bench.generate import BENCH_DOMAIN, AlreadyGenerated, generate
 from tejido.accounts.models import Block, Profile, User
+from tejido.aid.models import AidOffer, AidRequest
+from tejido.directory.models import Service, ServiceWords
+from tejido.directory.selectors import ServiceFilters, list_services
 from tejido.gatherings.models import Event, Occurrence, Rsvp
 from tejido.groups.models import Group, GroupMembership
 from tejido.membership.models import Application
@@ -29,6 +34,25 @@ def test_it_builds_a_network_of_the_asked_size():
     for occurrence in Occurrence.objects.select_related("event"):
         confirmed = occurrence.rsvps.filter(seat=Rsvp.Seat.CONFIRMED).count()
         assert occurrence.event.capacity is None or confirmed <= occurrence.event.capacity
+    assert AidRequest.objects.count() == result.aid_requests == 400
+    assert AidOffer.objects.count() == result.aid_offers == 400
+    # Sealed like any request, and searchable only where every member may read it.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT title FROM aid_aidrequest")
+        assert all(title.startswith("sealed:") for (title,) in cursor.fetchall())
+    for request in AidRequest.objects.all():
+        assert bool(request.search_words) == (request.visibility == AidRequest.Visibility.MEMBERS)
+    assert result.services == 0
+
+
+def test_it_builds_a_directory_found_by_search():
+    result = generate(members=200, seed=4, services=60)
+
+    assert Service.objects.count() == result.services == 60
+    assert ServiceWords.objects.count() == 60
+    found = list_services(viewer=AnonymousUser(), filters=ServiceFilters(q="asesoria juridica"))
+    public = Service.objects.filter(name__startswith="Asesoría", visibility="public").count()
+    assert found.count == public > 0
 
 
 def test_the_same_seed_gives_the_same_network():
