@@ -5,7 +5,7 @@ match_selectors.py, funds in fund_selectors.py."""
 
 from dataclasses import dataclass, field
 
-from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.db.models import QuerySet
 
 from tejido.access.aid import (
     HELPER,
@@ -48,13 +48,12 @@ from tejido.aid.models import (
     MatchState,
     OfferState,
     RequestState,
-    Urgency,
 )
 from tejido.aid.suggestions import SuggestedOffer, SuggestedRequest, offers_for, requests_for
 from tejido.core import search
 from tejido.core.clock import now
 from tejido.core.errors import NotFound
-from tejido.core.paging import ListPage, paginate
+from tejido.core.paging import ListPage, paginate, paginate_ahead
 
 PER_PAGE = 20
 MAX_QUERY_LENGTH = 80
@@ -78,15 +77,6 @@ class BoardFilters:
         return bool(self.category or self.area or self.urgency or self.language or self.query)
 
 
-def most_urgent_first() -> Case:
-    return Case(
-        When(urgency=Urgency.TODAY, then=Value(0)),
-        When(urgency=Urgency.WEEK, then=Value(1)),
-        default=Value(2),
-        output_field=IntegerField(),
-    )
-
-
 def open_requests(viewer: AnyUser | None) -> QuerySet[AidRequest]:
     """The open requests the viewer may see that have not expired."""
     return visible_requests(viewer).filter(state=RequestState.OPEN, expires_at__gt=now())
@@ -107,12 +97,18 @@ def filtered[Item: (AidRequest, AidOffer)](
 
 
 def list_board_requests(
-    *, viewer: AnyUser | None, filters: BoardFilters | None = None, page: int | str | None = None
+    *,
+    viewer: AnyUser | None,
+    filters: BoardFilters | None = None,
+    page: int | str | None = None,
+    counted: bool = True,
 ) -> ListPage[RequestCard]:
     """Open requests the viewer may see, the most urgent and longest waiting first. Text search
-    finds only those open to every member: the others' words are sealed."""
+    finds only those open to every member: the others' words are sealed. Not `counted`, the
+    page does not say how many there are in all (counting them reads every one of them)."""
     ordered = board_requests(viewer, filters or BoardFilters())
-    return paginate(ordered, page, lambda rows: request_cards(viewer, rows), per_page=PER_PAGE)
+    pages = paginate if counted else paginate_ahead
+    return pages(ordered, page, lambda rows: request_cards(viewer, rows), per_page=PER_PAGE)
 
 
 def board_requests(viewer: AnyUser | None, filters: BoardFilters) -> QuerySet[AidRequest]:
@@ -121,7 +117,8 @@ def board_requests(viewer: AnyUser | None, filters: BoardFilters) -> QuerySet[Ai
     requests = filtered(open_requests(viewer), filters, REQUEST_SEARCH)
     if filters.urgency:
         requests = requests.filter(urgency=filters.urgency)
-    return requests.select_related("area").order_by(most_urgent_first(), "opened_at", "pk")
+    # The urgency codes sort most urgent first (see Urgency), in the index's order.
+    return requests.select_related("area").order_by("urgency", "opened_at", "pk")
 
 
 def open_offers(viewer: AnyUser | None) -> QuerySet[AidOffer]:
@@ -129,12 +126,17 @@ def open_offers(viewer: AnyUser | None) -> QuerySet[AidOffer]:
 
 
 def list_board_offers(
-    *, viewer: AnyUser | None, filters: BoardFilters | None = None, page: int | str | None = None
+    *,
+    viewer: AnyUser | None,
+    filters: BoardFilters | None = None,
+    page: int | str | None = None,
+    counted: bool = True,
 ) -> ListPage[OfferCard]:
-    """Open offers the viewer may see, newest first."""
+    """Open offers the viewer may see, newest first (`counted` as for requests)."""
     offers = filtered(open_offers(viewer), filters or BoardFilters(), OFFER_SEARCH)
     ordered = offers.select_related("area").order_by("-opened_at", "-pk")
-    return paginate(ordered, page, lambda rows: offer_cards(viewer, rows), per_page=PER_PAGE)
+    pages = paginate if counted else paginate_ahead
+    return pages(ordered, page, lambda rows: offer_cards(viewer, rows), per_page=PER_PAGE)
 
 
 def get_request(*, viewer: AnyUser | None, request_id: int) -> AidRequest:

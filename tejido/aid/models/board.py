@@ -44,6 +44,9 @@ SENSITIVE = frozenset(
 
 
 class Urgency(models.TextChoices):
+    """The codes sort the way the board lists requests, most urgent first ("today" <
+    "week" < "whenever"), so an index gives that order without sorting every request."""
+
     TODAY = "today", _("Today")
     WEEK = "week", _("This week")
     WHENEVER = "whenever", _("Whenever")
@@ -173,6 +176,8 @@ class AidRequest(BoardItem):
         indexes = [
             models.Index(fields=["state", "category", "expires_at"]),
             models.Index(fields=["requester", "opened_at"]),
+            # The board's order (tejido.aid.selectors.board_requests).
+            models.Index(fields=["state", "urgency", "opened_at", "id"], name="aid_request_board"),
         ]
 
     def __str__(self) -> str:
@@ -233,6 +238,7 @@ class AidOffer(BoardItem):
         indexes = [
             models.Index(fields=["state", "category", "expires_at"]),
             models.Index(fields=["helper", "state"]),
+            models.Index(fields=["state", "-opened_at", "-id"], name="aid_offer_board"),
         ]
 
     def __str__(self) -> str:

@@ -27,6 +27,7 @@ from tejido.aid.models import (
     MatchState,
     RequestState,
 )
+from tejido.aid.selectors import PER_PAGE
 from tejido.core.clock import now
 from tejido.network.factories import AreaFactory
 
@@ -46,16 +47,27 @@ def _html(client, name, *args, **query):
 
 def test_the_board_lists_open_requests_most_urgent_first(login, english):
     AidRequestFactory(title="Whenever one", urgency="whenever")
+    AidRequestFactory(title="This week one", urgency="week")
     AidRequestFactory(title="Today one", urgency="today")
     AidRequestFactory(title="Hidden one", visibility="organisers")
     AidRequestFactory(
         title="Matched one", state=RequestState.MATCHED, matched_at=now() + timedelta(minutes=1)
     )
     html = _html(login(english), "aid_board")
-    assert html.index("Today one") < html.index("Whenever one")
+    assert html.index("Today one") < html.index("This week one") < html.index("Whenever one")
     assert "Hidden one" not in html
     assert "Matched one" not in html
-    assert "2 requests." in html
+    assert "3 requests." in html
+
+
+def test_a_long_board_is_paged_without_counting_it(login, english):
+    for number in range(PER_PAGE + 1):
+        AidRequestFactory(title=f"Request {number}")
+    client = login(english)
+    html = _html(client, "aid_board")
+    assert f"Open requests, the most urgent first, {PER_PAGE} to a page." in html
+    assert "Page 1" in html
+    assert "Request 20" in _html(client, "aid_board", page=2)
 
 
 def test_the_board_filters_and_searches_without_accents(login, english):

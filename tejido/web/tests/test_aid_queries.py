@@ -54,9 +54,10 @@ def _client(login, viewer):
     return client
 
 
-# The frame, then: the filter's areas; the page's count and rows; who may dispatch (none);
-# the cards' requesters (theirs and shared groups) and my matches on them.
-BOARD_QUERIES = FRAME_QUERIES + 6
+# The frame, then: the filter's areas; the page's rows (and one more: the board is not
+# counted); who may dispatch (none); the cards' requesters (theirs and shared groups) and my
+# matches on them.
+BOARD_QUERIES = FRAME_QUERIES + 5
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -69,8 +70,8 @@ def test_the_board(login, django_assert_num_queries, size):
     assert response.content.decode().count('href="/aid/requests/') >= min(size, 20)
 
 
-# The frame, then the filter's areas, the page's count and rows, the helpers' cards.
-OFFERS_QUERIES = FRAME_QUERIES + 5
+# The frame, then the filter's areas, the page's rows (not counted), the helpers' cards.
+OFFERS_QUERIES = FRAME_QUERIES + 4
 
 
 @pytest.mark.parametrize("size", SIZES)

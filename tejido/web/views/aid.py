@@ -45,7 +45,9 @@ def _board(request: HttpRequest, *, offers: bool) -> HttpResponse:
     form = BoardFilterForm(request.GET, areas=list_areas(viewer=request.user), urgency=not offers)
     filters = form.filters()
     listing = list_board_offers if offers else list_board_requests
-    page = listing(viewer=request.user, filters=filters, page=request.GET.get("page"))
+    page = listing(
+        viewer=request.user, filters=filters, page=request.GET.get("page"), counted=False
+    )
     return render(
         request,
         "aid/board.html",
