@@ -146,13 +146,15 @@ def list_services(
     *, viewer: AnyUser | None, filters: ServiceFilters, page: int | str | None = 1
 ) -> ListPage[ServiceCard]:
     moment = now()
-    services = service_card_queryset(viewer, filtered_services(viewer, filters, moment=moment))
-    return paginate(
-        services,
-        page,
-        lambda found: service_cards(viewer, found, now=moment),
-        per_page=SERVICES_PER_PAGE,
-    )
+
+    def cards(ids: list[UUID]) -> list[ServiceCard]:
+        found = service_card_queryset(viewer, Service.objects.filter(pk__in=ids)).in_bulk()
+        return service_cards(viewer, [found[pk] for pk in ids], now=moment)
+
+    # The page's ids first, then their cards: counting and ordering every match then reads
+    # one table's keys, not every match's recommendations as well.
+    found = filtered_services(viewer, filters, moment=moment).values_list("pk", flat=True)
+    return paginate(found, page, cards, per_page=SERVICES_PER_PAGE)
 
 
 def as_uuid(value: Any) -> UUID:

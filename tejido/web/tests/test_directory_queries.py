@@ -70,9 +70,9 @@ def _member_client(login, viewer):
     return client
 
 
-# The filters' categories and attributes (visitors get no areas); the page's count and rows;
-# its places, their hours, its own hours, languages and costs; the terms.
-SERVICES = 2 + 2 + 5 + 1
+# The filters' categories and attributes (visitors get no areas); the page's count, its ids and
+# their rows; its places, their hours, its own hours, languages and costs; the terms.
+SERVICES = 2 + 3 + 5 + 1
 
 
 @pytest.mark.parametrize("size", SIZES)
