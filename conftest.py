@@ -47,6 +47,22 @@ def _immediate_tasks(settings):
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Argon2 at production cost takes a tenth of a second or more a hash, and nearly every
+    test makes people: tests hash with MD5, but for those about hashing itself, which ask for
+    `real_password_hashing`."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def real_password_hashing(settings):
+    """The hashers production uses (config/settings.py), for tests about hashing itself."""
+    from config import settings as configured
+
+    settings.PASSWORD_HASHERS = configured.PASSWORD_HASHERS
+
+
 # People in each standing, with a verified email address and a profile.
 
 

@@ -79,10 +79,9 @@ def in_test_transaction() -> Iterator[None]:
 
 
 @pytest.fixture
-def api_people(db: Any, settings: Any) -> dict[str, Any]:
+def api_people(db: Any) -> dict[str, Any]:
     """A small network for the generated requests to land on: groups whose slugs are the
     strings generation tries first, members to look at and block, applications to decide."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     organiser = OrganiserFactory()
     member = UserFactory()
     others = UserFactory.create_batch(4)

@@ -49,9 +49,9 @@ def normalise(text: str, address: str) -> str:
 
 
 @pytest.fixture
-def hash_counter(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+def hash_counter(monkeypatch: pytest.MonkeyPatch, real_password_hashing: None) -> list[int]:
     """Counts every password hash Django computes (encode or verify, any hasher) by wrapping the
-    hashers themselves: they still do their real work."""
+    hashers themselves: they still do their real work, with production's hashers."""
     count = [0]
     for cls in (hashers.Argon2PasswordHasher, hashers.PBKDF2PasswordHasher):
         for name in ("encode", "verify"):

@@ -14,12 +14,6 @@ from proof.sweep import Sweep, coverage_report, write_operations
 from proof.world import VIEWERS, build_world
 
 
-@pytest.fixture
-def fast_hashing(settings):
-    # The world has a dozen accounts; real password hashing would only slow the sweep down.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def _block_pages() -> tuple[str, ...]:
     """Where a member sees their own list of blocks (the only place the blocker sees the
     blocked person's name): the page and the API operation."""
@@ -38,9 +32,7 @@ def _block_pages() -> tuple[str, ...]:
 # suite's five-minute limit for a hung test on a busy machine.
 @pytest.mark.timeout(900)
 @pytest.mark.django_db
-def test_no_marker_reaches_anyone_who_must_not_see_it(
-    fast_hashing, django_capture_on_commit_callbacks
-):
+def test_no_marker_reaches_anyone_who_must_not_see_it(django_capture_on_commit_callbacks):
     mail.outbox.clear()
     world = build_world(capture=django_capture_on_commit_callbacks, block_pages=_block_pages())
     sweep = Sweep(world)

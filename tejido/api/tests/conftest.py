@@ -43,12 +43,6 @@ class ApiClient:
         return self.request("delete", path, **kwargs)
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    # The factories set a password on every user; the API never logs in with one.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def api(db):
     """`api(user)` is a client with a new token of `user`; `api(None)` sends no token;

@@ -18,11 +18,6 @@ from tejido.notifications.models import Notice
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def gathering():
     maker = UserFactory(language="en", profile__chosen_name="Marga Hace")

@@ -31,11 +31,6 @@ from tejido.gatherings.sheet_services import (
 )
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def occurrence(db):
     return OccurrenceFactory()

@@ -27,11 +27,6 @@ pytestmark = pytest.mark.django_db
 SIZES = [3, 12]
 
 
-@pytest.fixture(autouse=True)
-def _quick_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def _world(viewer, size: int) -> None:
     """`size` open requests and offers of others (food, in areas, some anonymous), the viewer's
     own requests, offers and matches, and `size` requests for organisers only."""

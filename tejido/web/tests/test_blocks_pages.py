@@ -14,11 +14,6 @@ from tejido.notifications.models import Notice
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def _named(name: str, **kwargs) -> User:
     user = cast(User, UserFactory(**kwargs))
     user.profile.chosen_name = name

@@ -13,12 +13,6 @@ from tejido.membership.services import publish_conduct
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _quick_passwords(settings):
-    # Many people are made here; their password hashes are beside the point.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def test_the_gate_sends_a_member_to_accept_and_back(member_client, member):
     CodeOfConductFactory(text_en="Be kind.", text_es="Sé amable.")
     target = reverse("notice_list")

@@ -31,11 +31,6 @@ APPROVED = {"review": Review.APPROVED, "reviewed_at": "2026-01-01T00:00Z"}
 
 
 @pytest.fixture(autouse=True)
-def _quick_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(autouse=True)
 def _network():
     # Made on the first page ever served; made here, so no page pays for it.
     NetworkSettings.current()

@@ -614,8 +614,7 @@ def test_organisers_see_the_new_event_page_with_every_group(organiser_client):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("name", ["occurrence_attendance", "occurrence_attendance_csv"])
-def test_the_attendance_sheet_costs_the_same_queries_at_two_sizes(login, settings, name):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def test_the_attendance_sheet_costs_the_same_queries_at_two_sizes(login, name):
     counts = []
     for size in (2, 7):
         host = UserFactory()

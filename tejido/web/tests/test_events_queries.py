@@ -20,11 +20,6 @@ pytestmark = pytest.mark.django_db
 SIZES = [3, 12]
 
 
-@pytest.fixture(autouse=True)
-def _quick_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def _world(viewer, size: int):
     """`size` events in the next days (half in the viewer's group), each with a date the viewer
     answered, others' RSVPs and a host; and as many past dates the viewer went to."""

@@ -32,11 +32,6 @@ def member(db):
     return UserFactory(language="en")
 
 
-@pytest.fixture(autouse=True)
-def _quick_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def test_a_member_adds_a_film_and_filters_the_list(member_client):
     empty = member_client.get(reverse("film_list"))
     assert "The list is empty" in empty.content.decode()

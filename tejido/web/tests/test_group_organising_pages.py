@@ -19,11 +19,6 @@ pytestmark = pytest.mark.django_db
 ORGANISER = GroupMembership.Role.ORGANISER
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def _named(name: str, **kwargs) -> User:
     user = cast(User, UserFactory(language="en", **kwargs))
     user.profile.chosen_name = name

@@ -25,12 +25,6 @@ from tejido.network.models import NetworkSettings
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _quick_passwords(settings):
-    # Many people are made here; their password hashes are beside the point.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 # Applying -----------------------------------------------------------------------------------
 
 

@@ -22,12 +22,6 @@ from tejido.membership.factories import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _quick_passwords(settings):
-    # Many people are made here; their password hashes are beside the point.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def _html(client, name: str, query: str = "", args: list | None = None) -> str:
     response = client.get(reverse(name, args=args or []) + query)
     assert response.status_code == 200

@@ -22,12 +22,6 @@ from tejido.network.factories import AreaFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _quick_passwords(settings):
-    # Many people are made here; their password hashes are beside the point.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 SIZES = [2, 7]
 # Every organiser page's menu counts the open reports.
 MENU_QUERIES = 1

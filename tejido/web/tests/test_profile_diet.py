@@ -12,11 +12,6 @@ from tejido.web.tests.test_profile_pages import _form
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def test_the_service_keeps_known_codes_once_in_order():
     me = UserFactory()
     profile = update_profile(

@@ -12,11 +12,6 @@ from tejido.network.models import Area
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def _form(profile: Profile, **changes) -> dict:
     data = {
         "chosen_name": profile.chosen_name,

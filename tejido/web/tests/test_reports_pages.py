@@ -16,11 +16,6 @@ from tejido.moderation.report_services import dismiss_report, report
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def cast():
     """An organiser, a reporter and the person they report, each with a chosen name only they
