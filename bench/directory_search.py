@@ -10,7 +10,7 @@ directory of 100,000 services (bench/generate_directory.py).
 
 It prints each query's median and the p50, p95 and worst of all timed calls; the goal is a
 p95 of at most 30 ms. On PostgreSQL the database named in the URL is emptied first, and
-ANALYZE runs after generating.
+ANALYZE runs after generating (tejido.core.statistics).
 """
 
 from __future__ import annotations
@@ -57,9 +57,9 @@ def _database(args: argparse.Namespace) -> None:
 
 def _fill(services: int, seed: int) -> float:
     from django.core.management import call_command
-    from django.db import connection
 
     from bench.generate import generate
+    from tejido.core.statistics import analyze_database
     from tejido.directory.models import Service
 
     call_command("migrate", verbosity=0)
@@ -67,9 +67,7 @@ def _fill(services: int, seed: int) -> float:
         return 0.0
     started = time.perf_counter()
     generate(members=200, seed=seed, services=services, aid_requests=0, aid_offers=0, events=0)
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    analyze_database()
     return time.perf_counter() - started
 
 

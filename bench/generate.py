@@ -448,6 +448,8 @@ def main(argv: list[str] | None = None) -> int:
     from django.core.management import call_command
     from django.db import connection
 
+    from tejido.core.statistics import analyze_database
+
     if args.migrate:
         call_command("migrate", verbosity=0)
     try:
@@ -465,11 +467,8 @@ def main(argv: list[str] | None = None) -> int:
     except AlreadyGenerated as error:
         print(error, file=sys.stderr)
         return 1
-    if connection.vendor == "postgresql":
-        # Fresh statistics for the planner: autovacuum may be off, and without them the
-        # benchmark would measure plans made blind.
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    # Fresh statistics for the planner, as a network keeps them (tejido.core.statistics).
+    analyze_database()
     counts: dict[str, Any] = asdict(result)
     seconds = counts.pop("seconds")
     print(f"Generated on {connection.vendor} in {seconds:.1f} s (seed {args.seed}):")
