@@ -24,6 +24,10 @@ from tejido.web.views import (
     tokens,
 )
 
+# Support circles.
+from tejido.web.views import organise_circles, support  # noqa: E402
+
+
 urlpatterns = [
     *public.urlpatterns,
     *join.urlpatterns,
@@ -47,3 +51,6 @@ urlpatterns = [
     *directory_organise.urlpatterns,
     *directory_hsds.urlpatterns,
 ]
+
+# Support circles.
+urlpatterns += [*support.urlpatterns, *organise_circles.urlpatterns]
