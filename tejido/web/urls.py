@@ -1,5 +1,6 @@
 """Every HTML page, gathered from the view module of its area."""
 
+# Support circles.
 from tejido.web.views import (
     aid,
     aid_matches,
@@ -18,15 +19,13 @@ from tejido.web.views import (
     members,
     notices,
     organise,
+    organise_circles,
     profile,
     public,
     reports,
+    support,
     tokens,
 )
-
-# Support circles.
-from tejido.web.views import organise_circles, support  # noqa: E402
-
 
 urlpatterns = [
     *public.urlpatterns,

@@ -74,7 +74,9 @@ def circle_edit(request: HttpRequest, circle_id: int) -> HttpResponse:
 def circle_archive(request: HttpRequest, circle_id: int) -> HttpResponse:
     found = get_circle(viewer=request.user, circle_id=circle_id)
     circle_services.archive_circle(actor=me(request), circle=found)
-    return done(request, _("The circle is archived: nobody can ask to join it."), "organise_circles")
+    return done(
+        request, _("The circle is archived: nobody can ask to join it."), "organise_circles"
+    )
 
 
 @organisers_only
@@ -84,7 +86,9 @@ def circle_facilitator(request: HttpRequest, circle_id: int) -> HttpResponse:
     form = MemberNumberForm(request.POST)
     member = form.cleaned_data["member"] if form.is_valid() else None
     circle_services.name_facilitator(actor=me(request), circle=found, member_id=member)
-    return done(request, _("They are now a facilitator of the circle."), "organise_circle", found.pk)
+    return done(
+        request, _("They are now a facilitator of the circle."), "organise_circle", found.pk
+    )
 
 
 @organisers_only
@@ -92,9 +96,7 @@ def circle_facilitator(request: HttpRequest, circle_id: int) -> HttpResponse:
 def circle_facilitator_remove(request: HttpRequest, circle_id: int, member_id: int) -> HttpResponse:
     found = get_circle(viewer=request.user, circle_id=circle_id)
     circle_services.remove_facilitator(actor=me(request), circle=found, member_id=member_id)
-    return done(
-        request, _("They no longer facilitate the circle."), "organise_circle", circle_id
-    )
+    return done(request, _("They no longer facilitate the circle."), "organise_circle", circle_id)
 
 
 @organisers_only
