@@ -53,10 +53,12 @@ def test_asking_seals_the_answers_and_tells_facilitators_nothing_about_it(circle
     with connection.cursor() as cursor:
         cursor.execute("SELECT answers FROM support_placeintake WHERE place_id = %s", [place.pk])
         stored = cursor.fetchone()[0]
-    assert stored.startswith("sealed:") and "MARKER" not in stored
+    assert stored.startswith("sealed:")
+    assert "MARKER" not in stored
     assert json.loads(place.intake.answers)[0][1] == "MARKER-ANSWER"
     notice = Notice.objects.get(user=facilitator)
-    assert notice.params == {} and notice.url == "/support/circles/"
+    assert notice.params == {}
+    assert notice.url == "/support/circles/"
 
 
 def test_asking_needs_every_answer_and_the_agreement(circle):
