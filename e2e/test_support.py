@@ -9,7 +9,7 @@ from typing import cast
 import pytest
 from playwright.sync_api import expect
 
-from e2e.browser import Visitor
+from e2e.browser import Visitor, starts
 from tejido.accounts.factories import UserFactory
 from tejido.accounts.models import User
 from tejido.support.factories import CircleFactory, FacilitatorFactory
@@ -58,7 +58,7 @@ def test_a_member_asks_to_join_a_circle_and_a_facilitator_accepts(
     # The facilitator reads the answer in the queue and accepts.
     f = visit(lang=lang, js=js, user=facilitator)
     f.goto(f"/support/circles/{circle.pk}/", check="support circle, as its facilitator")
-    f.main.get_by_role("link", name=f.t("Requests for a place (1)")).click()
+    f.main.get_by_role("link", name=starts(lang, "Requests for a place")).click()
     f.check("support intake queue", screenshot=True)
     expect(f.main).to_contain_text("Quiero hablar con gente que lo vive")
     f.main.get_by_role("button", name=f"{f.t('Accept')} Noa Llega").click()
