@@ -5,6 +5,7 @@ import json
 
 import pytest
 from django.db import connection
+from django.utils import translation
 
 from tejido.accounts.factories import BlockFactory, OrganiserFactory, UserFactory
 from tejido.core.errors import DomainError, InvalidInput, NotFound
@@ -138,7 +139,8 @@ def test_keep_apart_warns_and_refuses_without_saying_why(circle, facilitator):
     place = _ask(outside, circle)
     with pytest.raises(CannotBePlaced) as refused:
         decide_place(actor=facilitator, place=place, decision="accept")
-    assert str(refused.value) == "This person cannot be placed in this circle."
+    with translation.override("en"):
+        assert str(refused.value.message) == "This person cannot be placed in this circle."
     decide_place(actor=facilitator, place=place, decision="waitlist")
 
 
