@@ -26,7 +26,7 @@ def _page(client, name, *args):
 
 
 def test_the_hub_and_the_empty_list_say_what_to_do(login):
-    client = login(UserFactory())
+    client = login(UserFactory(language="en"))
     assert reverse("support_circles") in _page(client, "support_hub")
     html = _page(client, "support_circles")
     assert "There is no open circle yet" in html
@@ -35,11 +35,11 @@ def test_the_hub_and_the_empty_list_say_what_to_do(login):
 def test_a_member_asks_a_facilitator_accepts_and_the_member_sees_the_circle(login):
     circle = CircleFactory(name_es="Salir del armario", show_names_to_members=True)
     facilitator = FacilitatorFactory(circle=circle).user
-    member = UserFactory(profile__chosen_name="Lu")
+    member = UserFactory(profile__chosen_name="Lu", language="en")
     client = login(member)
     html = _page(client, "support_circle", circle.pk)
-    assert "¿Qué esperas del círculo?" in html
-    assert "Lo que se dice en el círculo" in html
+    assert "What do you hope for?" in html
+    assert "What is said in the circle stays" in html
     refused = client.post(reverse("support_circle_ask", args=[circle.pk]), {"answer_0": "x"})
     assert refused.status_code == 400
     assert not Place.objects.exists()
@@ -79,7 +79,7 @@ def test_others_get_the_same_404_for_a_hidden_circle_and_the_intake(login):
 
 def test_a_declined_member_reads_a_kind_general_message(login):
     circle = CircleFactory()
-    member = UserFactory()
+    member = UserFactory(language="en")
     PlaceFactory(circle=circle, user=member, state=Place.State.DECLINED)
     html = _page(login(member), "support_circle", circle.pk)
     assert "cannot offer you a place this time" in html
@@ -88,7 +88,7 @@ def test_a_declined_member_reads_a_kind_general_message(login):
 def test_a_changed_agreement_hides_the_roster_until_accepted(login):
     circle = CircleFactory(show_names_to_members=True)
     facilitator = FacilitatorFactory(circle=circle).user
-    member = UserFactory()
+    member = UserFactory(language="en")
     PlaceFactory(circle=circle, user=member)
     PlaceFactory(circle=circle, user=UserFactory(profile__chosen_name="Compa"))
     client = login(member)
