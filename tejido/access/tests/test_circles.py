@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.utils import translation
 
 from tejido.access.base import Audience, Viewer, audience_of, reaches
 from tejido.access.circle_cards import (
@@ -221,7 +222,9 @@ def test_circle_cards_are_shaped_for_the_viewer(circle, facilitator):
     member = PlaceFactory(circle=therapy).user
     declined = PlaceFactory(circle=therapy, state=Place.State.DECLINED).user
     empty = CircleFactory(intake=None)
-    peer, therapy_card, bare = _cards(member, [circle, therapy, empty])
+    with translation.override("en"):
+        peer, therapy_card, bare = _cards(member, [circle, therapy, empty])
+        declined_card = _cards(declined, [therapy])[0]
     assert peer.professionals == ()
     assert [p.verified_by for p in therapy_card.professionals] == [
         organiser.profile.chosen_name,
@@ -237,7 +240,7 @@ def test_circle_cards_are_shaped_for_the_viewer(circle, facilitator):
     assert bare.agreement == ""
     assert bare.questions == ()
     assert bare.facilitators == ()
-    assert "cannot offer you a place" in _cards(declined, [therapy])[0].my_state_message
+    assert "cannot offer you a place" in declined_card.my_state_message
     assert _cards(facilitator, [circle])[0].is_facilitator
     assert _cards(organiser, [circle])[0].can_manage
     assert _cards(member, [empty])[0].facilitators == ()
