@@ -10,7 +10,6 @@ and the one past the limit finds the circle full. Notices are content-free (noti
 import json
 
 from django.db import transaction
-from django.urls import reverse
 
 from tejido.access.circles import (
     UNDECIDED,
@@ -60,9 +59,10 @@ def _intake_of(circle: Circle) -> CircleIntake:
 
 
 def _tell(user_id: int, about: Circle | Place) -> None:
-    """The one neutral notice, to the list of one's circles: nothing in it names anything."""
+    """The one neutral notice. It links nowhere: even an address under /support/ in an email
+    would say what it is about."""
     user = User.objects.get(pk=user_id)
-    notify(user=user, kind=CIRCLE_NEWS.name, about=about, url=reverse("support_circles"))
+    notify(user=user, kind=CIRCLE_NEWS.name, about=about)
 
 
 @transaction.atomic

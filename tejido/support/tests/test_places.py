@@ -4,6 +4,7 @@ database; the size limit holds under concurrency."""
 import json
 
 import pytest
+from django.core import mail
 from django.db import connection
 from django.utils import translation
 
@@ -59,7 +60,7 @@ def test_asking_seals_the_answers_and_tells_facilitators_nothing_about_it(circle
     assert json.loads(place.intake.answers)[0][1] == "MARKER-ANSWER"
     notice = Notice.objects.get(user=facilitator)
     assert notice.params == {}
-    assert notice.url == "/support/circles/"
+    assert notice.url == ""
 
 
 def test_asking_needs_every_answer_and_the_agreement(circle):
@@ -205,3 +206,21 @@ def test_leaving_is_quiet_and_takes_the_answers(circle, facilitator):
     assert Notice.objects.filter(user=facilitator).count() == before
     with pytest.raises(NotFound):
         leave_circle(actor=member, circle=circle)
+
+
+def test_the_emails_say_nothing_of_the_circle_even_without_discreet_mode(
+    django_capture_on_commit_callbacks,
+):
+    circle = CircleFactory(name_es="CIRCULO-SECRETO", name_en="SECRET-CIRCLE")
+    facilitator = FacilitatorFactory(circle=circle, user__discreet_mode=False).user
+    member = UserFactory(discreet_mode=False, profile__chosen_name="NOMBRE-SECRETO")
+    mail.outbox = []
+    with django_capture_on_commit_callbacks(execute=True):
+        place = _ask(member, circle)
+    with django_capture_on_commit_callbacks(execute=True):
+        decide_place(actor=facilitator, place=place, decision="decline")
+    assert {tuple(m.to) for m in mail.outbox} == {(facilitator.email,), (member.email,)}
+    for sent in mail.outbox:
+        for secret in ("SECRETO", "SECRET-CIRCLE", "circle", "círculo"):
+            assert secret not in sent.subject
+            assert secret not in sent.body
