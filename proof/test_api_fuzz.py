@@ -124,6 +124,7 @@ def api_people(db: Any) -> dict[str, Any]:
     SlotFactory(occurrence=occurrence, wanted=1)
     ClaimFactory(slot=slot, user=others[1])
     _aid_board(organiser, member, others)
+    _support_circles(organiser, member, others)
     people = {"organiser": organiser, "member": member}
     tokens = {key: create_token(actor=user, name="fuzz")[1] for key, user in people.items()}
     return {"people": people, "tokens": tokens}
@@ -151,6 +152,19 @@ def _aid_board(organiser: Any, member: Any, others: list[Any]) -> None:
     MatchFactory(request=theirs, helper=member)
     MatchFactory(request=mine, helper=others[2])
     record_received(actor=organiser, fund=FundFactory(), amount="500")
+
+
+def _support_circles(organiser: Any, member: Any, others: list[Any]) -> None:
+    """Circles and places whose ids (1, 2, 3 …) generation tries first: one the member
+    facilitates with requests waiting, one the organiser facilitates the member asked to join."""
+    from tejido.support.factories import CircleFactory, FacilitatorFactory, PlaceFactory
+
+    theirs, organisers = CircleFactory(size_limit=2), CircleFactory()
+    FacilitatorFactory(circle=theirs, user=member)
+    FacilitatorFactory(circle=organisers, user=organiser)
+    for person in others[:2]:
+        PlaceFactory(circle=theirs, user=person, state="asked")
+    PlaceFactory(circle=organisers, user=member, state="asked")
 
 
 def with_client_address(app: Any) -> Any:

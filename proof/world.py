@@ -45,6 +45,7 @@ from proof.forms import fill, find_form
 from proof.world_aid import plant_aid
 from proof.world_directory import plant_directory
 from proof.world_gatherings import plant_gatherings
+from proof.world_support import plant_support
 from tejido.accounts.models import ApiToken, Audience, Profile, User
 from tejido.notifications.kinds import kind_for
 
@@ -471,6 +472,9 @@ def build_world(*, capture: Callable[..., Any], block_pages: tuple[str, ...] = (
     flows.append("gatherings: places before and after their reveal, invitation and group events")
     aid_ids = plant_aid(people=people, add=add, mk=mk, capture=capture, vetted=VETTED)
     flows.append("aid board: sealed requests, threads, contacts, follow-up feedback, a microgrant")
+    # --- support circles: a hidden circle's name, sealed intake answers ------------------------
+    support_ids = plant_support(people=people, add=add, mk=mk, capture=capture)
+    flows.append("support circles: a hidden circle, intake answers, a block inside a circle")
 
     # --- directory: a safe house, hidden places, what members add, an incident report -------
     with capture(execute=True):
@@ -625,6 +629,7 @@ def build_world(*, capture: Callable[..., Any], block_pages: tuple[str, ...] = (
         ],
         **gathering_ids,
         **aid_ids,
+        **support_ids,
         **directory_ids,
         # The plain area first: it is what a member picks for themselves in a write.
         "area": [

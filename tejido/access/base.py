@@ -56,6 +56,8 @@ class Viewer:
 
     user: AnyUser | None
     shared_with: frozenset[int] = field(default_factory=frozenset)
+    # Members with a place (in it, or asked for one) in a support circle the viewer facilitates.
+    facilitated: frozenset[int] = field(default_factory=frozenset)
 
     @cached_property
     def id(self) -> int | None:
@@ -83,6 +85,8 @@ def reaches(audience: str, viewer: Viewer, subject_id: int) -> bool:
         return viewer.organiser or subject_id in viewer.shared_with
     if audience == Audience.ORGANISERS:
         return viewer.organiser
+    if audience == Audience.FACILITATORS:
+        return subject_id in viewer.facilitated
     return False
 
 

@@ -26,6 +26,7 @@ from tejido.accounts.choices import language_name
 from tejido.accounts.models import AUDIENCED_FIELDS, Block, Profile, User
 from tejido.core.cache import forget, remembered
 from tejido.groups.models import GroupMembership
+from tejido.support.models import Place, PlaceState
 
 # --- who sees whom -------------------------------------------------------------------------------
 
@@ -152,7 +153,20 @@ def viewer_for(viewer: AnyUser | None, subject_ids: Iterable[int] = ()) -> Viewe
         state=GroupMembership.State.ACTIVE,
         user__in=ids,
     ).values_list("user", flat=True)
-    return Viewer(user=viewer, shared_with=frozenset(shared))
+    return Viewer(user=viewer, shared_with=frozenset(shared), facilitated=_facilitated(viewer, ids))
+
+
+def _facilitated(viewer: AnyUser | None, ids: list[int]) -> frozenset[int]:
+    """Those among `ids` with a place (in it, or asked for one) in a circle the viewer
+    facilitates. Only someone named a facilitator (the flag that naming sets) pays the query."""
+    if not getattr(viewer, "is_facilitator", False):
+        return frozenset()
+    places = Place.objects.filter(
+        circle__facilitators__user=viewer.pk,  # type: ignore[union-attr]
+        state__in=(PlaceState.MEMBER, PlaceState.ASKED),
+        user__in=ids,
+    )
+    return frozenset(places.values_list("user", flat=True))
 
 
 # --- the card ------------------------------------------------------------------------------------
@@ -197,7 +211,13 @@ def _field_value(profile: Profile, name: str) -> Any:
 
 # The audiences a member can preview their own profile as, narrowest first.
 PREVIEW_AUDIENCES = (Audience.ORGANISERS, Audience.SHARED_GROUP, Audience.MEMBERS)
-_ORDER: list[str] = [Audience.ONLY_ME, Audience.ORGANISERS, Audience.SHARED_GROUP, Audience.MEMBERS]
+_ORDER: list[str] = [
+    Audience.ONLY_ME,
+    Audience.FACILITATORS,
+    Audience.ORGANISERS,
+    Audience.SHARED_GROUP,
+    Audience.MEMBERS,
+]
 
 
 def _audience_covers(field_audience: str, preview_audience: str) -> bool:

@@ -23,6 +23,8 @@ class Audience(models.TextChoices):
     """Who may see a piece of personal data, narrowest first."""
 
     ONLY_ME = "only_me", _("Only me")
+    # The facilitators of the support circles the member has (or asked for) a place in.
+    FACILITATORS = "facilitators", _("Facilitators of my circles")
     ORGANISERS = "organisers", _("Organisers")
     SHARED_GROUP = "shared_group", _("Members of a group I am in")
     MEMBERS = "members", _("All vetted members")

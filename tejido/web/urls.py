@@ -1,5 +1,6 @@
 """Every HTML page, gathered from the view module of its area."""
 
+# Support circles.
 from tejido.web.views import (
     aid,
     aid_matches,
@@ -18,9 +19,11 @@ from tejido.web.views import (
     members,
     notices,
     organise,
+    organise_circles,
     profile,
     public,
     reports,
+    support,
     tokens,
 )
 
@@ -47,3 +50,6 @@ urlpatterns = [
     *directory_organise.urlpatterns,
     *directory_hsds.urlpatterns,
 ]
+
+# Support circles.
+urlpatterns += [*support.urlpatterns, *organise_circles.urlpatterns]

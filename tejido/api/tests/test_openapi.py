@@ -88,6 +88,10 @@ OPERATIONS = {
     ("/api/v1/aid/matches/{match_id}/withdraw", "post"),
     ("/api/v1/aid/matches/{match_id}/messages", "post"),
     ("/api/v1/aid/matches/{match_id}/contact", "put"),
+    # Support circles.
+    ("/api/v1/support/circles/mine", "get"),
+    ("/api/v1/support/circles/{circle_id}/intake", "get"),
+    ("/api/v1/support/circles/{circle_id}/intake/{place_id}", "post"),
 }
 
 

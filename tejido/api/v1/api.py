@@ -109,3 +109,8 @@ api.add_router("", event_sheets.router)
 api.add_router("", aid.router)
 api.add_router("", aid_matches.router)
 api.add_router("", directory.router)
+
+# Support circles.
+from tejido.api.v1 import circles  # noqa: E402
+
+api.add_router("", circles.router)

@@ -16,7 +16,7 @@ from tejido.api.v1.schemas import READ_ERRORS, WRITE_ERRORS, Id, InputSchema, Te
 
 router = Router(tags=["me"])
 
-AudienceName = Literal["only_me", "organisers", "shared_group", "members"]
+AudienceName = Literal["only_me", "facilitators", "organisers", "shared_group", "members"]
 Role = Literal["organiser", "facilitator", "professional"]
 
 

@@ -7,13 +7,16 @@ from tejido.support.models.circles import (
     Place,
     PlaceState,
 )
+from tejido.support.models.intake import CircleIntake, PlaceIntake
 
 __all__ = [
     "Circle",
+    "CircleIntake",
     "CircleKind",
     "CircleTheme",
     "Facilitator",
     "KeepApart",
     "Place",
+    "PlaceIntake",
     "PlaceState",
 ]

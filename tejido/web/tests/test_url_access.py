@@ -467,6 +467,30 @@ ACCESS: dict[str, Expect | Page] = {
     "api-v1:post_withdraw_match": API_WRITE,
     "api-v1:post_aid_message": API_WRITE,
     "api-v1:put_aid_contact": API_WRITE,
+    # Support circles. The world's circle is listed and facilitated by the other member, with
+    # a request for a place waiting; the walker's member and organiser facilitate nothing and
+    # have no place, so the intake pages and their actions are the 404 page for them.
+    "support_hub": MEMBERS,
+    "support_circles": MEMBERS,
+    "support_circle": MEMBERS,
+    "support_circle_ask": POST_ONLY,
+    "support_circle_agree": POST_ONLY,
+    "support_circle_leave": POST_ONLY,
+    "support_intake": expect(LOGIN, {404, LOGIN}, 404, 404),
+    "support_intake_edit": form(
+        expect(LOGIN, {404, LOGIN}, 404, 404), expect(LOGIN, {404, LOGIN}, 404, 404)
+    ),
+    "support_intake_decide": Page(POST_ONLY.access, post=expect(LOGIN, {404, LOGIN}, 404, 404)),
+    "organise_circles": ORGANISERS,
+    "organise_circle_new": form(ORGANISERS, ORGANISERS_POST),
+    "organise_circle": form(ORGANISERS, ORGANISERS_POST),
+    "organise_circles_keep_apart": POST_ONLY_ORGANISERS,
+    "organise_circle_archive": POST_ONLY_ORGANISERS,
+    "organise_circle_facilitator": POST_ONLY_ORGANISERS,
+    "organise_circle_facilitator_remove": POST_ONLY_ORGANISERS,
+    "api-v1:get_my_circles": API,
+    "api-v1:get_circle_intake": API,
+    "api-v1:post_place_decision": API_WRITE,
     # The directory: the walker's service, organisation and business are public, so everyone
     # sees them (the public directory); members write about them; organisers run it.
     "directory": PUBLIC,
@@ -586,6 +610,8 @@ class World:
     suggestion: Any = None
     recommendation: Any = None
     hsds_ids: dict[str, Any] = field(default_factory=dict)
+    # Support circles: a circle and a request for a place in it.
+    circles: dict[str, Any] = field(default_factory=dict)
 
 
 def build_world() -> World:
@@ -665,7 +691,17 @@ def build_world() -> World:
         claim=claim,
         aid=aid,
         **directory,
+        circles=_circles_world(other),
     )
+
+
+def _circles_world(other: Any) -> dict[str, Any]:
+    """A listed circle the other member facilitates, and someone's request for a place."""
+    from tejido.support.factories import CircleFactory, FacilitatorFactory, PlaceFactory
+
+    circle = CircleFactory()
+    FacilitatorFactory(circle=circle, user=other)
+    return {"circle": circle, "place": PlaceFactory(circle=circle, state="asked")}
 
 
 def _aid_world(member: Any, other: Any) -> dict[str, Any]:
@@ -743,6 +779,8 @@ ARGUMENTS: dict[str, Callable[[World, Any], Any]] = {
     "match_id": lambda world, viewer: world.aid["match"].pk,
     "follow_up_id": lambda world, viewer: world.aid["follow_up"].pk,
     "fund_id": lambda world, viewer: world.aid["fund"].pk,
+    "circle_id": lambda world, viewer: world.circles["circle"].pk,
+    "place_id": lambda world, viewer: world.circles["place"].pk,
     "service_id": lambda world, viewer: world.listings["service"].pk,
     "organization_id": lambda world, viewer: world.listings["organization"].pk,
     "business_id": lambda world, viewer: world.listings["business"].pk,

@@ -1,0 +1,202 @@
+"""Support circles: who knows a circle exists, who may ask for a place, who decides places,
+who sees the roster and the intake answers, and who may be told about a circle or a place.
+
+A listed circle that is not archived is known to every vetted member; a hidden or archived
+one only to its facilitators, to those with a place in it (or waiting for one) and to the
+network organisers, who keep circles and name facilitators but see no roster and no intake
+answer unless they facilitate the circle themselves. The roster is for the circle's
+facilitators; its members see each other's chosen names only when the circle says so, and
+only once they accepted its current confidentiality agreement. Two members in a block, or
+kept apart by the organisers, never appear to each other in a circle; a facilitator is only
+told that such a person "cannot be placed in this circle", never why or because of whom."""
+
+from django.db.models import Q, QuerySet
+
+from tejido.access.base import AnyUser, is_organiser, is_vetted, register_audience
+from tejido.access.members import blocked_ids
+from tejido.accounts.models import Block, User
+from tejido.support.models import Circle, Facilitator, KeepApart, Place, PlaceState
+
+# The states in which a member knows the circle they asked for, even a hidden one.
+KNOWING = (PlaceState.ASKED, PlaceState.WAITLISTED, PlaceState.MEMBER)
+# The states a facilitator still has to decide.
+UNDECIDED = (PlaceState.ASKED, PlaceState.WAITLISTED)
+
+
+def visible_circles(viewer: AnyUser | None) -> QuerySet[Circle]:
+    if not is_vetted(viewer):
+        return Circle.objects.none()
+    assert viewer is not None
+    if is_organiser(viewer):
+        return Circle.objects.all()
+    listed = Q(is_listed=True, archived_at__isnull=True)
+    facilitated = Q(pk__in=Facilitator.objects.filter(user=viewer.pk).values("circle"))
+    placed = Q(pk__in=Place.objects.filter(user=viewer.pk, state__in=KNOWING).values("circle"))
+    return Circle.objects.filter(listed | facilitated | placed)
+
+
+def can_see_circle(viewer: AnyUser | None, circle: Circle) -> bool:
+    return visible_circles(viewer).filter(pk=circle.pk).exists()
+
+
+def facilitates(viewer: AnyUser | None, circle: Circle) -> bool:
+    return (
+        is_vetted(viewer) and Facilitator.objects.filter(circle=circle.pk, user=viewer.pk).exists()  # type: ignore[union-attr]
+    )
+
+
+def place_of(viewer: AnyUser | None, circle: Circle) -> Place | None:
+    if not is_vetted(viewer):
+        return None
+    return Place.objects.filter(circle=circle.pk, user=viewer.pk).first()  # type: ignore[union-attr]
+
+
+def in_a_block(first: int | None, second: int) -> bool:
+    return Block.objects.filter(
+        Q(blocker=first, blocked=second) | Q(blocker=second, blocked=first)
+    ).exists()
+
+
+def can_ask_for_place(actor: AnyUser | None, circle: Circle) -> bool:
+    """A vetted member who sees an open circle, does not facilitate it and has no place in it
+    yet (one who was declined leaves first, then may ask again)."""
+    return (
+        circle.archived_at is None
+        and can_see_circle(actor, circle)
+        and not facilitates(actor, circle)
+        and place_of(actor, circle) is None
+    )
+
+
+def can_decide_place(actor: AnyUser | None, place: Place) -> bool:
+    """A facilitator of the circle answers a request for a place that waits for an answer,
+    unless they are in a block with whoever asked."""
+    return (
+        place.state in UNDECIDED
+        and facilitates(actor, place.circle)
+        and not in_a_block(getattr(actor, "pk", None), place.user_id)
+    )
+
+
+def cannot_be_placed(place: Place) -> bool:
+    """Whoever asked is kept apart from, or in a block with, someone in the circle or one of
+    its facilitators: a facilitator is warned, and accepting them is refused."""
+    circle_people = set(
+        Place.objects.filter(circle=place.circle_id, state=PlaceState.MEMBER)
+        .exclude(pk=place.pk)
+        .values_list("user", flat=True)
+    ) | set(Facilitator.objects.filter(circle=place.circle_id).values_list("user", flat=True))
+    return bool(circle_people & apart_from(place.user_id))
+
+
+def apart_from(user_id: int) -> set[int]:
+    """Everyone `user_id` must never meet in a circle: kept apart by the organisers, or in a
+    block with them."""
+    pairs = KeepApart.objects.filter(Q(first=user_id) | Q(second=user_id)).values_list(
+        "first", "second"
+    )
+    blocks = Block.objects.filter(Q(blocker=user_id) | Q(blocked=user_id)).values_list(
+        "blocker", "blocked"
+    )
+    return {person for pair in (*pairs, *blocks) for person in pair} - {user_id}
+
+
+def needs_agreement(place: Place | None, agreement_version: int) -> bool:
+    """A member of the circle who has not accepted its current agreement."""
+    if place is None or place.state != PlaceState.MEMBER:
+        return False
+    agreed = place.intake.agreed_version if hasattr(place, "intake") else 0
+    return agreed < agreement_version
+
+
+def can_see_roster(viewer: AnyUser | None, circle: Circle, agreement_version: int) -> bool:
+    """Its facilitators; its members, when it shows names to members and they accepted the
+    current agreement."""
+    if facilitates(viewer, circle):
+        return True
+    place = place_of(viewer, circle)
+    return (
+        circle.show_names_to_members
+        and place is not None
+        and place.state == PlaceState.MEMBER
+        and not needs_agreement(place, agreement_version)
+    )
+
+
+def roster_people(viewer: AnyUser, circle: Circle) -> QuerySet[Place]:
+    """The places the viewer may see in a roster they may see (can_see_roster): facilitators
+    see every member, members see each other; nobody sees someone in a block with them or
+    kept apart from them, and nobody not in good standing is shown."""
+    places = Place.objects.filter(
+        circle=circle.pk, state=PlaceState.MEMBER, user__state=User.State.MEMBER
+    )
+    blocks = blocked_ids(viewer)
+    pairs = KeepApart.objects.filter(Q(first=viewer.pk) | Q(second=viewer.pk))
+    hidden = (
+        Q(user__in=blocks.values("blocked"))
+        | Q(user__in=blocks.values("blocker"))
+        | Q(user__in=pairs.values("first"))
+        | Q(user__in=pairs.values("second"))
+    )
+    return places.exclude(hidden & ~Q(user=viewer.pk))
+
+
+def intake_queue(viewer: AnyUser | None, circle: Circle) -> QuerySet[Place]:
+    """The requests for a place a facilitator may answer: waiting ones, less anyone in a
+    block with the facilitator."""
+    if not facilitates(viewer, circle):
+        return Place.objects.none()
+    assert viewer is not None
+    blocks = blocked_ids(viewer)
+    return Place.objects.filter(
+        circle=circle.pk, state__in=UNDECIDED, user__state=User.State.MEMBER
+    ).exclude(Q(user__in=blocks.values("blocked")) | Q(user__in=blocks.values("blocker")))
+
+
+def can_see_intake_answers(viewer: AnyUser | None, place: Place) -> bool:
+    """Whoever answered, and the circle's facilitators who are in no block with them."""
+    if not is_vetted(viewer):
+        return False
+    assert viewer is not None
+    if viewer.pk == place.user_id:
+        return True
+    return facilitates(viewer, place.circle) and not in_a_block(viewer.pk, place.user_id)
+
+
+def can_leave_circle(actor: AnyUser | None, place: Place) -> bool:
+    """A member leaves (or withdraws a request) at any time, whatever its state."""
+    return is_vetted(actor) and actor.pk == place.user_id  # type: ignore[union-attr]
+
+
+def can_manage_circles(actor: AnyUser | None) -> bool:
+    """Create, edit and archive circles, name and remove facilitators, keep members apart."""
+    return is_organiser(actor)
+
+
+def can_edit_intake(actor: AnyUser | None, circle: Circle) -> bool:
+    """A circle's facilitators keep its intake questions and its agreement."""
+    return facilitates(actor, circle)
+
+
+def _good_standing_less_blocks(people: Q, kept_from: int | None) -> QuerySet[User]:
+    told = User.objects.filter(people, state=User.State.MEMBER)
+    if kept_from is None:
+        return told
+    blocks = Block.objects.filter(Q(blocker=kept_from) | Q(blocked=kept_from))
+    apart = Q(pk__in=blocks.values("blocked")) | Q(pk__in=blocks.values("blocker"))
+    return told.exclude(apart & ~Q(pk=kept_from))
+
+
+@register_audience(Circle)
+def audience_of_circle(circle: Circle) -> QuerySet[User]:
+    """Its facilitators in good standing: they hear (without a name) that someone asked or
+    left."""
+    people = Q(pk__in=Facilitator.objects.filter(circle=circle.pk).values("user"))
+    return _good_standing_less_blocks(people, None)
+
+
+@register_audience(Place)
+def audience_of_place(place: Place) -> QuerySet[User]:
+    """Whoever holds the place, and the circle's facilitators in no block with them."""
+    facilitators = Facilitator.objects.filter(circle=place.circle_id).values("user")
+    return _good_standing_less_blocks(Q(pk=place.user_id) | Q(pk__in=facilitators), place.user_id)
