@@ -16,11 +16,6 @@ from tejido.support.models import Circle, Facilitator, KeepApart, Place
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _quick_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def _page(client, name, *args):
     return client.get(reverse(name, args=args)).content.decode()
 

@@ -13,11 +13,6 @@ pytestmark = pytest.mark.django_db
 SIZES = [3, 12]
 
 
-@pytest.fixture(autouse=True)
-def _quick_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def _world(viewer, size: int) -> None:
     """`size` open circles with a facilitator and members, and `size` the viewer is in."""
     for _ in range(size):
