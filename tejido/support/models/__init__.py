@@ -17,3 +17,9 @@ __all__ = [
     "Place",
     "PlaceState",
 ]
+
+# Sessions and facilitator notes.
+from tejido.support.models.notes import FacilitatorNote
+from tejido.support.models.sessions import Attendance
+
+__all__ += ["Attendance", "FacilitatorNote"]
