@@ -47,3 +47,9 @@ urlpatterns = [
     *directory_organise.urlpatterns,
     *directory_hsds.urlpatterns,
 ]
+
+# --- support circles: sessions and notes ---
+from tejido.web.views import support_sessions  # noqa: E402
+
+urlpatterns += support_sessions.urlpatterns
+# --- end of support circles: sessions and notes ---
