@@ -45,6 +45,7 @@ from proof.forms import fill, find_form
 from proof.world_aid import plant_aid
 from proof.world_directory import plant_directory
 from proof.world_gatherings import plant_gatherings
+from proof.world_support_sessions import plant_support_sessions
 from tejido.accounts.models import ApiToken, Audience, Profile, User
 from tejido.notifications.kinds import kind_for
 
@@ -471,6 +472,10 @@ def build_world(*, capture: Callable[..., Any], block_pages: tuple[str, ...] = (
     flows.append("gatherings: places before and after their reveal, invitation and group events")
     aid_ids = plant_aid(people=people, add=add, mk=mk, capture=capture, vetted=VETTED)
     flows.append("aid board: sealed requests, threads, contacts, follow-up feedback, a microgrant")
+    # --- support circles: a circle's sessions and a facilitator's note ---
+    session_ids = plant_support_sessions(people=people, add=add, mk=mk, capture=capture)
+    flows.append("support circles: a circle's sessions (title, place) and a facilitator's note")
+    # --- end of support circles' sessions ---
 
     # --- directory: a safe house, hidden places, what members add, an incident report -------
     with capture(execute=True):
@@ -626,6 +631,9 @@ def build_world(*, capture: Callable[..., Any], block_pages: tuple[str, ...] = (
         **gathering_ids,
         **aid_ids,
         **directory_ids,
+        # Support circles' sessions: their dates first (the sweep fills 40 combinations).
+        "occurrence": [*session_ids.pop("occurrence"), *gathering_ids["occurrence"]],
+        **session_ids,
         # The plain area first: it is what a member picks for themselves in a write.
         "area": [
             plain_area.pk,

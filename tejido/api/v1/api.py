@@ -109,3 +109,9 @@ api.add_router("", event_sheets.router)
 api.add_router("", aid.router)
 api.add_router("", aid_matches.router)
 api.add_router("", directory.router)
+
+# --- support circles: sessions ---
+from tejido.api.v1 import circle_sessions  # noqa: E402
+
+api.add_router("", circle_sessions.router)
+# --- end of support circles: sessions ---

@@ -57,7 +57,8 @@ def test_the_facilitator_writes_and_reads_a_note(world):
     assert cards[0].member == world.member.profile.chosen_name
     assert cards[0].author == world.facilitator.profile.chosen_name
     page = get_session_page(viewer=world.facilitator, occurrence_id=world.past.pk)
-    assert page.notes == cards and page.can_record
+    assert page.notes == cards
+    assert page.can_record
 
 
 def test_nobody_else_reads_it(world):
@@ -93,7 +94,8 @@ def test_blocks_hold(world):
 def test_encrypted_at_rest_with_its_own_keys(world, settings):
     note = _write(world)
     stored = _stored(note)
-    assert stored.startswith("note:") and "MARCADOR" not in stored
+    assert stored.startswith("note:")
+    assert "MARCADOR" not in stored
     assert decrypt_note(stored) == NOTE
     settings.TEJIDO_NOTE_KEYS = [Fernet.generate_key().decode()]
     with pytest.raises(InvalidToken):
@@ -143,7 +145,8 @@ def test_leaving_takes_the_notes_and_attendance(world):
         actor=world.facilitator, occurrence=world.past, present={place.pk: True}
     )
     place.delete()
-    assert not FacilitatorNote.objects.exists() and not Attendance.objects.exists()
+    assert not FacilitatorNote.objects.exists()
+    assert not Attendance.objects.exists()
 
 
 def test_a_facilitator_deletes_a_note(world):
@@ -176,7 +179,8 @@ def test_never_in_logs_or_the_audit_log(world, caplog):
         "circle_note.write",
         "circle_note.delete",
     }
-    assert "MARCADOR" not in repr(note) and "MARCADOR" not in str(note)
+    assert "MARCADOR" not in repr(note)
+    assert "MARCADOR" not in str(note)
 
 
 def test_the_field_keeps_empty_text_empty():

@@ -56,12 +56,13 @@ def test_bad_input_is_told_and_changes_nothing(world, login):
     client = _client(login, world.facilitator)
     url = reverse("circle_session_note_new", args=[world.circle.pk, world.past.pk])
     response = client.post(url, {"place": world.place_of(world.member).pk, "text": "  "})
-    assert response.status_code == 400 and not FacilitatorNote.objects.exists()
+    assert response.status_code == 400
+    assert not FacilitatorNote.objects.exists()
     response = client.post(url, {"place": "x", "text": "hola"})
     assert response.status_code == 400
     response = client.post(_session_url(world, world.upcoming), {})
     assert response.status_code == 400
-    assert "once the session has started" in response.content.decode() or response.content
+    assert not Attendance.objects.exists()
 
 
 def test_nobody_else_reaches_the_session_page(world, login):
@@ -107,10 +108,12 @@ def test_the_facilitator_plans_a_series(world, login):
 
 def test_my_sessions(world, login):
     page = _client(login, world.member).get(reverse("my_circle_sessions")).content.decode()
-    assert SESSION_TITLE in page and SESSION_ADDRESS not in page
+    assert SESSION_TITLE in page
+    assert SESSION_ADDRESS not in page
     assert reverse("occurrence_detail", args=[world.upcoming.pk]) in page
     empty = _client(login, world.organiser).get(reverse("my_circle_sessions")).content.decode()
-    assert SESSION_TITLE not in empty and "No sessions coming up" in empty or "empty" in empty
+    assert SESSION_TITLE not in empty
+    assert 'class="empty"' in empty
 
 
 def test_an_organiser_cannot_open_the_gathering_page(world, login):
