@@ -52,7 +52,7 @@ class SessionSeriesForm(EventTimesForm):
 
 
 class NoteForm(forms.Form):
-    place = forms.TypedChoiceField(label=_("About"), coerce=int)
+    place = forms.TypedChoiceField(label=_("Who it is about"), coerce=int)
     text = forms.CharField(
         label=_("Note"),
         max_length=NOTE_RULE.max_length,
