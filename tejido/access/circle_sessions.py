@@ -83,10 +83,11 @@ def session_places(viewer: AnyUser | None, occurrence: Occurrence) -> QuerySet[P
     circle = _session_circle(occurrence)
     if not facilitates(viewer, circle):
         return Place.objects.none()
+    assert isinstance(viewer, User)
     return Place.objects.filter(
         circle=circle,
         state=PlaceState.MEMBER,
-        user__in=visible_members(viewer).exclude(pk=viewer.pk),  # type: ignore[union-attr]
+        user__in=visible_members(viewer).exclude(pk=viewer.pk),
     )
 
 

@@ -63,7 +63,7 @@ def _my_circles(user: AnyUser) -> Q:
     )
 
 
-def _facilitated_circles(user: AnyUser, circle_ids: Iterable[int | None]) -> set[int]:
+def _facilitated_circles(user: AnyUser | None, circle_ids: Iterable[int | None]) -> set[int]:
     ids = {pk for pk in circle_ids if pk is not None}
     if not ids or not is_vetted(user):
         return set()
@@ -81,9 +81,9 @@ def visible_events(viewer: AnyUser | None) -> QuerySet[Event]:
     events with it. Nobody else knows any."""
     if not is_vetted(viewer):
         return Event.objects.none()
+    assert viewer is not None
     if is_organiser(viewer):
         return Event.objects.filter(~Q(visibility=Event.Visibility.CIRCLE) | _my_circles(viewer))
-    assert viewer is not None
     sql, params = _member_sight(viewer)
     # The SQL is Django's own compilation of `_member_sight_rule`, its values bound.
     return Event.objects.filter(pk__in=RawSQL(sql, params))  # noqa: S611

@@ -18,6 +18,7 @@ from tejido.access.circle_sessions import (
     audience_of_note,
     can_read_notes,
     can_write_note,
+    session_places,
     visible_notes,
 )
 from tejido.accounts.factories import BlockFactory
@@ -67,6 +68,7 @@ def test_nobody_else_reads_it(world):
         assert not can_read_notes(user, world.past)
         assert list_session_notes(viewer=user, occurrence=world.past) == []
         assert not visible_notes(user).exists()
+        assert not session_places(user, world.past).exists()
 
 
 def test_only_facilitators_write_about_members_of_the_circle(world):
@@ -188,3 +190,11 @@ def test_the_field_keeps_empty_text_empty():
     field = FacilitatorNote._meta.get_field("text")
     assert field.get_prep_value("") == ""
     assert field.from_db_value(None, None, None) == ""
+
+
+def test_a_gathering_that_is_no_circle_session_has_no_notes(world):
+    from tejido.gatherings.factories import OccurrenceFactory
+
+    other = OccurrenceFactory()
+    assert not can_read_notes(world.facilitator, other)
+    assert list_session_notes(viewer=world.facilitator, occurrence=other) == []

@@ -148,3 +148,26 @@ def test_my_sessions_costs_the_same(world, login, django_assert_num_queries, siz
     client = _client(login, world.member)
     with django_assert_num_queries(FRAME_QUERIES + 2):
         client.get(reverse("my_circle_sessions"))
+
+
+def test_an_error_page_never_shows_a_note(world, login, settings, caplog):
+    """A note whose key was lost cannot be opened: the page fails (a 500) without the note's
+    text or what the database holds in the page or the log."""
+    from cryptography.fernet import Fernet
+
+    from tejido.support.note_services import write_note
+
+    write_note(
+        actor=world.facilitator,
+        occurrence=world.past,
+        place_id=world.place_of(world.member).pk,
+        text=NOTE,
+    )
+    client = _client(login, world.facilitator)
+    settings.TEJIDO_NOTE_KEYS = [Fernet.generate_key().decode()]
+    client.raise_request_exception = False
+    response = client.get(_session_url(world))
+    assert response.status_code == 500
+    shown = response.content.decode() + caplog.text
+    assert "MARCADOR" not in shown
+    assert "note:" not in shown
