@@ -24,7 +24,7 @@ from tejido.gatherings.event_services import (
     make_occurrences,
     repeat_rule,
 )
-from tejido.gatherings.models import Event, Occurrence
+from tejido.gatherings.models import Event, Occurrence, Rsvp
 from tejido.gatherings.services import lock_occurrence
 from tejido.gatherings.tasks import extend_series, run_at
 from tejido.support import session_audit  # noqa: F401  (registers the audit labels)
@@ -117,8 +117,21 @@ def record_session_attendance(
     return len(present)
 
 
+def withdraw_from_circle_sessions(*, user_id: int, circle_id: int) -> int:
+    """Someone who left a circle (their place deleted) no longer answers its sessions to come:
+    the facilitators' list of who is going forgets them. Returns how many answers went."""
+    deleted, _ = Rsvp.objects.filter(
+        user=user_id,
+        occurrence__event__circle=circle_id,
+        occurrence__event__visibility=Event.Visibility.CIRCLE,
+        occurrence__ends_at__gt=now(),
+    ).delete()
+    return deleted
+
+
 __all__ = [
     "FREQUENCIES",
     "create_session_series",
     "record_session_attendance",
+    "withdraw_from_circle_sessions",
 ]

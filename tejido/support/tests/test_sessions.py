@@ -51,9 +51,11 @@ def test_an_organiser_in_the_circle_sees_it(world):
     assert EventFactory().pk in visible_events(world.organiser).values_list("pk", flat=True)
 
 
-def test_leaving_the_circle_loses_its_sessions(world):
+def test_leaving_the_circle_loses_its_sessions_and_answers(world):
+    rsvp(actor=world.member, occurrence=world.upcoming, answer=Rsvp.Answer.GOING)
     world.place_of(world.member).delete()
     assert not can_see_event(world.member, world.event)
+    assert not Rsvp.objects.filter(user=world.member).exists()
 
 
 def test_facilitators_help_run_it_and_nobody_runs_it(world):
