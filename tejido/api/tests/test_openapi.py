@@ -88,6 +88,10 @@ OPERATIONS = {
     ("/api/v1/aid/matches/{match_id}/withdraw", "post"),
     ("/api/v1/aid/matches/{match_id}/messages", "post"),
     ("/api/v1/aid/matches/{match_id}/contact", "put"),
+    # Support circles: sessions and attendance.
+    ("/api/v1/support/sessions", "get"),
+    ("/api/v1/support/sessions/{occurrence_id}/attendance", "get"),
+    ("/api/v1/support/sessions/{occurrence_id}/attendance", "post"),
 }
 
 
