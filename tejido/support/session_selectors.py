@@ -92,6 +92,11 @@ def get_session(*, viewer: AnyUser | None, occurrence_id: int) -> Occurrence:
     return occurrence
 
 
+def list_session_attendance(*, viewer: AnyUser | None, occurrence_id: int) -> list[AttendanceRow]:
+    """A session's attendance form, for the circle's facilitators only (else NotFound)."""
+    return attendance_rows(viewer, get_session(viewer=viewer, occurrence_id=occurrence_id))
+
+
 @dataclass(frozen=True)
 class SessionPage:
     card: SessionCard

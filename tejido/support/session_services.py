@@ -113,7 +113,8 @@ def record_session_attendance(
             place_id=place_id,
             defaults={"present": bool(came), "recorded_by": actor},
         )
-    record_action(actor=actor, action="circle_session.attendance", target=locked)
+    if present:
+        record_action(actor=actor, action="circle_session.attendance", target=locked)
     return len(present)
 
 

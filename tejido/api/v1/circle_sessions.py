@@ -11,7 +11,11 @@ from pydantic import ConfigDict, Field
 
 from tejido.api.v1.auth import actor
 from tejido.api.v1.schemas import READ_ERRORS, WRITE_ERRORS, InputSchema, responses
-from tejido.support.session_selectors import get_session, get_session_page, list_my_sessions
+from tejido.support.session_selectors import (
+    get_session,
+    list_my_sessions,
+    list_session_attendance,
+)
 from tejido.support.session_services import record_session_attendance
 
 router = Router(tags=["support"])
@@ -57,8 +61,8 @@ def get_my_sessions(request: HttpRequest) -> object:
 
 
 def _attendance(request: HttpRequest, occurrence_id: int) -> list[dict[str, object]]:
-    page = get_session_page(viewer=actor(request), occurrence_id=occurrence_id)
-    return [row.__dict__ for row in page.attendance]
+    rows = list_session_attendance(viewer=actor(request), occurrence_id=occurrence_id)
+    return [row.__dict__ for row in rows]
 
 
 @router.get(

@@ -65,3 +65,19 @@ def test_the_gatherings_api_hides_the_session(world, api):  # noqa: F811
         assert SESSION_TITLE not in listed
         assert api(user).get(f"/occurrences/{world.upcoming.pk}").status_code == 404
     assert SESSION_TITLE not in api(world.member).get("/events").content.decode()
+
+
+@pytest.mark.parametrize("size", [2, 8])
+def test_the_attendance_costs_the_same(world, api, django_assert_num_queries, size):  # noqa: F811
+    from tejido.accounts.factories import UserFactory
+    from tejido.support.tests.conftest import add_member
+
+    for _ in range(size):
+        add_member(world.circle, UserFactory())
+    client = api(world.facilitator)
+    # The token with its member, its last use, the code of conduct; the session and whether
+    # the viewer facilitates it (2); the places (with that again), their attendance, their
+    # members' cards and the groups shared with them.
+    with django_assert_num_queries(10):
+        rows = _body(client.get(f"/support/sessions/{world.past.pk}/attendance"))
+    assert len(rows) == size + 2
