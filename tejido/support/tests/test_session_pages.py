@@ -127,9 +127,10 @@ def test_the_session_page_costs_the_same(world, login, django_assert_num_queries
     for _ in range(size):
         add_member(world.circle, UserFactory())
     client = _client(login, world.facilitator)
-    # The frame; the session and whether the viewer facilitates it (2), the circles they
-    # facilitate; the form's places (with whether they facilitate), their attendance and
-    # names (2); the notes (with whether they facilitate) and their names (3).
+    # The frame; the session and whether the viewer facilitates it (2); the circles they
+    # facilitate (the card); the form's rows: whether they facilitate, the places, their
+    # attendance, their members' cards and the groups shared with them (5); the notes and
+    # whether they facilitate (2); whether attendance may be recorded.
     with django_assert_num_queries(FRAME_QUERIES + 11):
         response = client.get(_session_url(world))
     assert response.status_code == 200
