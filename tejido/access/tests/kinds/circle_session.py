@@ -8,15 +8,8 @@ from datetime import timedelta
 
 from django.urls import reverse
 
-from tejido.access.event_cards import detailed_card
-from tejido.access.events import (
-    can_see_attendees,
-    event_relation,
-    visible_attendees,
-    visible_occurrences,
-)
-from tejido.access.members import member_cards, with_card_columns
 from tejido.access.tests.kinds import KindWorld, PrivacyKind, marker, register
+from tejido.access.tests.kinds.event import _policy as event_policy
 from tejido.accounts.models import User
 from tejido.core.clock import now
 
@@ -88,25 +81,6 @@ def _build() -> KindWorld:
     )
 
 
-def _policy(world: KindWorld, viewer: User | None) -> str:
-    occurrence = (
-        visible_occurrences(viewer)
-        .select_related("event__group", "event__area")
-        .filter(pk=world.extra["occurrence"].pk)
-        .first()
-    )
-    if occurrence is None:
-        return ""
-    event = occurrence.event
-    relation = event_relation(viewer, event)
-    card = detailed_card(viewer, occurrence, relation=relation, now=now())
-    shown = [repr(card)]
-    if can_see_attendees(viewer, event, seat=card.my_seat, relation=relation):
-        people = with_card_columns(visible_attendees(viewer, occurrence))
-        shown += [repr(c) for c in member_cards(viewer, people)]
-    return " ".join(shown)
-
-
 register(
     PrivacyKind(
         name="circle_session",
@@ -129,6 +103,7 @@ register(
             "facilitator": frozenset(FIELDS),
         },
         build=_build,
-        policy=_policy,
+        # What tejido.access hands a viewer about a date, as for any gathering's.
+        policy=event_policy,
     )
 )
