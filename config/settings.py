@@ -38,6 +38,28 @@ if PRODUCTION and (not SECRET_KEY or SECRET_KEY == _DEV_SECRET):
 # them stay valid (tejido.core.sealing).
 SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")
 
+# --- Support circles: the keys of facilitator notes (tejido.support.models.notes) ---
+# Fernet keys, comma-separated: the first encrypts, all open (a rotation adds a new key first,
+# runs `rotate_note_keys`, then drops the old one). Production must set them: a note's key is
+# its own, so a leaked SECRET_KEY does not open the notes. In development, one key derived
+# from SECRET_KEY (HKDF, its own purpose) keeps a fresh clone working.
+TEJIDO_NOTE_KEYS = env_list("NOTE_KEYS")
+if not TEJIDO_NOTE_KEYS:
+    if PRODUCTION:
+        raise ImproperlyConfigured(
+            "Set TEJIDO_NOTE_KEYS to one or more Fernet keys (comma-separated) in production."
+        )
+    import base64
+
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    _note_key = HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=None, info=b"tejido.support.notes"
+    ).derive(SECRET_KEY.encode())
+    TEJIDO_NOTE_KEYS = [base64.urlsafe_b64encode(_note_key).decode()]
+# --- end of support circles' note keys ---
+
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")

@@ -11,6 +11,7 @@ suite on SQLite and again on PostgreSQL, runs this test on both. Redis is databa
 under CI (`CI=true`), where it fails.
 """
 
+import base64
 import contextlib
 import http.client
 import os
@@ -204,6 +205,8 @@ def test_production_serves_every_main_page_and_runs_tasks(tmp_path: Path) -> Non
             {
                 "TEJIDO_ENV": "production",
                 "TEJIDO_SECRET_KEY": secrets.token_urlsafe(50),
+                # Support circles' facilitator notes: their own key, required in production.
+                "TEJIDO_NOTE_KEYS": base64.urlsafe_b64encode(secrets.token_bytes(32)).decode(),
                 "TEJIDO_ALLOWED_HOSTS": "127.0.0.1",
                 "TEJIDO_SITE_URL": f"https://127.0.0.1:{server.port}",
                 "TEJIDO_SSL_REDIRECT": "0",  # the proxy would redirect; there is none here

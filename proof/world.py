@@ -46,6 +46,7 @@ from proof.world_aid import plant_aid
 from proof.world_directory import plant_directory
 from proof.world_gatherings import plant_gatherings
 from proof.world_support import plant_support
+from proof.world_support_sessions import plant_support_sessions
 from tejido.accounts.models import ApiToken, Audience, Profile, User
 from tejido.notifications.kinds import kind_for
 
@@ -475,6 +476,10 @@ def build_world(*, capture: Callable[..., Any], block_pages: tuple[str, ...] = (
     # --- support circles: a hidden circle's name, sealed intake answers ------------------------
     support_ids = plant_support(people=people, add=add, mk=mk, capture=capture)
     flows.append("support circles: a hidden circle, intake answers, a block inside a circle")
+    # --- support circles: a circle's sessions and a facilitator's note ---
+    session_ids = plant_support_sessions(people=people, add=add, mk=mk, capture=capture)
+    flows.append("support circles: a circle's sessions (title, place) and a facilitator's note")
+    # --- end of support circles' sessions ---
 
     # --- directory: a safe house, hidden places, what members add, an incident report -------
     with capture(execute=True):
@@ -631,6 +636,9 @@ def build_world(*, capture: Callable[..., Any], block_pages: tuple[str, ...] = (
         **aid_ids,
         **support_ids,
         **directory_ids,
+        # Support circles' sessions: their dates first (the sweep fills 40 combinations).
+        "occurrence": [*session_ids.pop("occurrence"), *gathering_ids["occurrence"]],
+        **session_ids,
         # The plain area first: it is what a member picks for themselves in a write.
         "area": [
             plain_area.pk,

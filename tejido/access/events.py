@@ -5,7 +5,12 @@ An event belongs to the network or to a group and is seen by the whole network, 
 members, or by those holding its invitation link. Network organisers, the group's organisers
 and the event's hosts run it; facilitators help run it. The exact address and the call link
 are shown to confirmed attendees only, from `reveal_hours` before each occurrence (hosts see
-them always: they wrote them)."""
+them always: they wrote them).
+
+A support circle's session (visibility "circle") is known only to the circle's members and
+facilitators: not to organisers who are neither, whatever else they see. Its facilitators help
+run it (attendees, attendance, the place) and no one else does; its series is made and
+changed by tejido.support."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -23,6 +28,7 @@ from tejido.access.members import network_organisers, visible_members
 from tejido.accounts.models import User
 from tejido.gatherings.models import Event, Host, Invitation, Occurrence, Rsvp
 from tejido.groups.models import GroupMembership
+from tejido.support.models import Facilitator, Place, PlaceState
 
 # Seats that count against the capacity: a confirmed one and one held for someone.
 SEATS_TAKEN = (Rsvp.Seat.CONFIRMED, Rsvp.Seat.OFFERED)
@@ -48,6 +54,25 @@ def _hosted_by(user: AnyUser) -> QuerySet[Host, Any]:
     return counting_hosts(Host.objects.filter(user=user.pk)).values("event")
 
 
+def _my_circles(user: AnyUser) -> Q:
+    """The circle sessions of the circles `user` is a member or a facilitator of."""
+    member = Place.objects.filter(user=user.pk, state=PlaceState.MEMBER).values("circle")
+    facilitates = Facilitator.objects.filter(user=user.pk).values("circle")
+    return Q(visibility=Event.Visibility.CIRCLE) & (
+        Q(circle__in=member) | Q(circle__in=facilitates)
+    )
+
+
+def _facilitated_circles(user: AnyUser | None, circle_ids: Iterable[int | None]) -> set[int]:
+    ids = {pk for pk in circle_ids if pk is not None}
+    if not ids or not is_vetted(user):
+        return set()
+    assert user is not None
+    return set(
+        Facilitator.objects.filter(user=user.pk, circle__in=ids).values_list("circle", flat=True)
+    )
+
+
 def visible_events(viewer: AnyUser | None) -> QuerySet[Event]:
     """Network organisers know every event. A vetted member knows the network's events (a
     group's only while they may see the group), their groups' events, the invitation-only
@@ -56,9 +81,9 @@ def visible_events(viewer: AnyUser | None) -> QuerySet[Event]:
     events with it. Nobody else knows any."""
     if not is_vetted(viewer):
         return Event.objects.none()
-    if is_organiser(viewer):
-        return Event.objects.all()
     assert viewer is not None
+    if is_organiser(viewer):
+        return Event.objects.filter(~Q(visibility=Event.Visibility.CIRCLE) | _my_circles(viewer))
     sql, params = _member_sight(viewer)
     # The SQL is Django's own compilation of `_member_sight_rule`, its values bound.
     return Event.objects.filter(pk__in=RawSQL(sql, params))  # noqa: S611
@@ -109,8 +134,10 @@ def _member_sight_rule(viewer: User) -> Q:
         visibility=Event.Visibility.INVITATION,
         pk__in=Invitation.objects.filter(user=viewer.pk).values("event"),
     )
-    runs = Q(pk__in=_hosted_by(viewer)) | Q(group__in=_group_organiser_of(viewer))
-    return network_wide | for_my_groups | let_in | runs
+    runs = ~Q(visibility=Event.Visibility.CIRCLE) & (
+        Q(pk__in=_hosted_by(viewer)) | Q(group__in=_group_organiser_of(viewer))
+    )
+    return network_wide | for_my_groups | let_in | runs | _my_circles(viewer)
 
 
 def _member_sight(viewer: AnyUser, of: tuple[Any, ...] = ()) -> tuple[str, tuple[Any, ...]]:
@@ -145,6 +172,12 @@ def _compiled_sight(vendor: str) -> tuple[str, str, tuple[Any, ...]]:
 def audience_of_event(event: Event) -> QuerySet[User]:
     """Who may be told about an event: the members who may see it."""
     people = User.objects.filter(state=User.State.MEMBER)
+    if event.visibility == Event.Visibility.CIRCLE:
+        members = Place.objects.filter(circle=event.circle_id, state=PlaceState.MEMBER)
+        facilitators = Facilitator.objects.filter(circle=event.circle_id)
+        return people.filter(
+            Q(pk__in=members.values("user")) | Q(pk__in=facilitators.values("user"))
+        )
     if event.visibility == Event.Visibility.NETWORK and (
         event.group is None or (event.group.listed and event.group.archived_at is None)
     ):
@@ -220,6 +253,8 @@ class EventRelation:
 
 
 def event_relation(user: AnyUser | None, event: Event) -> EventRelation:
+    if event.visibility == Event.Visibility.CIRCLE:
+        return _circle_relation(user, event, _facilitated_circles(user, [event.circle_id]))
     host_role, group_organiser = "", False
     if is_vetted(user):
         assert user is not None
@@ -241,9 +276,24 @@ def event_relation(user: AnyUser | None, event: Event) -> EventRelation:
     )
 
 
+def _circle_relation(user: AnyUser | None, event: Event, facilitated: set[int]) -> EventRelation:
+    """On a circle session the circle's facilitators help run it; nobody runs it here."""
+    return EventRelation(
+        user_id=user.pk if user is not None else None,
+        event_id=event.pk,
+        network_organiser=False,
+        group_organiser=False,
+        host_role=Host.Role.FACILITATOR if event.circle_id in facilitated else "",
+    )
+
+
 def event_relations(user: AnyUser | None, events: Iterable[Event]) -> dict[int, EventRelation]:
-    """`event_relation` for many events (a feed's), by event id, in two queries at most."""
+    """`event_relation` for many events (a feed's), by event id, in three queries at most."""
     events = list(events)
+    sessions = [e for e in events if e.visibility == Event.Visibility.CIRCLE]
+    facilitated = _facilitated_circles(user, [e.circle_id for e in sessions])
+    circle_relations = {e.pk: _circle_relation(user, e, facilitated) for e in sessions}
+    events = [e for e in events if e.visibility != Event.Visibility.CIRCLE]
     host_roles: dict[int, str] = {}
     organised: set[int] = set()
     if is_vetted(user) and events:
@@ -270,7 +320,7 @@ def event_relations(user: AnyUser | None, events: Iterable[Event]) -> dict[int, 
             host_role=host_roles.get(e.pk, ""),
         )
         for e in events
-    }
+    } | circle_relations
 
 
 def _relation(user: AnyUser | None, event: Event, known: EventRelation | None) -> EventRelation:
@@ -348,6 +398,9 @@ def can_see_attendees(
         return False
     if _relation(viewer, event, relation).helps_run:
         return True
+    if event.visibility == Event.Visibility.CIRCLE:
+        # Who comes to a circle's session is for its facilitators alone.
+        return False
     if event.attendee_list == Event.AttendeeList.EVERYONE:
         return True
     return event.attendee_list == Event.AttendeeList.ATTENDEES and seat == Rsvp.Seat.CONFIRMED

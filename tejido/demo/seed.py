@@ -26,6 +26,7 @@ from tejido.demo.aid_seed import seed_aid
 from tejido.demo.directory_seed import seed_directory
 from tejido.demo.gathering_seed import seed_gatherings
 from tejido.demo.support_seed import seed_support
+from tejido.demo.support_sessions_seed import seed_support_sessions
 from tejido.groups.models import Group, GroupMembership
 from tejido.membership.models import (
     Application,
@@ -259,6 +260,7 @@ def seed_demo(*, password: str = content.DEFAULT_PASSWORD) -> SeedResult:
     seed_aid(by_key)
     seed_directory(by_key)
     seed_support(by_key)
+    seed_support_sessions()
     _seed_audit(by_key, groups, applications, invitation, organiser, ago)
     return _counts(created=True)
 

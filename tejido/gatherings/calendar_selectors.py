@@ -17,7 +17,7 @@ from tejido.accounts.models import User
 from tejido.core.clock import now
 from tejido.core.errors import NotFound
 from tejido.gatherings.calendars import CalendarEntry, sequence_of
-from tejido.gatherings.models import CalendarFeed, Host, Occurrence, Rsvp
+from tejido.gatherings.models import CalendarFeed, Event, Host, Occurrence, Rsvp
 
 # A feed holds the member's dates from this long ago onwards.
 FEED_PAST = timedelta(days=30)
@@ -115,6 +115,9 @@ def get_feed_calendar(*, owner: User) -> CalendarDates:
     dates = (
         _listed(owner)
         .filter(mine, ends_at__gt=now() - FEED_PAST)
+        # A feed is read by calendar services, and shown wherever the member's calendar is:
+        # a support circle's sessions stay out of it.
+        .exclude(event__visibility=Event.Visibility.CIRCLE)
         .order_by("starts_at", "pk")[:FEED_LIMIT]
     )
     return calendar_dates(owner, dates)

@@ -204,6 +204,9 @@ def _check_event(event: Event) -> None:
         raise InvalidInput(
             detail={"age_max": gettext("The maximum age must not be under the minimum.")}
         )
+    if (event.visibility == Event.Visibility.CIRCLE) != (event.circle_id is not None):
+        # Only tejido.support makes a circle's sessions, and they stay the circle's.
+        raise InvalidInput(detail={"visibility": gettext("Choose one of the options.")})
     if event.visibility == Event.Visibility.GROUP and event.group_id is None:
         raise GroupNeeded(detail={"group": str(GroupNeeded.message)})
     try:

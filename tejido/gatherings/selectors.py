@@ -64,8 +64,14 @@ def _listed(viewer: AnyUser | None) -> QuerySet[Occurrence]:
 
 
 def _in_a_list(viewer: AnyUser | None) -> QuerySet[Occurrence]:
-    """As `_listed`, without the sealed place: a list never shows it, and opening it costs."""
-    return _listed(viewer).defer("event__address", "event__call_link")
+    """As `_listed`, without the sealed place: a list never shows it, and opening it costs.
+    A support circle's sessions are in no gatherings list, calendar or home page (a glance
+    over a shoulder would tell): the circle's pages list them."""
+    return (
+        _listed(viewer)
+        .exclude(event__visibility=Event.Visibility.CIRCLE)
+        .defer("event__address", "event__call_link")
+    )
 
 
 def _filtered(occurrences: QuerySet[Occurrence], filters: EventFilters) -> QuerySet[Occurrence]:

@@ -75,5 +75,14 @@ GENERIC = NoticeKind(
 )
 
 
+# What a notice about something that must not be named says (a support circle's session, …),
+# whatever the member's discreet setting: a thing asks for it with `notices_content_free`.
+CONTENT_FREE = register(
+    "content_free",
+    subject=_("You have a new message in Tejido"),
+    text=_("You have a new message in Tejido. Open it to read more."),
+)
+
+
 def kind_for(name: str) -> NoticeKind:
     return KINDS.get(name, GENERIC)

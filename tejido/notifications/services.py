@@ -14,7 +14,7 @@ from django.utils.functional import Promise
 from tejido.access.base import audience_of
 from tejido.accounts.models import User
 from tejido.core.clock import now
-from tejido.notifications.kinds import GENERIC
+from tejido.notifications.kinds import CONTENT_FREE, GENERIC
 from tejido.notifications.models import Notice
 from tejido.notifications.selectors import get_notice
 from tejido.notifications.tasks import send_email_task, send_notice_email
@@ -40,12 +40,17 @@ def notify(
     `about` is the thing the notice is about: the notice reaches `user` only if they are in
     that thing's audience (tejido.access), and otherwise nothing is recorded or sent (None).
     `params` must be JSON-serialisable and hold only what `user` may see; `url` is a path on
-    this site (the thing the notice is about), or empty."""
+    this site (the thing the notice is about), or empty. A thing whose `notices_content_free`
+    is true gets the content-free kind, without params, instead of `kind`."""
     if url and not _is_local_path(url):
         raise ValueError("A notice's url must be a path on this site.")
     if not audience_of(about).filter(pk=user.pk).exists():
         logger.warning("A %s notice was not sent: its recipient may not know of it.", kind)
         return None
+    if getattr(about, "notices_content_free", False):
+        # Neither the inbox nor the email may say what it is about; the link opens it for
+        # whoever may see it.
+        kind, params = CONTENT_FREE.name, {}
     notice = Notice.objects.create(user=user, kind=kind, params=params or {}, url=url)
     User.objects.filter(pk=user.pk).update(unread_notices=F("unread_notices") + 1)
     # Robust: the notice is already in the inbox; a queue hiccup is logged, not raised at the

@@ -53,3 +53,8 @@ urlpatterns = [
 
 # Support circles.
 urlpatterns += [*support.urlpatterns, *organise_circles.urlpatterns]
+# --- support circles: sessions and notes ---
+from tejido.web.views import support_sessions  # noqa: E402
+
+urlpatterns += support_sessions.urlpatterns
+# --- end of support circles: sessions and notes ---

@@ -92,6 +92,10 @@ OPERATIONS = {
     ("/api/v1/support/circles/mine", "get"),
     ("/api/v1/support/circles/{circle_id}/intake", "get"),
     ("/api/v1/support/circles/{circle_id}/intake/{place_id}", "post"),
+    # Support circles: sessions and attendance.
+    ("/api/v1/support/sessions", "get"),
+    ("/api/v1/support/sessions/{occurrence_id}/attendance", "get"),
+    ("/api/v1/support/sessions/{occurrence_id}/attendance", "post"),
 }
 
 

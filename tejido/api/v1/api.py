@@ -114,3 +114,8 @@ api.add_router("", directory.router)
 from tejido.api.v1 import circles  # noqa: E402
 
 api.add_router("", circles.router)
+# --- support circles: sessions ---
+from tejido.api.v1 import circle_sessions  # noqa: E402
+
+api.add_router("", circle_sessions.router)
+# --- end of support circles: sessions ---

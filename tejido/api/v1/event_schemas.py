@@ -35,6 +35,8 @@ KindName = Literal[
 ]
 ModeName = Literal["in_person", "online", "both"]
 VisibilityName = Literal["network", "group", "invitation"]
+# What an event shown may say: a circle session ("circle") is made on the circle's pages only.
+ShownVisibility = Literal["network", "group", "invitation", "circle"]
 PromotionName = Literal["at_once", "offer"]
 AttendeeListName = Literal["hosts", "attendees", "everyone"]
 AnswerName = Literal["going", "maybe", "not_going"]
@@ -336,7 +338,7 @@ class EventOut(Schema):
     title_es: str
     title_en: str
     group: str | None
-    visibility: VisibilityName
+    visibility: ShownVisibility
     starts_at: datetime
     ends_at: datetime
     repeats: str = Field(description="Its RFC 5545 rule; empty when it happens once.")

@@ -41,6 +41,9 @@ class EventVisibility(models.TextChoices):
     NETWORK = "network", _("The whole network")
     GROUP = "group", _("Members of the group")
     INVITATION = "invitation", _("By invitation only (a link)")
+    # A support circle's session: its members and facilitators only (tejido.access.events);
+    # made by tejido.support, never chosen on the gatherings' own forms.
+    CIRCLE = "circle", _("Members of the support circle")
 
 
 class EventPromotion(models.TextChoices):
@@ -77,6 +80,15 @@ class Event(TimeStamped):
     )
     visibility = models.CharField(
         _("who can see it"), max_length=12, choices=Visibility.choices, default=Visibility.NETWORK
+    )
+    # The support circle whose session series this is (visibility "circle"), else empty.
+    circle = models.ForeignKey(
+        "support.Circle",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="sessions",
+        verbose_name=_("support circle"),
     )
     # The secret part of the invitation link of an invitation-only event; a new one revokes it.
     invite_token = models.CharField(max_length=43, unique=True, null=True, blank=True)
@@ -167,6 +179,11 @@ class Event(TimeStamped):
                 name="group_event_has_a_group",
             ),
             models.CheckConstraint(
+                condition=Q(visibility="circle", circle__isnull=False)
+                | (~Q(visibility="circle") & Q(circle__isnull=True)),
+                name="circle_session_has_its_circle",
+            ),
+            models.CheckConstraint(
                 condition=Q(age_min__isnull=True)
                 | Q(age_max__isnull=True)
                 | Q(age_max__gte=models.F("age_min")),
@@ -178,7 +195,7 @@ class Event(TimeStamped):
         ]
 
     def __str__(self) -> str:
-        return self.title
+        return self.audit_label()
 
     @property
     def title(self) -> str:
@@ -189,7 +206,16 @@ class Event(TimeStamped):
         return in_language(self, "description")
 
     def audit_label(self) -> str:
+        # A circle session's title can say who is in the circle: logs and the audit log get
+        # its number only.
+        if self.visibility == EventVisibility.CIRCLE:
+            return f"circle session #{self.pk}"
         return self.title
+
+    @property
+    def notices_content_free(self) -> bool:
+        """A circle session's notices say nothing of it (tejido.notifications.services)."""
+        return self.visibility == EventVisibility.CIRCLE
 
 
 class Occurrence(TimeStamped):
@@ -219,7 +245,7 @@ class Occurrence(TimeStamped):
         return f"{self.event} ({self.starts_at:%Y-%m-%d})"
 
     def audit_label(self) -> str:
-        return f"{self.event.title} ({self.starts_at:%Y-%m-%d})"
+        return f"{self.event.audit_label()} ({self.starts_at:%Y-%m-%d})"
 
 
 class Host(TimeStamped):

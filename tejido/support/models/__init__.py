@@ -20,3 +20,9 @@ __all__ = [
     "PlaceIntake",
     "PlaceState",
 ]
+
+# Sessions and facilitator notes.
+from tejido.support.models.notes import FacilitatorNote
+from tejido.support.models.sessions import Attendance
+
+__all__ += ["Attendance", "FacilitatorNote"]

@@ -110,7 +110,10 @@ class EventForm(EventTimesForm):
         label=_("Group"), queryset=None, required=False
     )
     visibility = forms.ChoiceField(
-        label=_("Who can see it"), choices=Event.Visibility.choices, widget=forms.RadioSelect
+        label=_("Who can see it"),
+        # A circle's sessions are made by its facilitators on the circle's pages.
+        choices=[c for c in Event.Visibility.choices if c[0] != Event.Visibility.CIRCLE],
+        widget=forms.RadioSelect,
     )
     repeats = forms.ChoiceField(
         label=_("Repeats"),

@@ -307,6 +307,8 @@ def _production_env(tmp_path) -> dict[str, str]:
         TEJIDO_ENV="production",
         TEJIDO_SECRET_KEY="".join(secrets.choice(alphabet) for _ in range(50)),
         TEJIDO_ALLOWED_HOSTS="example.org",
+        # Support circles' facilitator notes: their own key, required in production.
+        TEJIDO_NOTE_KEYS="GeneratedOnlyForTheTestsAAAAAAAAAAAAAAAAAAA=",
         TEJIDO_SQLITE_PATH=str(tmp_path / "deploy-check.sqlite3"),
         DJANGO_SETTINGS_MODULE="config.settings",
     )

@@ -575,6 +575,28 @@ ACCESS: dict[str, Expect | Page] = {
             "taxonomy_term",
         )
     },
+    # --- support circles: sessions and notes (a circle's facilitators only: anyone else, an
+    # organiser too, gets the 404 page; the walker's made-up circle is nobody's) ---
+    "my_circle_sessions": MEMBERS,
+    "circle_sessions_of": expect(LOGIN, {404, LOGIN}, 404, 404),
+    "circle_session_series_new": form(
+        expect(LOGIN, {404, LOGIN}, 404, 404), expect(LOGIN, {404, LOGIN}, 404, 404)
+    ),
+    "circle_session_detail": form(
+        expect(LOGIN, {404, LOGIN}, 404, 404), expect(LOGIN, {404, LOGIN}, 404, 404)
+    ),
+    "circle_session_note_new": Page(
+        expect({405, LOGIN}, {405, LOGIN, 404}, 405, 405),
+        post=expect(LOGIN, {404, LOGIN}, 404, 404),
+    ),
+    "circle_session_note_delete": Page(
+        expect({405, LOGIN}, {405, LOGIN, 404}, 405, 405),
+        post=expect(LOGIN, {404, LOGIN}, 404, 404),
+    ),
+    "api-v1:get_my_sessions": API,
+    "api-v1:get_attendance": API,
+    "api-v1:post_attendance": API,  # the same address as get_attendance
+    # --- end of support circles: sessions and notes ---
 }
 
 
