@@ -1,5 +1,4 @@
-"""The demo circles' sessions, on circles made here directly (until the circles' own seed runs
-first): a weekly series for each circle with a facilitator, last week's attendance, and a note
+"""The demo circles' sessions, on circles made here directly: a weekly series for each circle with a facilitator, last week's attendance, and a note
 only the coming-out circle's facilitator reads."""
 
 import pytest
@@ -10,11 +9,6 @@ from tejido.support.models import Attendance, Circle, Facilitator, FacilitatorNo
 from tejido.support.note_selectors import list_session_notes
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def _circle(theme, *, facilitated=True):
