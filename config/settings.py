@@ -71,6 +71,9 @@ INSTALLED_APPS = [
     "tejido.directory",
     "tejido.directory.hsds",
     "tejido.support",
+    # Peer buddies and check-ins (issue 13).
+    "tejido.buddies",
+    "tejido.checkins",
     "tejido.web",
     "tejido.api",
     "tejido.demo",
