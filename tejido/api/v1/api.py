@@ -109,3 +109,10 @@ api.add_router("", event_sheets.router)
 api.add_router("", aid.router)
 api.add_router("", aid_matches.router)
 api.add_router("", directory.router)
+
+# Peer buddies and check-ins (issue 13).
+from tejido.api.v1 import buddies as buddies_api  # noqa: E402
+from tejido.api.v1 import checkins as checkins_api  # noqa: E402
+
+api.add_router("", buddies_api.router)
+api.add_router("", checkins_api.router)
