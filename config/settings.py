@@ -98,6 +98,8 @@ MIDDLEWARE = [
     "tejido.web.middleware.ConductGateMiddleware",
     "tejido.web.middleware.DomainErrorMiddleware",
     "tejido.web.middleware.PrivateCacheMiddleware",
+    # Check-ins (issue 13): notes a member's day of activity, once a day per session.
+    "tejido.web.checkins_activity.CheckinActivityMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
