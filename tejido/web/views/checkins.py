@@ -166,8 +166,8 @@ def checkin_done(request: HttpRequest, checkin_id: int) -> HttpResponse:
     return redirect("checkins_home")
 
 
-@require_safe
 @organisers_only
+@require_safe
 def checkins_team(request: HttpRequest) -> HttpResponse:
     search = TeamSearchForm(request.GET or None)
     query = search.cleaned_data["q"] if search.is_valid() else ""
