@@ -6,8 +6,10 @@ activity, never what a member did or did not do. A team member never sees as due
 in on, someone in a block with them, nor themself. A check-in is for its two people alone;
 organisers manage the team but do not see who is due or any check-in."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 
 from django.db.models import Q, QuerySet
 
@@ -90,9 +92,13 @@ def can_write(actor: AnyUser | None, checkin: CheckIn) -> bool:
     """Either of the two, while the team member is reaching out (a team member who left the
     team no longer writes)."""
     side = side_of(actor, checkin)
+    return _may_write(side, checkin, lambda: is_on_team(actor))
+
+
+def _may_write(side: str, checkin: CheckIn, on_team: Callable[[], bool]) -> bool:
     if checkin.state != CheckInState.OPEN or side == "":
         return False
-    return side == MEMBER or is_on_team(actor)
+    return side == MEMBER or on_team()
 
 
 def can_mark_done(actor: AnyUser | None, checkin: CheckIn) -> bool:
@@ -142,6 +148,7 @@ def checkin_cards(
     viewer: AnyUser | None, checkins: list[CheckIn], names: dict[int, str]
 ) -> list[CheckInCard]:
     cards = []
+    on_team = cache(lambda: is_on_team(viewer))  # asked once for the whole list
     for checkin in checkins:
         side = side_of(viewer, checkin)
         if side == "":
@@ -155,7 +162,7 @@ def checkin_cards(
                 state=checkin.state,
                 state_label=str(CheckInState(checkin.state).label),
                 taken_at=checkin.taken_at,
-                can_write=can_write(viewer, checkin),
+                can_write=_may_write(side, checkin, on_team),
                 can_mark_done=can_mark_done(viewer, checkin),
             )
         )
