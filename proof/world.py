@@ -43,6 +43,7 @@ from django.utils import translation
 
 from proof.forms import fill, find_form
 from proof.world_aid import plant_aid
+from proof.world_buddies import plant_buddies  # peer buddies and check-ins (issue 13)
 from proof.world_directory import plant_directory
 from proof.world_gatherings import plant_gatherings
 from tejido.accounts.models import ApiToken, Audience, Profile, User
@@ -471,6 +472,9 @@ def build_world(*, capture: Callable[..., Any], block_pages: tuple[str, ...] = (
     flows.append("gatherings: places before and after their reveal, invitation and group events")
     aid_ids = plant_aid(people=people, add=add, mk=mk, capture=capture, vetted=VETTED)
     flows.append("aid board: sealed requests, threads, contacts, follow-up feedback, a microgrant")
+    # Peer buddies and check-ins (issue 13).
+    buddies_ids = plant_buddies(people=people, add=add, mk=mk, capture=capture)
+    flows.append("buddies and check-ins: a pair's thread, a block, a check-in's thread")
 
     # --- directory: a safe house, hidden places, what members add, an incident report -------
     with capture(execute=True):
@@ -625,6 +629,7 @@ def build_world(*, capture: Callable[..., Any], block_pages: tuple[str, ...] = (
         ],
         **gathering_ids,
         **aid_ids,
+        **buddies_ids,
         **directory_ids,
         # The plain area first: it is what a member picks for themselves in a write.
         "area": [

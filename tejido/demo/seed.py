@@ -23,6 +23,7 @@ from tejido.audit.services import audit_entry
 from tejido.core.clock import now
 from tejido.demo import content
 from tejido.demo.aid_seed import seed_aid
+from tejido.demo.buddies_seed import seed_buddies  # peer buddies and check-ins (issue 13)
 from tejido.demo.directory_seed import seed_directory
 from tejido.demo.gathering_seed import seed_gatherings
 from tejido.groups.models import Group, GroupMembership
@@ -257,6 +258,7 @@ def seed_demo(*, password: str = content.DEFAULT_PASSWORD) -> SeedResult:
     seed_gatherings(by_key)
     seed_aid(by_key)
     seed_directory(by_key)
+    seed_buddies(by_key)  # peer buddies and check-ins (issue 13)
     _seed_audit(by_key, groups, applications, invitation, organiser, ago)
     return _counts(created=True)
 
