@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 MIN_WEEKS, DEFAULT_WEEKS, MAX_WEEKS = 2, 4, 12
 SNOOZE_WEEKS = (2, 4)
@@ -59,7 +60,7 @@ class TeamMember(models.Model):
 class CheckInState(models.TextChoices):
     OPEN = "open", _("Reaching out")
     DONE = "done", _("Done")
-    CLOSED = "closed", _("Closed")
+    CLOSED = "closed", pgettext_lazy("check-in state", "Closed")
 
 
 class CheckIn(models.Model):
