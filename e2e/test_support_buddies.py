@@ -40,7 +40,12 @@ def test_a_buddy_pair_is_suggested_and_accepted(
     v = visit(lang=lang, js=js, user=member)
     t = v.t
     v.goto("/support/buddies/", check="buddies, not opted in")
-    expect(v.main).to_contain_text(t("Tick one or both below to see suggestions.")[:20])
+    expect(v.main).to_contain_text(
+        t(
+            "You are not looking for a buddy and not offering to be one. Tick one or both below "
+            "to see suggestions."
+        )
+    )
     v.field("I am looking for a buddy").check()
     v.main.get_by_role("group", name=t("Languages you can talk in")).get_by_label(
         t("Spanish"), exact=True
@@ -76,7 +81,8 @@ def test_a_buddy_pair_is_suggested_and_accepted(
     v.main.get_by_role("button", name=t("End this pairing")).click()
     _status(v, "It has ended. You do not need to give a reason.")
     h.goto(f"/support/buddies/{pair.pk}/")
-    expect(h.main).to_contain_text(h.t("This pairing has ended."))
+    ended = "This pairing has ended. You can find another buddy from the buddies page."
+    expect(h.main).to_contain_text(h.t(ended))
     expect(h.main).not_to_contain_text("¿Hablamos el sábado?")
 
 
