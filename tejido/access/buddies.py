@@ -23,8 +23,9 @@ ROLES = (SEEKER, BUDDY)
 OPTED_IN = Q(seeking=True) | Q(offering=True)
 
 
-def _apart(viewer: AnyUser, field: str) -> Q:
-    """The person in `field` is in good standing and in no block with the viewer."""
+def someone_to_see(viewer: AnyUser, field: str) -> Q:
+    """The person in `field` is in good standing and in no block with the viewer (check-ins
+    use it too)."""
     blocks = blocked_ids(viewer)
     in_a_block = Q(**{f"{field}__in": blocks.values("blocked")}) | Q(
         **{f"{field}__in": blocks.values("blocker")}
@@ -40,9 +41,8 @@ def visible_buddy_profiles(viewer: AnyUser | None) -> QuerySet[BuddyProfile]:
     assert viewer is not None
     if not BuddyProfile.objects.filter(OPTED_IN, user=viewer.pk).exists():
         return BuddyProfile.objects.none()
-    return (
-        BuddyProfile.objects.filter(OPTED_IN).filter(_apart(viewer, "user")).exclude(user=viewer.pk)
-    )
+    others = BuddyProfile.objects.filter(OPTED_IN).filter(someone_to_see(viewer, "user"))
+    return others.exclude(user=viewer.pk)
 
 
 def visible_pairs(viewer: AnyUser | None) -> QuerySet[BuddyPair]:
@@ -51,8 +51,8 @@ def visible_pairs(viewer: AnyUser | None) -> QuerySet[BuddyPair]:
     if not is_vetted(viewer):
         return BuddyPair.objects.none()
     assert viewer is not None
-    as_seeker = Q(seeker=viewer.pk) & _apart(viewer, "buddy")
-    as_buddy = Q(buddy=viewer.pk) & _apart(viewer, "seeker")
+    as_seeker = Q(seeker=viewer.pk) & someone_to_see(viewer, "buddy")
+    as_buddy = Q(buddy=viewer.pk) & someone_to_see(viewer, "seeker")
     return BuddyPair.objects.filter(as_seeker | as_buddy)
 
 

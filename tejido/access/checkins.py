@@ -14,21 +14,11 @@ from functools import cache
 from django.db.models import Q, QuerySet
 
 from tejido.access.base import AnyUser, is_organiser, is_vetted, register_audience
-from tejido.access.buddies import in_a_block
-from tejido.access.members import blocked_ids
+from tejido.access.buddies import in_a_block, someone_to_see
 from tejido.accounts.models import User
 from tejido.checkins.models import CheckIn, CheckinChoice, CheckInState, TeamMember
 
 MEMBER, TEAM = "member", "team"
-
-
-def _apart(viewer: AnyUser, field: str) -> Q:
-    """The person in `field` is in good standing and in no block with the viewer."""
-    blocks = blocked_ids(viewer)
-    in_a_block_with = Q(**{f"{field}__in": blocks.values("blocked")}) | Q(
-        **{f"{field}__in": blocks.values("blocker")}
-    )
-    return Q(**{f"{field}__state": User.State.MEMBER}) & ~in_a_block_with
 
 
 def is_on_team(user: AnyUser | None) -> bool:
@@ -51,7 +41,7 @@ def visible_due(viewer: AnyUser | None) -> QuerySet[CheckinChoice]:
     taken = CheckIn.objects.filter(state=CheckInState.OPEN).values("member")
     return (
         CheckinChoice.objects.filter(due_since__isnull=False)
-        .filter(_apart(viewer, "user"))
+        .filter(someone_to_see(viewer, "user"))
         .exclude(user=viewer.pk)
         .exclude(user__in=taken)
     )
@@ -63,8 +53,8 @@ def visible_checkins(viewer: AnyUser | None) -> QuerySet[CheckIn]:
     if not is_vetted(viewer):
         return CheckIn.objects.none()
     assert viewer is not None
-    as_member = Q(member=viewer.pk) & _apart(viewer, "team_member")
-    as_team = Q(team_member=viewer.pk) & _apart(viewer, "member")
+    as_member = Q(member=viewer.pk) & someone_to_see(viewer, "team_member")
+    as_team = Q(team_member=viewer.pk) & someone_to_see(viewer, "member")
     return CheckIn.objects.filter(as_member | as_team)
 
 
