@@ -93,6 +93,9 @@ INSTALLED_APPS = [
     "tejido.directory",
     "tejido.directory.hsds",
     "tejido.support",
+    # Peer buddies and check-ins (issue 13).
+    "tejido.buddies",
+    "tejido.checkins",
     "tejido.web",
     "tejido.api",
     "tejido.demo",
@@ -117,6 +120,8 @@ MIDDLEWARE = [
     "tejido.web.middleware.ConductGateMiddleware",
     "tejido.web.middleware.DomainErrorMiddleware",
     "tejido.web.middleware.PrivateCacheMiddleware",
+    # Check-ins (issue 13): notes a member's day of activity, once a day per session.
+    "tejido.web.checkins_activity.CheckinActivityMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

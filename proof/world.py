@@ -43,6 +43,7 @@ from django.utils import translation
 
 from proof.forms import fill, find_form
 from proof.world_aid import plant_aid
+from proof.world_buddies import plant_buddies
 from proof.world_directory import plant_directory
 from proof.world_gatherings import plant_gatherings
 from proof.world_support import plant_support
@@ -480,6 +481,9 @@ def build_world(*, capture: Callable[..., Any], block_pages: tuple[str, ...] = (
     session_ids = plant_support_sessions(people=people, add=add, mk=mk, capture=capture)
     flows.append("support circles: a circle's sessions (title, place) and a facilitator's note")
     # --- end of support circles' sessions ---
+    # Peer buddies and check-ins (issue 13).
+    buddies_ids = plant_buddies(people=people, add=add, mk=mk, capture=capture)
+    flows.append("buddies and check-ins: a pair's thread, a block, a check-in's thread")
 
     # --- directory: a safe house, hidden places, what members add, an incident report -------
     with capture(execute=True):
@@ -635,6 +639,7 @@ def build_world(*, capture: Callable[..., Any], block_pages: tuple[str, ...] = (
         **gathering_ids,
         **aid_ids,
         **support_ids,
+        **buddies_ids,
         **directory_ids,
         # Support circles' sessions: their dates first (the sweep fills 40 combinations).
         "occurrence": [*session_ids.pop("occurrence"), *gathering_ids["occurrence"]],

@@ -23,6 +23,7 @@ from tejido.audit.services import audit_entry
 from tejido.core.clock import now
 from tejido.demo import content
 from tejido.demo.aid_seed import seed_aid
+from tejido.demo.buddies_seed import seed_buddies
 from tejido.demo.directory_seed import seed_directory
 from tejido.demo.gathering_seed import seed_gatherings
 from tejido.demo.support_seed import seed_support
@@ -261,6 +262,7 @@ def seed_demo(*, password: str = content.DEFAULT_PASSWORD) -> SeedResult:
     seed_directory(by_key)
     seed_support(by_key)
     seed_support_sessions()
+    seed_buddies(by_key)
     _seed_audit(by_key, groups, applications, invitation, organiser, ago)
     return _counts(created=True)
 

@@ -26,6 +26,8 @@ from tejido.web.views import (
     support,
     tokens,
 )
+from tejido.web.views import buddies as buddies_views  # peer buddies (issue 13)
+from tejido.web.views import checkins as checkins_views  # check-ins (issue 13)
 
 urlpatterns = [
     *public.urlpatterns,
@@ -49,6 +51,9 @@ urlpatterns = [
     *directory.urlpatterns,
     *directory_organise.urlpatterns,
     *directory_hsds.urlpatterns,
+    # Peer buddies and check-ins (issue 13).
+    *buddies_views.urlpatterns,
+    *checkins_views.urlpatterns,
 ]
 
 # Support circles.

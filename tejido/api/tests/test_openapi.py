@@ -97,6 +97,26 @@ OPERATIONS = {
     ("/api/v1/support/sessions/{occurrence_id}/attendance", "get"),
     ("/api/v1/support/sessions/{occurrence_id}/attendance", "post"),
 }
+# Peer buddies and check-ins (issue 13).
+OPERATIONS |= {
+    ("/api/v1/buddies", "get"),
+    ("/api/v1/buddies/opt-in", "put"),
+    ("/api/v1/buddies/opt-in", "delete"),
+    ("/api/v1/buddies/suggestions", "get"),
+    ("/api/v1/buddies/pairs", "post"),
+    ("/api/v1/buddies/pairs/{pair_id}", "get"),
+    ("/api/v1/buddies/pairs/{pair_id}/answer", "post"),
+    ("/api/v1/buddies/pairs/{pair_id}/end", "post"),
+    ("/api/v1/buddies/pairs/{pair_id}/messages", "post"),
+    ("/api/v1/check-ins", "get"),
+    ("/api/v1/check-ins/choice", "put"),
+    ("/api/v1/check-ins/choice", "delete"),
+    ("/api/v1/check-ins/snooze", "post"),
+    ("/api/v1/check-ins/take", "post"),
+    ("/api/v1/check-ins/{checkin_id}", "get"),
+    ("/api/v1/check-ins/{checkin_id}/messages", "post"),
+    ("/api/v1/check-ins/{checkin_id}/done", "post"),
+}
 
 
 REFERENCE = re.compile(r'"#/components/schemas/([^"]+)"')

@@ -119,3 +119,9 @@ from tejido.api.v1 import circle_sessions  # noqa: E402
 
 api.add_router("", circle_sessions.router)
 # --- end of support circles: sessions ---
+# Peer buddies and check-ins (issue 13).
+from tejido.api.v1 import buddies as buddies_api  # noqa: E402
+from tejido.api.v1 import checkins as checkins_api  # noqa: E402
+
+api.add_router("", buddies_api.router)
+api.add_router("", checkins_api.router)

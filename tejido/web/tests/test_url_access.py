@@ -139,6 +139,58 @@ HOSTS_FORM = form(expect(LOGIN, {404, LOGIN}, 404, 200), expect(LOGIN, {404, LOG
 POST_ONLY_HOSTS = Page(expect(405, 405, 405, 405), post=expect(LOGIN, {404, LOGIN}, 404, DONE))
 # API operations that take no GET: the method is refused before anything else.
 API_WRITE = Page(expect(405, 405, 405, 405), post=API_POST)
+
+
+# Peer buddies and check-ins (issue 13): the world has no pair or check-in of the viewer's, so
+# their pages answer 404 to members, as for one that does not exist.
+def _nobodys(name: str) -> Callable[["World", Any], dict[str, Any]]:
+    return lambda world, viewer: {name: 2**31 - 1}
+
+
+NOT_THEIRS = expect(LOGIN, {404, LOGIN}, 404, 404)
+SUPPORT_PEERS: dict[str, "Expect | Page"] = {
+    "buddies_home": MEMBERS,
+    "buddies_opt_in": POST_ONLY,
+    "buddies_opt_out": POST_ONLY,
+    "buddies_propose": POST_ONLY,
+    "buddies_pair": Page(NOT_THEIRS, kwargs=_nobodys("pair_id")),
+    **{
+        name: replace(POST_ONLY, kwargs=_nobodys("pair_id"))
+        for name in ("buddies_answer", "buddies_end", "buddies_message")
+    },
+    "checkins_home": MEMBERS,
+    "checkins_choice": POST_ONLY,
+    "checkins_snooze": POST_ONLY,
+    "checkins_opt_out": POST_ONLY,
+    "checkins_reach_out": form(NOT_THEIRS, NOT_THEIRS, kwargs=_nobodys("member_id")),
+    "checkin_detail": Page(NOT_THEIRS, kwargs=_nobodys("checkin_id")),
+    **{
+        name: replace(POST_ONLY, kwargs=_nobodys("checkin_id"))
+        for name in ("checkin_message", "checkin_done")
+    },
+    "checkins_team": ORGANISERS,
+    "checkins_team_change": Page(
+        expect(405, 405, 405, 405), post=expect({LOGIN, 404}, {404, LOGIN}, 404, DONE)
+    ),
+    "api-v1:get_buddy_status": API,
+    "api-v1:put_buddy_opt_in": API_WRITE,
+    "api-v1:delete_buddy_opt_in": API_WRITE,
+    "api-v1:get_buddy_suggestions": API,
+    "api-v1:post_buddy_proposal": API_WRITE,
+    "api-v1:get_buddy_pair": API,
+    "api-v1:post_buddy_answer": API_WRITE,
+    "api-v1:post_buddy_end": API_WRITE,
+    "api-v1:post_buddy_message": API_WRITE,
+    "api-v1:get_checkin_status": API,
+    "api-v1:put_checkin_choice": API_WRITE,
+    "api-v1:delete_checkin_choice": API_WRITE,
+    "api-v1:post_checkin_snooze": API_WRITE,
+    "api-v1:post_checkin_take": API_WRITE,
+    "api-v1:get_checkin_detail": API,
+    "api-v1:post_checkin_message": API_WRITE,
+    "api-v1:post_checkin_done": API_WRITE,
+}
+
 # The aid board's pages for organisers, and their actions (any GET is refused first).
 AID_ORGANISERS = expect(LOGIN, {404, LOGIN}, 404, 200)
 AID_ORGANISER_ACTION = Page(expect(405, 405, 405, 405), post=expect(LOGIN, {404, LOGIN}, 404, DONE))
@@ -548,6 +600,9 @@ ACCESS: dict[str, Expect | Page] = {
     },
     "api-v1:post_vouch": API_WRITE,
     "api-v1:delete_vouch": API_WRITE,
+    # Peer buddies and check-ins (issue 13). A pair or a check-in id nobody has: the same 404
+    # as one that is not the viewer's (tejido/buddies and tejido/checkins test their own).
+    **SUPPORT_PEERS,
     # The directory's HSDS-shaped API (/api/hsds/): public, no token, GET only.
     "api/hsds/^.*$": Page(API_NOT_FOUND, path="/api/hsds/no-such-thing"),
     "api-hsds:openapi-json": form(PUBLIC, expect(200, 200, 200, 200)),
