@@ -1,4 +1,5 @@
-"""The demo circles' sessions, on circles made here directly: a weekly series for each circle with a facilitator, last week's attendance, and a note
+"""The demo circles' sessions, on circles made here directly: a weekly series for each
+circle with a facilitator, last week's attendance, and a note
 only the coming-out circle's facilitator reads."""
 
 import pytest
