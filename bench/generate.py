@@ -1,6 +1,7 @@
 """A seeded generator of a large network for benchmarks: members with profiles, groups,
 memberships, blocks and applicants, gatherings with their dates, hosts and RSVPs, the aid
-board's requests and offers (bench/generate_aid.py) and, when asked, the directory's services
+board's requests and offers (bench/generate_aid.py), support circles
+(bench/generate_support.py) and, when asked, the directory's services
 (bench/generate_directory.py), on the configured database (SQLite, or PostgreSQL with
 TEJIDO_DATABASE_URL).
 
@@ -103,6 +104,7 @@ class Generated:
     aid_requests: int
     aid_offers: int
     services: int
+    circles: int
     seconds: float
 
 
@@ -117,13 +119,16 @@ def _chunks(size: int, batch: int) -> list[range]:
 def reset() -> None:
     """Delete everything an earlier run generated (and nothing else)."""
     from bench.generate_directory import BENCH_ORGANIZATION
+    from bench.generate_support import CIRCLE_PREFIX
     from tejido.accounts.models import User
     from tejido.directory.models import Organization
     from tejido.gatherings.models import Event
     from tejido.groups.models import Group
+    from tejido.support.models import Circle
 
     Event.objects.filter(title_en__startswith=EVENT_PREFIX).delete()
     Organization.objects.filter(name__startswith=BENCH_ORGANIZATION).delete()
+    Circle.objects.filter(name_en__startswith=CIRCLE_PREFIX).delete()
     Group.objects.filter(slug__startswith=GROUP_PREFIX).delete()
     User.objects.filter(email__endswith=f"@{BENCH_DOMAIN}").delete()
 
@@ -139,6 +144,7 @@ def generate(
     aid_requests: int | None = None,
     aid_offers: int | None = None,
     services: int = 0,
+    circles: int | None = None,
 ) -> Generated:
     from allauth.account.models import EmailAddress
     from django.contrib.auth.hashers import make_password
@@ -158,6 +164,7 @@ def generate(
     started = time.perf_counter()
     from bench.generate_aid import generate_aid
     from bench.generate_directory import generate_directory
+    from bench.generate_support import generate_support
 
     rng = random.Random(seed)
     if User.objects.filter(email__endswith=f"@{BENCH_DOMAIN}").exists():
@@ -331,6 +338,12 @@ def generate(
             batch_size=batch_size,
         )
         service_count = generate_directory(rng, areas, services=services, batch_size=batch_size)
+        circle_count = generate_support(
+            rng,
+            vetted,
+            circles=members // 20 if circles is None else circles,
+            batch_size=batch_size,
+        )
 
     return Generated(
         members=len(vetted),
@@ -344,6 +357,7 @@ def generate(
         aid_requests=request_count,
         aid_offers=offer_count,
         services=service_count,
+        circles=circle_count,
         seconds=round(time.perf_counter() - started, 2),
     )
 
@@ -436,6 +450,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--aid-requests", type=int, default=None, help="default: members x 2")
     parser.add_argument("--aid-offers", type=int, default=None, help="default: members x 2")
     parser.add_argument("--services", type=int, default=0, help="directory services (default 0)")
+    parser.add_argument("--circles", type=int, default=None, help="default: members / 20")
     parser.add_argument("--reset", action="store_true", help="replace a network generated earlier")
     parser.add_argument("--migrate", action="store_true", help="run migrate first")
     args = parser.parse_args(argv)
@@ -463,6 +478,7 @@ def main(argv: list[str] | None = None) -> int:
             aid_requests=args.aid_requests,
             aid_offers=args.aid_offers,
             services=args.services,
+            circles=args.circles,
         )
     except AlreadyGenerated as error:
         print(error, file=sys.stderr)

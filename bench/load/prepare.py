@@ -1,6 +1,6 @@
 """Logged-in visitors for the load benchmark: for a sample of the generated members, a session
 cookie and an API token, and what each of them may look at (members they can see, groups,
-dates of gatherings to come, open aid requests, words to search the directory for).
+dates of gatherings to come, open aid requests, words to search the directory for, support circles).
 
 Run by bench/load/run.py with the benchmark's database in the environment:
     python bench/load/prepare.py --viewers 40 --out viewers.json
@@ -37,6 +37,7 @@ def main() -> None:
     from django.test import Client
 
     from tejido.access.aid import visible_requests
+    from tejido.access.circles import visible_circles
     from tejido.access.events import visible_occurrences
     from tejido.access.groups import visible_groups
     from tejido.access.members import visible_members
@@ -72,6 +73,7 @@ def main() -> None:
         upcoming = visible_occurrences(user).filter(ends_at__gt=now(), cancelled_at__isnull=True)
         occurrences = list(upcoming.values_list("pk", flat=True))
         requests = list(visible_requests(user).filter(state="open").values_list("pk", flat=True))
+        circles = list(visible_circles(user).values_list("pk", flat=True))
         viewers.append(
             {
                 "id": user.pk,
@@ -82,6 +84,7 @@ def main() -> None:
                 "occurrences": rng.sample(occurrences, min(len(occurrences), 50)),
                 "aid_requests": rng.sample(requests, min(len(requests), 50)),
                 "terms": list(SEARCH_TERMS),
+                "circles": rng.sample(circles, min(len(circles), 50)),
             }
         )
     if not viewers:

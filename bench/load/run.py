@@ -77,6 +77,8 @@ ENDPOINTS: dict[str, tuple[str, str, int]] = {
     "aid_board": ("page", "/aid/", 6),
     "aid_request": ("page", "/aid/requests/{aid_request}/", 6),
     "directory": ("page", "/directory/?q={term}", 6),
+    "circles": ("page", "/support/circles/", 4),
+    "circle": ("page", "/support/circles/{circle}/", 4),
 }
 # The capabilities' goals (gatherings, the aid board, the directory), as shares of the floor
 # project's rendered reference page.
@@ -87,6 +89,8 @@ GOAL_RENDERED = {
     "aid_board": 0.6,
     "aid_request": 0.6,
     "directory": 0.6,
+    "circles": 0.6,
+    "circle": 0.6,
 }
 
 
@@ -191,6 +195,7 @@ PLACEHOLDERS = {
     "occurrences": [0],
     "aid_requests": [0],
     "terms": ["none"],
+    "circles": [0],
 }
 NOBODY = [{"session": "", "token": "", **PLACEHOLDERS}]
 

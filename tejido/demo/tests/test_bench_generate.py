@@ -10,6 +10,7 @@ from tejido.directory.selectors import ServiceFilters, list_services
 from tejido.gatherings.models import Event, Occurrence, Rsvp
 from tejido.groups.models import Group, GroupMembership
 from tejido.membership.models import Application
+from tejido.support.models import Circle, Place
 
 pytestmark = pytest.mark.django_db
 
@@ -43,6 +44,8 @@ def test_it_builds_a_network_of_the_asked_size():
     for request in AidRequest.objects.all():
         assert bool(request.search_words) == (request.visibility == AidRequest.Visibility.MEMBERS)
     assert result.services == 0
+    assert Circle.objects.count() == result.circles == 10
+    assert Place.objects.filter(state="member").count() == 80
 
 
 def test_it_builds_a_directory_found_by_search():
