@@ -71,6 +71,9 @@ INSTALLED_APPS = [
     "tejido.directory",
     "tejido.directory.hsds",
     "tejido.support",
+    # Crisis lines and professionals (issue 13).
+    "tejido.crisis",
+    "tejido.professionals",
     "tejido.web",
     "tejido.api",
     "tejido.demo",

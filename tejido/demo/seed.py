@@ -23,8 +23,10 @@ from tejido.audit.services import audit_entry
 from tejido.core.clock import now
 from tejido.demo import content
 from tejido.demo.aid_seed import seed_aid
+from tejido.demo.crisis_seed import seed_crisis_lines
 from tejido.demo.directory_seed import seed_directory
 from tejido.demo.gathering_seed import seed_gatherings
+from tejido.demo.professionals_seed import seed_professionals
 from tejido.groups.models import Group, GroupMembership
 from tejido.membership.models import (
     Application,
@@ -257,6 +259,9 @@ def seed_demo(*, password: str = content.DEFAULT_PASSWORD) -> SeedResult:
     seed_gatherings(by_key)
     seed_aid(by_key)
     seed_directory(by_key)
+    # Crisis lines and professionals (issue 13).
+    seed_crisis_lines()
+    seed_professionals(by_key["organiser"])
     _seed_audit(by_key, groups, applications, invitation, organiser, ago)
     return _counts(created=True)
 

@@ -6,6 +6,7 @@ from tejido.web.views import (
     aid_organise,
     calendars,
     conduct,
+    crisis,
     directory,
     directory_hsds,
     directory_organise,
@@ -18,6 +19,7 @@ from tejido.web.views import (
     members,
     notices,
     organise,
+    professionals,
     profile,
     public,
     reports,
@@ -46,4 +48,7 @@ urlpatterns = [
     *directory.urlpatterns,
     *directory_organise.urlpatterns,
     *directory_hsds.urlpatterns,
+    # Crisis lines and professionals (issue 13).
+    *crisis.urlpatterns,
+    *professionals.urlpatterns,
 ]

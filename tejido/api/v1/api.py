@@ -22,6 +22,7 @@ from tejido.api.v1 import (
     groups,
     me,
     members,
+    professionals,
     reports,
     tokens,
 )
@@ -109,3 +110,5 @@ api.add_router("", event_sheets.router)
 api.add_router("", aid.router)
 api.add_router("", aid_matches.router)
 api.add_router("", directory.router)
+# Professionals (issue 13).
+api.add_router("", professionals.router)
