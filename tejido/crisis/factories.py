@@ -14,4 +14,3 @@ class CrisisLineFactory(factory.django.DjangoModelFactory):
     hours = "24/7"
     languages = factory.LazyFunction(lambda: ["es"])
     audience = LineAudience.EVERYONE
-    source = "https://example.org/line"
