@@ -65,7 +65,8 @@ def test_the_card_in_the_viewers_language_with_a_dial_link():
     assert card.languages == ("Spanish", "English") or card.languages == ("Español", "Inglés")
     assert card.audience_label
     assert card.country_name
-    assert card.overdue is None and card.checked_by is None
+    assert card.overdue is None
+    assert card.checked_by is None
 
 
 def test_a_line_without_a_phone_has_no_dial_link():

@@ -72,7 +72,8 @@ def test_a_members_card_has_how_to_reach_and_nothing_for_organisers():
     assert card.how_to_reach == "Llamar al 600"
     assert card.area_name == "Lavapiés"
     assert card.language_codes == ("es", "en")
-    assert card.listed is None and card.verified_by is None
+    assert card.listed is None
+    assert card.verified_by is None
     assert not card.due
 
 

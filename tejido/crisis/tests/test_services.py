@@ -126,7 +126,8 @@ def _demo_file():
 def test_the_demo_file_loads_once_with_its_sources_and_its_warning():
     data = _demo_file()
     first = load_lines(data)
-    assert first.created == len(data["lines"]) and first.updated == 0
+    assert first.created == len(data["lines"])
+    assert first.updated == 0
     assert CrisisLine.objects.filter(source="").count() == 0
     again = load_lines(data)
     assert (again.created, again.updated) == (0, 0)
