@@ -6,7 +6,6 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.db import transaction
-from django.utils import translation
 from django.utils.translation import gettext
 
 from tejido.access.base import AnyUser
@@ -50,15 +49,20 @@ def _locked(professional_id: Any) -> Professional:
     return found
 
 
+# The words a profession is found by, in both languages and both grammatical genders, so a
+# search does not depend on the catalogue's one label.
+PROFESSION_WORDS = {
+    Profession.THERAPIST: "therapist terapeuta therapy terapia",
+    Profession.PSYCHOLOGIST: "psychologist psicologo psicologa psychology psicologia",
+    Profession.LAWYER: "lawyer attorney abogado abogada legal",
+    Profession.DOCTOR: "doctor doctora medico medica physician",
+}
+
+
 def _words(professional: Professional) -> str:
-    """What search finds a listing by: its name, specialities, and its profession in both
-    languages ("abogada" and "lawyer" alike)."""
-    labels = []
-    for language in ("es", "en"):
-        with translation.override(language):
-            labels.append(str(Profession(professional.profession).label))
+    """What search finds a listing by: its name, specialities and profession."""
     texts = [professional.name, professional.specialities_es, professional.specialities_en]
-    return fold(" ".join([*texts, *labels]))
+    return fold(" ".join([*texts, PROFESSION_WORDS[Profession(professional.profession)]]))
 
 
 def _cleaned(fields: dict[str, Any], verify_again_by: Any, verified_on: date) -> dict[str, Any]:

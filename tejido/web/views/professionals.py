@@ -43,8 +43,8 @@ def _areas(request: HttpRequest) -> list[tuple[int, str]]:
     return [(area.pk, area.name) for area in list_areas(viewer=request.user)]
 
 
-@vetted_only
 @require_safe
+@vetted_only
 def professional_list(request: HttpRequest) -> HttpResponse:
     form = ProfessionalSearchForm(request.GET, areas=_areas(request))
     filters = form.filters()
@@ -61,8 +61,8 @@ def professional_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@vetted_only
 @require_safe
+@vetted_only
 def professional_detail(request: HttpRequest, professional_id: int) -> HttpResponse:
     found = get_professional(viewer=request.user, professional_id=professional_id)
     return render(
