@@ -88,6 +88,9 @@ OPERATIONS = {
     ("/api/v1/aid/matches/{match_id}/withdraw", "post"),
     ("/api/v1/aid/matches/{match_id}/messages", "post"),
     ("/api/v1/aid/matches/{match_id}/contact", "put"),
+    # Professionals (issue 13).
+    ("/api/v1/professionals", "get"),
+    ("/api/v1/professionals/{professional_id}", "get"),
 }
 
 

@@ -75,7 +75,7 @@ def test_the_page_in_english(client):
 
 
 def test_the_empty_page_says_what_to_do(client):
-    assert "local emergency number" in client.get(reverse("help_now")).content.decode()
+    assert "número de emergencias" in client.get(reverse("help_now")).content.decode()
 
 
 def test_a_member_who_has_not_accepted_the_conduct_still_reaches_it(member_client):
@@ -100,7 +100,7 @@ def test_organisers_add_check_edit_and_remove_a_line(organiser_client):
     assert organiser_client.get(new).status_code == 200
     bad = organiser_client.post(new, {"country": "ES", "audience": "everyone", "name_en": "X"})
     assert bad.status_code == 400
-    assert "Give a phone number" in bad.content.decode()
+    assert "Indica un teléfono" in bad.content.decode()
     saved = organiser_client.post(
         new,
         {
@@ -114,8 +114,8 @@ def test_organisers_add_check_edit_and_remove_a_line(organiser_client):
     assert saved.status_code == 302
     line = CrisisLine.objects.get()
     listing = organiser_client.get(reverse("organise_crisis_lines")).content.decode()
-    assert "Never checked." in listing
-    assert "Check it again" in listing
+    assert "Nunca comprobada." in listing
+    assert "Compruébala de nuevo" in listing
     with time_machine.travel("2026-06-01 10:00 +02:00", tick=False):
         organiser_client.post(reverse("organise_crisis_line_checked", args=[line.pk]))
     line.refresh_from_db()
@@ -139,9 +139,9 @@ def test_the_organisers_list_shows_the_files_warning_and_the_flags(organiser_cli
         html = organiser_client.get(reverse("organise_crisis_lines")).content.decode()
         home = organiser_client.get(reverse("organise_home")).content.decode()
     assert "Re-check every entry on the official site." in html
-    assert html.count("Check it again") == 1
-    assert "1 line was never checked or not for six months." in html
-    assert "Crisis lines to check again" in home
+    assert html.count("Compruébala de nuevo") == 1
+    assert "1 línea no se ha comprobado nunca" in html
+    assert "Líneas de crisis por comprobar de nuevo" in home
 
 
 def test_members_cannot_reach_the_organisers_pages(member_client):

@@ -57,15 +57,15 @@ def test_members_find_a_professional_and_how_to_reach_them(member_client):
     detail = member_client.get(reverse("professional_detail", args=[found.pk])).content.decode()
     assert "lucia@example.org" in detail
     assert "Línea 024" in detail
-    assert "I checked the credentials again today" not in detail
+    assert "Hoy he vuelto a comprobar" not in detail
 
 
 def test_the_empty_states_say_what_to_do(member_client):
     html = member_client.get(reverse("professional_list")).content.decode()
-    assert "No professional is listed yet" in html
+    assert "Todavía no hay profesionales" in html
     ProfessionalFactory()
     nothing = member_client.get(reverse("professional_list"), {"q": "zzzz"}).content.decode()
-    assert "No professional matches" in nothing
+    assert "Ninguna persona profesional coincide" in nothing
 
 
 def test_bad_filters_are_ignored_not_errors(member_client):
@@ -134,7 +134,7 @@ def test_organisers_list_edit_verify_and_unlist(organiser_client):
     professional.refresh_from_db()
     assert not professional.listed
     page = organiser_client.get(reverse("professional_detail", args=[professional.pk]))
-    assert "Put back on members" in page.content.decode()
+    assert "Volver a poner en la lista" in page.content.decode()
     organiser_client.post(
         reverse("organise_professional_listing", args=[professional.pk]), {"listed": "1"}
     )
@@ -146,10 +146,10 @@ def test_the_organisers_list_flags_the_due_ones(organiser_client):
     _lapsed()
     ProfessionalFactory(name="Fresh")
     due = organiser_client.get(reverse("organise_professionals"), {"due": "1"}).content.decode()
-    assert "Verification due" in due
+    assert "Verificación pendiente" in due
     assert "Fresh" not in due
     home = organiser_client.get(reverse("organise_home")).content.decode()
-    assert "Professionals due to be verified again" in home
+    assert "Profesionales por verificar de nuevo" in home
 
 
 def test_members_cannot_reach_the_organisers_pages(member_client):
