@@ -63,3 +63,14 @@ def test_bad_filters_are_refused_clearly(api, make_user):
 
 def test_no_token_no_list(api):
     assert api(None).get("/professionals").status_code == 401
+
+
+@pytest.mark.parametrize("size", [2, 9])
+def test_the_list_costs_the_same(api, make_user, django_assert_num_queries, size):
+    for _ in range(size):
+        ProfessionalFactory(area=AreaFactory())
+    client = api(make_user())
+    # The same five queries whatever the list's length.
+    with django_assert_num_queries(5):
+        page = client.get("/professionals").json()
+    assert len(page["items"]) == size
