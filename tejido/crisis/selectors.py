@@ -16,6 +16,7 @@ from tejido.access.crisis import (
 )
 from tejido.core.cache import remembered
 from tejido.core.errors import NotFound
+from tejido.core.text import fold
 from tejido.crisis.models import CRISIS_LINES_CACHE_KEY, LoadedList
 from tejido.crisis.moments import today
 
@@ -24,10 +25,15 @@ def _rows(viewer: AnyUser | None) -> list[dict[str, Any]]:
     return list(visible_crisis_lines(viewer).values(*CARD_COLUMNS))
 
 
+def _in_reading_order(cards: list[CrisisLineCard]) -> list[CrisisLineCard]:
+    """By country and then name, as the reader reads them (their language's names)."""
+    return sorted(cards, key=lambda card: (fold(card.country_name), fold(card.name), card.id))
+
+
 def list_crisis_lines(*, viewer: AnyUser | None) -> list[CrisisLineCard]:
     """Every line, by country and name, in the viewer's language."""
     rows = remembered(CRISIS_LINES_CACHE_KEY, lambda: _rows(None))
-    return crisis_line_cards(None, rows, today=today())
+    return _in_reading_order(crisis_line_cards(None, rows, today=today()))
 
 
 @dataclass(frozen=True)
@@ -47,7 +53,7 @@ def list_lines_for_organisers(*, viewer: AnyUser | None) -> OrganiserLines:
         rows.append({name: getattr(line, name) for name in CARD_COLUMNS})
         profile = getattr(line.checked_by, "profile", None) if line.checked_by else None
         checkers[line.pk] = str(profile.chosen_name) if profile else ""
-    cards = crisis_line_cards(viewer, rows, today=today(), checkers=checkers)
+    cards = _in_reading_order(crisis_line_cards(viewer, rows, today=today(), checkers=checkers))
     loaded = LoadedList.objects.exclude(about="").first()
     return OrganiserLines(
         lines=cards,

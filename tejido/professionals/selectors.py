@@ -121,7 +121,6 @@ def professional_for_edit(*, viewer: AnyUser | None, professional_id: Any) -> di
             "cost_note_en",
             "how_to_reach",
             "verify_again_by",
-            "area_id",
         )
     }
     values["languages"] = found.language_codes
@@ -133,7 +132,9 @@ def count_due_professionals(*, viewer: AnyUser | None) -> int:
     """For the organisers' overview: listed professionals whose verification is due."""
     if not can_manage_professionals(viewer):
         raise NotFound()
-    due = visible_professionals(viewer, today=today()).filter(
-        listed=True, verify_again_by__lt=today()
+    day = today()
+    return (
+        visible_professionals(viewer, today=day)
+        .filter(listed=True, verify_again_by__lt=day)
+        .count()
     )
-    return due.count()

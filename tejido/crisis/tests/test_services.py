@@ -206,3 +206,25 @@ def test_the_command_loads_a_file_and_refuses_a_bad_one(tmp_path, capsys):
         call_command("load_crisis_lines", str(wrong))
     with pytest.raises(CommandError):
         call_command("load_crisis_lines", str(tmp_path / "missing.json"))
+
+
+@pytest.mark.usefixtures("translations")
+def test_the_lines_read_by_country_and_name_in_the_readers_language():
+    from django.utils import translation
+
+    CrisisLineFactory(country="US", name_en="Zeta line", name_es="Línea Zeta")
+    CrisisLineFactory(country="MX", name_en="Beta line", name_es="Línea Beta")
+    CrisisLineFactory(country="MX", name_en="Alpha line", name_es="Línea Alfa")
+    with translation.override("en"):
+        assert [c.name for c in list_crisis_lines(viewer=None)] == [
+            "Alpha line",
+            "Beta line",
+            "Zeta line",
+        ]
+    with translation.override("es"):
+        # Estados Unidos before México.
+        assert [c.name for c in list_crisis_lines(viewer=None)] == [
+            "Línea Zeta",
+            "Línea Alfa",
+            "Línea Beta",
+        ]

@@ -47,6 +47,9 @@ def test_an_organiser_lists_changes_verifies_and_unlists():
     assert made.verify_again_by == date(2027, 3, 4)
     assert made.verified_by == organiser
     assert made.language_codes == ["es", "fr"]
+    sealed = Professional.objects.filter(pk=made.pk).values_list("how_to_reach", flat=True)
+    assert "andres@example.org" not in _raw_how_to_reach(made.pk)
+    assert sealed.get() == "andres@example.org"
     area = AreaFactory()
     changed = save_professional(
         actor=organiser,
@@ -196,3 +199,11 @@ def today_minus(days):
     from tejido.professionals.moments import today
 
     return today() - timedelta(days=days)
+
+
+def _raw_how_to_reach(pk):
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT how_to_reach FROM professionals_professional WHERE id = %s", [pk])
+        return cursor.fetchone()[0]
