@@ -78,6 +78,11 @@ def test_the_empty_page_says_what_to_do(client):
     assert "número de emergencias" in client.get(reverse("help_now")).content.decode()
 
 
+def test_members_are_pointed_to_the_professionals(client, member_client):
+    assert "/support/professionals/" in member_client.get(reverse("help_now")).content.decode()
+    assert "/support/professionals/" not in client.get(reverse("help_now")).content.decode()
+
+
 def test_a_member_who_has_not_accepted_the_conduct_still_reaches_it(member_client):
     from tejido.membership.factories import CodeOfConductFactory
 
