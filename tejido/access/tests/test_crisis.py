@@ -76,8 +76,8 @@ def test_a_line_without_a_phone_has_no_dial_link():
 
 
 def test_organisers_cards_say_who_checked_and_whether_it_is_overdue():
-    line = CrisisLineFactory(checked_on=date(2026, 11, 1))
-    CrisisLineFactory()
+    line = CrisisLineFactory(name_en="A line", checked_on=date(2026, 11, 1))
+    CrisisLineFactory(name_en="B line")
     organiser = OrganiserFactory()
     cards = crisis_line_cards(organiser, _rows(), today=TODAY, checkers={line.pk: "Ana"})
     assert [(c.overdue, c.checked_by) for c in cards] == [(False, "Ana"), (True, "")]

@@ -167,10 +167,11 @@ def test_members_cannot_reach_the_organisers_pages(member_client):
 def test_the_organisers_list_costs_the_same(login, django_assert_num_queries, size):
     from tejido.accounts.factories import OrganiserFactory
     from tejido.core.testing import FRAME_QUERIES
+    from tejido.crisis.moments import today
 
     organiser = OrganiserFactory()
     for number in range(size):
-        CrisisLineFactory(name_en=f"Line {number}", checked_by=organiser, checked_on=date.today())
+        CrisisLineFactory(name_en=f"Line {number}", checked_by=organiser, checked_on=today())
     client = login(organiser)
     client.get(reverse("organise_crisis_lines"))
     # The lines with who checked them, the loaded file's note, and the open reports' badge.
