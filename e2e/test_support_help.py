@@ -57,7 +57,8 @@ def test_the_link_is_reached_by_keyboard_before_the_menu(
     v = visit(lang=lang, js=False)
     v.goto("/accounts/login/")
     names = []
-    for _ in range(3):
+    # The way out, the skip link, the network's name, then this link.
+    for _ in range(4):
         v.page.keyboard.press("Tab")
         names.append(v.page.evaluate("document.activeElement.textContent.trim()"))
     assert v.t("Need help now?") in names
