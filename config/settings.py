@@ -93,9 +93,10 @@ INSTALLED_APPS = [
     "tejido.directory",
     "tejido.directory.hsds",
     "tejido.support",
-    # Peer buddies and check-ins (issue 13).
     "tejido.buddies",
     "tejido.checkins",
+    "tejido.crisis",
+    "tejido.professionals",
     "tejido.web",
     "tejido.api",
     "tejido.demo",

@@ -24,8 +24,10 @@ from tejido.core.clock import now
 from tejido.demo import content
 from tejido.demo.aid_seed import seed_aid
 from tejido.demo.buddies_seed import seed_buddies
+from tejido.demo.crisis_seed import seed_crisis_lines
 from tejido.demo.directory_seed import seed_directory
 from tejido.demo.gathering_seed import seed_gatherings
+from tejido.demo.professionals_seed import seed_professionals
 from tejido.demo.support_seed import seed_support
 from tejido.demo.support_sessions_seed import seed_support_sessions
 from tejido.groups.models import Group, GroupMembership
@@ -263,6 +265,8 @@ def seed_demo(*, password: str = content.DEFAULT_PASSWORD) -> SeedResult:
     seed_support(by_key)
     seed_support_sessions()
     seed_buddies(by_key)
+    seed_crisis_lines()
+    seed_professionals(by_key["organiser"])
     _seed_audit(by_key, groups, applications, invitation, organiser, ago)
     return _counts(created=True)
 

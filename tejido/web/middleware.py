@@ -167,6 +167,8 @@ class ConductGateMiddleware:
         "/api/",
         "/conduct/",
         "/about/",
+        # Someone in crisis is never asked to read the code of conduct first.
+        "/help-now/",
     )
 
     def __init__(self, get_response: Handler) -> None:

@@ -1,12 +1,14 @@
 """Every HTML page, gathered from the view module of its area."""
 
-# Support circles.
 from tejido.web.views import (
     aid,
     aid_matches,
     aid_organise,
+    buddies,
     calendars,
+    checkins,
     conduct,
+    crisis,
     directory,
     directory_hsds,
     directory_organise,
@@ -20,14 +22,14 @@ from tejido.web.views import (
     notices,
     organise,
     organise_circles,
+    professionals,
     profile,
     public,
     reports,
     support,
+    support_sessions,
     tokens,
 )
-from tejido.web.views import buddies as buddies_views  # peer buddies (issue 13)
-from tejido.web.views import checkins as checkins_views  # check-ins (issue 13)
 
 urlpatterns = [
     *public.urlpatterns,
@@ -51,15 +53,11 @@ urlpatterns = [
     *directory.urlpatterns,
     *directory_organise.urlpatterns,
     *directory_hsds.urlpatterns,
-    # Peer buddies and check-ins (issue 13).
-    *buddies_views.urlpatterns,
-    *checkins_views.urlpatterns,
+    *support.urlpatterns,
+    *organise_circles.urlpatterns,
+    *support_sessions.urlpatterns,
+    *buddies.urlpatterns,
+    *checkins.urlpatterns,
+    *crisis.urlpatterns,
+    *professionals.urlpatterns,
 ]
-
-# Support circles.
-urlpatterns += [*support.urlpatterns, *organise_circles.urlpatterns]
-# --- support circles: sessions and notes ---
-from tejido.web.views import support_sessions  # noqa: E402
-
-urlpatterns += support_sessions.urlpatterns
-# --- end of support circles: sessions and notes ---

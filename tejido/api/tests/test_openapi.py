@@ -116,6 +116,9 @@ OPERATIONS |= {
     ("/api/v1/check-ins/{checkin_id}", "get"),
     ("/api/v1/check-ins/{checkin_id}/messages", "post"),
     ("/api/v1/check-ins/{checkin_id}/done", "post"),
+    # Professionals (issue 13).
+    ("/api/v1/professionals", "get"),
+    ("/api/v1/professionals/{professional_id}", "get"),
 }
 
 

@@ -14,6 +14,10 @@ from tejido.api.v1 import (
     aid,
     aid_matches,
     applications,
+    buddies,
+    checkins,
+    circle_sessions,
+    circles,
     directory,
     errors,
     event_sheets,
@@ -22,6 +26,7 @@ from tejido.api.v1 import (
     groups,
     me,
     members,
+    professionals,
     reports,
     tokens,
 )
@@ -110,18 +115,8 @@ api.add_router("", aid.router)
 api.add_router("", aid_matches.router)
 api.add_router("", directory.router)
 
-# Support circles.
-from tejido.api.v1 import circles  # noqa: E402
-
 api.add_router("", circles.router)
-# --- support circles: sessions ---
-from tejido.api.v1 import circle_sessions  # noqa: E402
-
 api.add_router("", circle_sessions.router)
-# --- end of support circles: sessions ---
-# Peer buddies and check-ins (issue 13).
-from tejido.api.v1 import buddies as buddies_api  # noqa: E402
-from tejido.api.v1 import checkins as checkins_api  # noqa: E402
-
-api.add_router("", buddies_api.router)
-api.add_router("", checkins_api.router)
+api.add_router("", buddies.router)
+api.add_router("", checkins.router)
+api.add_router("", professionals.router)

@@ -652,6 +652,22 @@ ACCESS: dict[str, Expect | Page] = {
     "api-v1:get_attendance": API,
     "api-v1:post_attendance": API,  # the same address as get_attendance
     # --- end of support circles: sessions and notes ---
+    # Crisis lines and professionals (issue 13).
+    "help_now": PUBLIC,
+    "organise_crisis_lines": ORGANISERS,
+    "organise_crisis_line_new": form(ORGANISERS, ORGANISERS_POST),
+    "organise_crisis_line_edit": form(ORGANISERS, ORGANISERS_POST),
+    "organise_crisis_line_checked": POST_ONLY_ORGANISERS,
+    "organise_crisis_line_remove": POST_ONLY_ORGANISERS,
+    "professional_list": MEMBERS,
+    "professional_detail": MEMBERS,
+    "organise_professionals": ORGANISERS,
+    "organise_professional_new": form(ORGANISERS, ORGANISERS_POST),
+    "organise_professional_edit": form(ORGANISERS, ORGANISERS_POST),
+    "organise_professional_verify": POST_ONLY_ORGANISERS,
+    "organise_professional_listing": POST_ONLY_ORGANISERS,
+    "api-v1:get_professionals": API,
+    "api-v1:get_one_professional": API,
 }
 
 
@@ -689,6 +705,9 @@ class World:
     hsds_ids: dict[str, Any] = field(default_factory=dict)
     # Support circles: a circle and a request for a place in it.
     circles: dict[str, Any] = field(default_factory=dict)
+    # Crisis lines and professionals (issue 13): a line and a listed professional.
+    crisis_line: Any = None
+    professional: Any = None
 
 
 def build_world() -> World:
@@ -769,6 +788,8 @@ def build_world() -> World:
         aid=aid,
         **directory,
         circles=_circles_world(other),
+        # Crisis lines and professionals (issue 13).
+        **_support_listings_world(),
     )
 
 
@@ -831,6 +852,14 @@ def _directory_world(other: Any) -> dict[str, Any]:
     }
 
 
+def _support_listings_world() -> dict[str, Any]:
+    """Crisis lines and professionals (issue 13)."""
+    from tejido.crisis.factories import CrisisLineFactory
+    from tejido.professionals.factories import ProfessionalFactory
+
+    return {"crisis_line": CrisisLineFactory(), "professional": ProfessionalFactory()}
+
+
 # How to fill an argument from its name when a table entry does not say.
 ARGUMENTS: dict[str, Callable[[World, Any], Any]] = {
     "slug": lambda world, viewer: world.group.slug,
@@ -864,6 +893,9 @@ ARGUMENTS: dict[str, Callable[[World, Any], Any]] = {
     "location_id": lambda world, viewer: world.location.pk,
     "suggestion_id": lambda world, viewer: world.suggestion.pk,
     "recommendation_id": lambda world, viewer: world.recommendation.pk,
+    # Crisis lines and professionals (issue 13).
+    "line_id": lambda world, viewer: world.crisis_line.pk,
+    "professional_id": lambda world, viewer: world.professional.pk,
 }
 
 
