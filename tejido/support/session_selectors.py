@@ -66,14 +66,22 @@ def _cards(viewer: AnyUser | None, occurrences: list[Occurrence]) -> list[Sessio
     ]
 
 
-def list_my_sessions(*, viewer: AnyUser | None, circle_id: int | None = None) -> list[SessionCard]:
+def list_my_sessions(
+    *, viewer: AnyUser | None, circle_id: int | None = None, limit: int = MY_SESSIONS_LIMIT
+) -> list[SessionCard]:
     """The viewer's circles' sessions to come, soonest first (one circle's with `circle_id`)."""
     upcoming = _sessions(viewer).filter(
         ends_at__gt=now(), cancelled_at__isnull=True, event__cancelled_at__isnull=True
     )
     if circle_id is not None:
         upcoming = upcoming.filter(event__circle=circle_id)
-    return _cards(viewer, list(upcoming.order_by("starts_at", "pk")[:MY_SESSIONS_LIMIT]))
+    return _cards(viewer, list(upcoming.order_by("starts_at", "pk")[:limit]))
+
+
+def get_next_session(*, viewer: AnyUser | None) -> SessionCard | None:
+    """The viewer's next circle session, for the home page (which names no circle)."""
+    found = list_my_sessions(viewer=viewer, limit=1)
+    return found[0] if found else None
 
 
 def get_circle_to_schedule(*, viewer: AnyUser | None, circle_id: int) -> Circle:

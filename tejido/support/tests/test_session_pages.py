@@ -172,3 +172,15 @@ def test_an_error_page_never_shows_a_note(world, login, settings, caplog):
     shown = response.content.decode() + caplog.text
     assert "MARCADOR" not in shown
     assert "note:" not in shown
+
+
+def test_the_home_page_tells_a_member_of_their_next_session_without_naming_the_circle(world, login):
+    home = _client(login, world.member).get(reverse("home")).content.decode()
+    assert reverse("my_circle_sessions") in home
+    assert SESSION_TITLE not in home
+    assert world.circle.name_es not in home
+    # Someone in no circle is told nothing.
+    assert (
+        reverse("my_circle_sessions")
+        not in _client(login, world.stranger).get(reverse("home")).content.decode()
+    )

@@ -14,6 +14,7 @@ from tejido.directory.selectors import recently_verified
 from tejido.gatherings.selectors import list_next_for_home
 from tejido.groups.selectors import list_my_groups_and_invitations
 from tejido.membership.selectors import current_conduct
+from tejido.support.session_selectors import get_next_session
 
 # A language chosen on a page before logging in; the sign-in saves it to the account.
 LANGUAGE_CHOSEN_SESSION_KEY = "tejido_language_chosen"
@@ -36,6 +37,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "group_invitations": invitations,
             "aid": get_aid_home(viewer=user),
             "recently_verified": recently_verified(viewer=user),
+            "next_session": get_next_session(viewer=user),
         },
     )
 
