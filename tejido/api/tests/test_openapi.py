@@ -236,3 +236,28 @@ def test_every_component_is_referenced(document):
             reached.add(name)
             pending |= set(REFERENCE.findall(json.dumps(schemas[name])))
     assert set(schemas) == reached, f"unused components: {sorted(set(schemas) - reached)}"
+
+
+def test_every_schema_has_a_name_of_its_own():
+    """The document names each schema by its class: two classes of one name in different
+    modules would share one entry, and answers would be checked against the wrong one."""
+    import importlib
+    import pkgutil
+
+    from ninja import Schema
+
+    import tejido.api.v1
+
+    seen: dict[str, str] = {}
+    clashes = []
+    for module_info in pkgutil.iter_modules(tejido.api.v1.__path__):
+        module = importlib.import_module(f"tejido.api.v1.{module_info.name}")
+        for name, value in vars(module).items():
+            if not (isinstance(value, type) and issubclass(value, Schema)):
+                continue
+            if value.__module__ != module.__name__:
+                continue
+            if name in seen:
+                clashes.append(f"{name}: {seen[name]} and {module.__name__}")
+            seen[name] = module.__name__
+    assert not clashes

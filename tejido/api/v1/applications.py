@@ -54,7 +54,7 @@ class AnswerOut(Schema):
     text: str
 
 
-class MessageOut(Schema):
+class ApplicationMessageOut(Schema):
     from_organisers: bool
     author_name: str
     text: str
@@ -64,7 +64,7 @@ class MessageOut(Schema):
 class ApplicationOut(ApplicationSummaryOut):
     decided_by_name: str
     answers: list[AnswerOut]
-    messages: list[MessageOut]
+    messages: list[ApplicationMessageOut]
 
 
 class ApplicationPage(NumberedPageOut):

@@ -40,7 +40,7 @@ class PairOut(Schema):
     can_post: bool
 
 
-class MessageOut(Schema):
+class ThreadMessageOut(Schema):
     id: int
     body: str
     created_at: datetime
@@ -50,7 +50,7 @@ class MessageOut(Schema):
 
 class PairDetailOut(Schema):
     pair: PairOut
-    messages: list[MessageOut] | SkipJsonSchema[None] = Field(
+    messages: list[ThreadMessageOut] | SkipJsonSchema[None] = Field(
         default=None, description="The thread while the pair is active; absent otherwise."
     )
 
@@ -104,11 +104,11 @@ class ProposeIn(InputSchema):
     role: Role = Field(description="seeker: they would be your buddy; buddy: you would be theirs.")
 
 
-class AnswerIn(InputSchema):
+class PairAnswerIn(InputSchema):
     decision: Literal["accept", "decline"]
 
 
-class MessageIn(InputSchema):
+class ThreadMessageIn(InputSchema):
     body: Annotated[Text, Field(min_length=1, max_length=MESSAGE_MAX)]
 
 
@@ -117,7 +117,7 @@ def pair_out(card: PairCard) -> dict[str, Any]:
 
 
 def message_out(card: ThreadMessageCard) -> dict[str, Any]:
-    return {name: getattr(card, name) for name in MessageOut.model_fields}
+    return {name: getattr(card, name) for name in ThreadMessageOut.model_fields}
 
 
 def suggestion_out(card: SuggestionCard) -> dict[str, Any]:
@@ -212,7 +212,7 @@ def get_buddy_pair(request: HttpRequest, pair_id: Path[PairId]) -> object:
     exclude_unset=True,
     summary="Accept or decline a proposal",
 )
-def post_buddy_answer(request: HttpRequest, pair_id: Path[PairId], payload: AnswerIn) -> object:
+def post_buddy_answer(request: HttpRequest, pair_id: Path[PairId], payload: PairAnswerIn) -> object:
     me = actor(request)
     services.answer(
         actor=me, pair=get_pair(viewer=me, pair_id=pair_id), accept=payload.decision == "accept"
@@ -235,10 +235,12 @@ def post_buddy_end(request: HttpRequest, pair_id: Path[PairId]) -> object:
 
 @router.post(
     "/buddies/pairs/{pair_id}/messages",
-    response=responses(MessageOut, WRITE_ERRORS, status=201),
+    response=responses(ThreadMessageOut, WRITE_ERRORS, status=201),
     summary="Write in an active pair's thread",
 )
-def post_buddy_message(request: HttpRequest, pair_id: Path[PairId], payload: MessageIn) -> object:
+def post_buddy_message(
+    request: HttpRequest, pair_id: Path[PairId], payload: ThreadMessageIn
+) -> object:
     me = actor(request)
     message = services.post_message(
         actor=me, pair=get_pair(viewer=me, pair_id=pair_id), body=payload.body

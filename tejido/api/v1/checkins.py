@@ -15,7 +15,7 @@ from pydantic.json_schema import SkipJsonSchema
 from tejido.access.checkins import CheckInCard, DueCard, is_on_team
 from tejido.accounts.models import User
 from tejido.api.v1.auth import actor
-from tejido.api.v1.buddies import MessageIn, MessageOut, message_out
+from tejido.api.v1.buddies import ThreadMessageIn, ThreadMessageOut, message_out
 from tejido.api.v1.schemas import READ_ERRORS, WRITE_ERRORS, InputSchema, Text, responses
 from tejido.buddies.threads import MESSAGE_MAX
 from tejido.checkins import services
@@ -68,7 +68,7 @@ class CheckInStatusOut(Schema):
 
 class CheckInDetailOut(Schema):
     checkin: CheckInOut
-    messages: list[MessageOut]
+    messages: list[ThreadMessageOut]
 
 
 class ChoiceIn(InputSchema):
@@ -180,11 +180,11 @@ def get_checkin_detail(request: HttpRequest, checkin_id: Path[CheckInId]) -> obj
 
 @router.post(
     "/check-ins/{checkin_id}/messages",
-    response=responses(MessageOut, WRITE_ERRORS, status=201),
+    response=responses(ThreadMessageOut, WRITE_ERRORS, status=201),
     summary="Write in a check-in's thread",
 )
 def post_checkin_message(
-    request: HttpRequest, checkin_id: Path[CheckInId], payload: MessageIn
+    request: HttpRequest, checkin_id: Path[CheckInId], payload: ThreadMessageIn
 ) -> object:
     me = actor(request)
     message = services.write_in(

@@ -22,7 +22,7 @@ PlaceId = Annotated[int, Field(ge=1, le=2**63 - 1, examples=[1, 2, 3])]
 PlaceStateName = Literal["asked", "waitlisted", "declined", "member"]
 
 
-class ProfessionalOut(Schema):
+class CircleProfessionalOut(Schema):
     chosen_name: str
     profession: str
     verified_by: str
@@ -44,7 +44,7 @@ class CircleOut(Schema):
     is_listed: bool
     archived: bool
     facilitators: list[str] = Field(description="Their chosen names.")
-    professionals: list[ProfessionalOut]
+    professionals: list[CircleProfessionalOut]
     my_state: PlaceStateName | Literal[""]
     my_state_message: str
     is_facilitator: bool
@@ -55,7 +55,7 @@ class CirclesOut(Schema):
     items: list[CircleOut]
 
 
-class AnswerOut(Schema):
+class IntakeAnswerOut(Schema):
     question: str
     answer: str
 
@@ -68,7 +68,7 @@ class IntakeOut(Schema):
     chosen_name: str
     state: Literal["asked", "waitlisted"]
     asked_at: datetime
-    answers: list[AnswerOut]
+    answers: list[IntakeAnswerOut]
     cannot_be_placed: bool
 
 
@@ -83,7 +83,7 @@ class DecisionIn(InputSchema):
     decision: Literal["accept", "waitlist", "decline"]
 
 
-class PlaceOut(Schema):
+class CirclePlaceOut(Schema):
     place_id: int
     state: PlaceStateName
 
@@ -143,7 +143,7 @@ def get_circle_intake(request: HttpRequest, circle_id: Path[CircleId]) -> object
 
 @router.post(
     "/support/circles/{circle_id}/intake/{place_id}",
-    response=responses(PlaceOut, WRITE_ERRORS),
+    response=responses(CirclePlaceOut, WRITE_ERRORS),
     summary="Accept, waitlist or decline a request for a place",
 )
 def post_place_decision(
