@@ -24,7 +24,7 @@ import pytest
 
 from proof.servers import Server, run_python, server_env
 
-ROUNDS_SQLITE = 50
+ROUNDS_SQLITE = 20
 ROUNDS_POSTGRES = 8
 WRITERS = 4
 GROUPS = 20000
