@@ -59,7 +59,9 @@ def facilitator(circle):
 
 def _cards(viewer, circles):
     ids = [c.pk for c in circles]
-    return circle_cards(viewer, with_card_columns_of_circles(Circle.objects.filter(pk__in=ids)))
+    return circle_cards(
+        viewer, with_card_columns_of_circles(Circle.objects.filter(pk__in=ids).order_by("pk"))
+    )
 
 
 def test_who_knows_which_circle():

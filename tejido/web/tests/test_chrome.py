@@ -295,8 +295,8 @@ def test_home_costs_the_same_however_many_groups(
     # tejido/web/tests/test_events_queries.py counts the home page with gatherings); the
     # aid board's part: their requests, the matches they help in, their offers and their
     # follow-ups (tejido/web/tests/test_aid_queries.py counts it with all of them); and the
-    # directory's services verified lately (1).
-    with django_assert_num_queries(FRAME_QUERIES + 2 + 2 + 4 + 1):
+    # directory's services verified lately (1); their next circle session (1).
+    with django_assert_num_queries(FRAME_QUERIES + 2 + 2 + 4 + 1 + 1):
         html = client.get(reverse("home")).content.decode()
     assert html.count('href="/groups/') == groups + 1  # theirs, and the navigation's
 
