@@ -56,6 +56,8 @@ from tejido.core.errors import NotFound
 from tejido.core.paging import ListPage, paginate, paginate_ahead
 
 PER_PAGE = 20
+# How many open requests the home page scores against the member's offers.
+HOME_CANDIDATES = 200
 MAX_QUERY_LENGTH = 80
 # Offers an organiser may dispatch a request to, beyond the suggested ones.
 DISPATCH_CHOICES = 50
@@ -377,7 +379,10 @@ def get_aid_home(*, viewer: AnyUser, limit: int = 3) -> AidHome:
     )
     offers = list(open_offers(viewer).filter(helper=viewer.pk).select_related("area"))
     best: dict[int, SuggestedRequest] = {}
-    for suggestions in requests_for(viewer, offers, k=limit).values():
+    # The home page scores the most urgent requests only: scoring every open one of the
+    # offers' kinds (3,000 at 20,000 requests) cost it 200 ms.
+    suggested = requests_for(viewer, offers, k=limit, candidates=HOME_CANDIDATES)
+    for suggestions in suggested.values():
         for suggestion in suggestions:
             known = best.get(suggestion.request.id)
             if known is None or suggestion.score > known.score:

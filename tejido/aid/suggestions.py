@@ -145,10 +145,15 @@ def offers_for(
 
 
 def requests_for(
-    viewer: AnyUser | None, offers: list[AidOffer], *, k: int = SHOWN
+    viewer: AnyUser | None,
+    offers: list[AidOffer],
+    *,
+    k: int = SHOWN,
+    candidates: int | None = None,
 ) -> dict[int, list[SuggestedRequest]]:
     """The best open requests the viewer may see for each of `offers` (theirs), by offer id;
-    never the viewer's own requests."""
+    never the viewer's own requests. With `candidates`, only that many are scored: the most
+    urgent and longest waiting, as the board lists them."""
     if not offers:
         return {}
     requests = visible_requests(viewer).filter(
@@ -156,8 +161,11 @@ def requests_for(
     )
     if viewer is not None:
         requests = requests.exclude(requester=viewer.pk)
+    scored = requests.only(*NEED_COLUMNS)
+    if candidates is not None:
+        scored = scored.order_by("urgency", "opened_at", "pk")[:candidates]
     found = matching.top_needs(
-        [as_need(r) for r in requests.only(*NEED_COLUMNS)],
+        [as_need(r) for r in scored],
         [as_help(o) for o in offers],
         geography=geography(),
         blocked=blocked_pairs(o.helper_id for o in offers),
