@@ -15,7 +15,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from tejido.access.base import AnyUser, is_organiser, is_vetted, register_audience
-from tejido.access.members import blocked_ids, network_organisers
+from tejido.access.members import in_a_block, network_organisers, someone_to_see
 from tejido.accounts.models import Block, User
 from tejido.aid.models import (
     FINISHED,
@@ -35,20 +35,6 @@ from tejido.aid.models import (
 from tejido.core.clock import now
 
 REQUESTER, HELPER, ORGANISER = "requester", "helper", "organiser"
-
-
-def _in_a_block_with(viewer: AnyUser, field: str) -> Q:
-    """The person in `field` is in a block with the viewer (never the viewer themself)."""
-    blocks = blocked_ids(viewer)
-    either = Q(**{f"{field}__in": blocks.values("blocked")}) | Q(
-        **{f"{field}__in": blocks.values("blocker")}
-    )
-    return either & ~Q(**{field: viewer.pk})
-
-
-def _someone_to_see(viewer: AnyUser, field: str) -> Q:
-    """The person in `field` is in good standing and in no block with the viewer."""
-    return Q(**{f"{field}__state": User.State.MEMBER}) & ~_in_a_block_with(viewer, field)
 
 
 def offering_categories(viewer: AnyUser) -> QuerySet[AidOffer, Any]:
@@ -72,7 +58,7 @@ def visible_requests(viewer: AnyUser | None) -> QuerySet[AidRequest]:
             pk__in=Match.objects.filter(helper=viewer.pk, state__in=LIVE_MATCHES).values("request")
         )
         others = (live & (Q(visibility=Visibility.MEMBERS) | for_helpers)) | matched
-    others &= _someone_to_see(viewer, "requester")
+    others &= someone_to_see(viewer, "requester")
     return AidRequest.objects.filter(Q(requester=viewer.pk) | others)
 
 
@@ -94,7 +80,7 @@ def visible_offers(viewer: AnyUser | None) -> QuerySet[AidOffer]:
             ).values("offer")
         )
         others = listed | matched
-    others &= _someone_to_see(viewer, "helper")
+    others &= someone_to_see(viewer, "helper")
     return AidOffer.objects.filter(Q(helper=viewer.pk) | others)
 
 
@@ -112,7 +98,7 @@ def visible_matches(viewer: AnyUser | None) -> QuerySet[Match]:
     if not is_organiser(viewer):
         matches = matches.filter(Q(request__requester=viewer.pk) | Q(helper=viewer.pk))
     return matches.filter(
-        _someone_to_see(viewer, "helper") & _someone_to_see(viewer, "request__requester")
+        someone_to_see(viewer, "helper") & someone_to_see(viewer, "request__requester")
     )
 
 
@@ -311,11 +297,8 @@ def audience_of_match(match: Match) -> QuerySet[User]:
     block: then only the organisers. Told whatever its state, so that a side hears when the
     other steps back."""
     requester = match.request.requester_id
-    in_a_block = Block.objects.filter(
-        Q(blocker=requester, blocked=match.helper_id)
-        | Q(blocker=match.helper_id, blocked=requester)
-    ).exists()
-    people = Q(pk__in=[]) if in_a_block else Q(pk__in=[requester, match.helper_id])
+    blocked = in_a_block(requester, match.helper_id)
+    people = Q(pk__in=[]) if blocked else Q(pk__in=[requester, match.helper_id])
     if match.dispatched:
         people |= Q(pk__in=network_organisers().values("pk"))
     return User.objects.filter(people, state=User.State.MEMBER)

@@ -14,23 +14,13 @@ from datetime import datetime
 from django.db.models import Q, QuerySet
 
 from tejido.access.base import AnyUser, is_vetted, register_audience
-from tejido.access.members import blocked_ids
-from tejido.accounts.models import Block, User
+from tejido.access.members import in_a_block, someone_to_see
+from tejido.accounts.models import User
 from tejido.buddies.models import BuddyPair, BuddyProfile, PairState, ThreadMessage
 
 SEEKER, BUDDY = "seeker", "buddy"
 ROLES = (SEEKER, BUDDY)
 OPTED_IN = Q(seeking=True) | Q(offering=True)
-
-
-def someone_to_see(viewer: AnyUser, field: str) -> Q:
-    """The person in `field` is in good standing and in no block with the viewer (check-ins
-    use it too)."""
-    blocks = blocked_ids(viewer)
-    in_a_block = Q(**{f"{field}__in": blocks.values("blocked")}) | Q(
-        **{f"{field}__in": blocks.values("blocker")}
-    )
-    return Q(**{f"{field}__state": User.State.MEMBER}) & ~in_a_block
 
 
 def visible_buddy_profiles(viewer: AnyUser | None) -> QuerySet[BuddyProfile]:
@@ -108,12 +98,6 @@ def can_end(actor: AnyUser | None, pair: BuddyPair) -> bool:
 def can_read_thread(viewer: AnyUser | None, pair: BuddyPair) -> bool:
     """The two sides, while the pair is active: organisers never."""
     return side_of(viewer, pair) != "" and pair.state == PairState.ACTIVE
-
-
-def in_a_block(first: int, second: int) -> bool:
-    return Block.objects.filter(
-        Q(blocker=first, blocked=second) | Q(blocker=second, blocked=first)
-    ).exists()
 
 
 @register_audience(BuddyPair)

@@ -14,7 +14,7 @@ from functools import cache
 from django.db.models import Q, QuerySet
 
 from tejido.access.base import AnyUser, is_organiser, is_vetted, register_audience
-from tejido.access.buddies import in_a_block, someone_to_see
+from tejido.access.members import in_a_block, someone_to_see
 from tejido.accounts.models import User
 from tejido.checkins.models import CheckIn, CheckinChoice, CheckInState, TeamMember
 

@@ -13,7 +13,7 @@ told that such a person "cannot be placed in this circle", never why or because 
 from django.db.models import Q, QuerySet
 
 from tejido.access.base import AnyUser, is_organiser, is_vetted, register_audience
-from tejido.access.members import blocked_ids
+from tejido.access.members import in_a_block, not_in_a_block_with
 from tejido.accounts.models import Block, User
 from tejido.support.models import Circle, Facilitator, KeepApart, Place, PlaceState
 
@@ -49,12 +49,6 @@ def place_of(viewer: AnyUser | None, circle: Circle) -> Place | None:
     if not is_vetted(viewer):
         return None
     return Place.objects.filter(circle=circle.pk, user=viewer.pk).first()  # type: ignore[union-attr]
-
-
-def in_a_block(first: int | None, second: int) -> bool:
-    return Block.objects.filter(
-        Q(blocker=first, blocked=second) | Q(blocker=second, blocked=first)
-    ).exists()
 
 
 def can_ask_for_place(actor: AnyUser | None, circle: Circle) -> bool:
@@ -130,15 +124,11 @@ def roster_people(viewer: AnyUser, circle: Circle) -> QuerySet[Place]:
     places = Place.objects.filter(
         circle=circle.pk, state=PlaceState.MEMBER, user__state=User.State.MEMBER
     )
-    blocks = blocked_ids(viewer)
     pairs = KeepApart.objects.filter(Q(first=viewer.pk) | Q(second=viewer.pk))
-    hidden = (
-        Q(user__in=blocks.values("blocked"))
-        | Q(user__in=blocks.values("blocker"))
-        | Q(user__in=pairs.values("first"))
-        | Q(user__in=pairs.values("second"))
+    kept_apart = Q(user__in=pairs.values("first")) | Q(user__in=pairs.values("second"))
+    return places.filter(not_in_a_block_with(viewer, "user")).exclude(
+        kept_apart & ~Q(user=viewer.pk)
     )
-    return places.exclude(hidden & ~Q(user=viewer.pk))
 
 
 def intake_queue(viewer: AnyUser | None, circle: Circle) -> QuerySet[Place]:
@@ -147,10 +137,12 @@ def intake_queue(viewer: AnyUser | None, circle: Circle) -> QuerySet[Place]:
     if not facilitates(viewer, circle):
         return Place.objects.none()
     assert viewer is not None
-    blocks = blocked_ids(viewer)
     return Place.objects.filter(
-        circle=circle.pk, state__in=UNDECIDED, user__state=User.State.MEMBER
-    ).exclude(Q(user__in=blocks.values("blocked")) | Q(user__in=blocks.values("blocker")))
+        not_in_a_block_with(viewer, "user"),
+        circle=circle.pk,
+        state__in=UNDECIDED,
+        user__state=User.State.MEMBER,
+    )
 
 
 def can_see_intake_answers(viewer: AnyUser | None, place: Place) -> bool:

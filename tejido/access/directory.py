@@ -15,7 +15,7 @@ to other members once organisers approve it. People in a block never see each ot
 from django.db.models import Model, Q, QuerySet
 
 from tejido.access.base import AnyUser, is_organiser, is_vetted, register_audience
-from tejido.access.members import blocked_ids, network_organisers, visible_members
+from tejido.access.members import network_organisers, not_in_a_block_with, visible_members
 from tejido.accounts.models import User
 from tejido.directory.models import (
     Business,
@@ -105,14 +105,6 @@ def can_see_listing(viewer: AnyUser | None, listing: Model) -> bool:
 # --- what members add ----------------------------------------------------------------------------
 
 
-def _authors_not_in_a_block(viewer: AnyUser, field: str) -> Q:
-    blocks = blocked_ids(viewer)
-    in_a_block = Q(**{f"{field}__in": blocks.values("blocked")}) | Q(
-        **{f"{field}__in": blocks.values("blocker")}
-    )
-    return ~in_a_block | Q(**{field: viewer.pk})
-
-
 def visible_recommendations(viewer: AnyUser | None) -> QuerySet[Recommendation]:
     """Organisers see every recommendation but those of people in a block with them; a vetted
     member sees the approved ones, on listings they see, by members they see, and their own.
@@ -121,7 +113,7 @@ def visible_recommendations(viewer: AnyUser | None) -> QuerySet[Recommendation]:
         return Recommendation.objects.none()
     assert viewer is not None
     if is_organiser(viewer):
-        return Recommendation.objects.filter(_authors_not_in_a_block(viewer, "author"))
+        return Recommendation.objects.filter(not_in_a_block_with(viewer, "author"))
     on_listings = Q(service__in=visible_services(viewer)) | Q(
         business__in=visible_businesses(viewer)
     )
@@ -148,7 +140,7 @@ def visible_suggestions(viewer: AnyUser | None) -> QuerySet[Suggestion]:
         return Suggestion.objects.none()
     assert viewer is not None
     if is_organiser(viewer):
-        return Suggestion.objects.filter(_authors_not_in_a_block(viewer, "author"))
+        return Suggestion.objects.filter(not_in_a_block_with(viewer, "author"))
     return Suggestion.objects.filter(author=viewer.pk)
 
 
@@ -159,7 +151,7 @@ def visible_vouches(viewer: AnyUser | None) -> QuerySet[Vouch]:
         return Vouch.objects.none()
     assert viewer is not None
     if is_organiser(viewer):
-        return Vouch.objects.filter(_authors_not_in_a_block(viewer, "member"))
+        return Vouch.objects.filter(not_in_a_block_with(viewer, "member"))
     return Vouch.objects.filter(member=viewer.pk)
 
 
@@ -223,7 +215,7 @@ def audience_of_business(business: Business) -> QuerySet[User]:
 
 
 def _author_and_organisers(author_id: int) -> QuerySet[User]:
-    organisers = network_organisers().filter(_authors_not_in_a_block(User(pk=author_id), "pk"))
+    organisers = network_organisers().filter(not_in_a_block_with(User(pk=author_id), "pk"))
     return User.objects.filter(Q(pk=author_id) | Q(pk__in=organisers.values("pk")))
 
 

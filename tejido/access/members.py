@@ -36,12 +36,26 @@ def blocked_ids(user: AnyUser) -> QuerySet[Block]:
     return Block.objects.filter(Q(blocker=user.pk) | Q(blocked=user.pk))
 
 
-def _not_in_a_block(viewer: AnyUser) -> Q:
-    """Not in a block with the viewer, in either direction (the viewer is never hidden from
-    themselves)."""
+def not_in_a_block_with(viewer: AnyUser, field: str = "pk") -> Q:
+    """The person in `field` is in no block with the viewer, in either direction (the viewer
+    is never hidden from themselves)."""
     blocks = blocked_ids(viewer)
-    in_a_block = Q(pk__in=blocks.values("blocked")) | Q(pk__in=blocks.values("blocker"))
-    return ~(in_a_block & ~Q(pk=viewer.pk))
+    in_a_block = Q(**{f"{field}__in": blocks.values("blocked")}) | Q(
+        **{f"{field}__in": blocks.values("blocker")}
+    )
+    return ~(in_a_block & ~Q(**{field: viewer.pk}))
+
+
+def someone_to_see(viewer: AnyUser, field: str) -> Q:
+    """The person in `field` is in good standing and in no block with the viewer."""
+    return Q(**{f"{field}__state": User.State.MEMBER}) & not_in_a_block_with(viewer, field)
+
+
+def in_a_block(first: int | None, second: int) -> bool:
+    """Whether two people are in a block, whoever made it."""
+    return Block.objects.filter(
+        Q(blocker=first, blocked=second) | Q(blocker=second, blocked=first)
+    ).exists()
 
 
 def people_in_a_block_with(viewer: AnyUser) -> set[int]:
@@ -60,7 +74,7 @@ def visible_members(viewer: AnyUser | None) -> QuerySet[User]:
     if not is_vetted(viewer):
         return User.objects.none()
     assert viewer is not None
-    return User.objects.filter(IN_GOOD_STANDING & _not_in_a_block(viewer))
+    return User.objects.filter(IN_GOOD_STANDING & not_in_a_block_with(viewer))
 
 
 def can_see_member(viewer: AnyUser | None, member: User) -> bool:
@@ -113,14 +127,14 @@ def managed_people(viewer: AnyUser | None) -> QuerySet[User]:
     if not is_organiser(viewer):
         return User.objects.none()
     assert viewer is not None
-    return User.objects.filter(_not_in_a_block(viewer))
+    return User.objects.filter(not_in_a_block_with(viewer))
 
 
 @register_audience(User)
 def audience_of_member(member: User) -> QuerySet[User]:
     """Who may be told about a member: the member themself, and the network's organisers who
     are in no block with them (a warning, an approval, a change of standing)."""
-    organisers = network_organisers().filter(_not_in_a_block(member))
+    organisers = network_organisers().filter(not_in_a_block_with(member))
     return User.objects.filter(Q(pk=member.pk) | Q(pk__in=organisers.values("pk")))
 
 

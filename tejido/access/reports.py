@@ -9,7 +9,7 @@ is only ever told that their report was handled, never the outcome."""
 from django.db.models import Model, Q, QuerySet
 
 from tejido.access.base import AnyUser, is_vetted, register_audience
-from tejido.access.members import blocked_ids, managed_people, network_organisers
+from tejido.access.members import managed_people, network_organisers, not_in_a_block_with
 from tejido.access.network import can_manage_network
 from tejido.access.reportables import kind_of
 from tejido.accounts.models import User
@@ -46,18 +46,14 @@ def can_handle_report(actor: AnyUser | None, report: Report) -> bool:
     return report.is_open and visible_reports(actor).filter(pk=report.pk).exists()
 
 
-def _in_a_block_with(user_id: int) -> Q:
-    blocks = blocked_ids(User(pk=user_id))
-    in_a_block = Q(pk__in=blocks.values("blocker")) | Q(pk__in=blocks.values("blocked"))
-    return in_a_block & ~Q(pk=user_id)
-
-
 def organisers_of_report(report: Report) -> QuerySet[User]:
     """The organisers who see `report` in their queue (see visible_reports)."""
-    organisers = network_organisers().exclude(_in_a_block_with(report.reporter_id))
+    organisers = network_organisers().filter(not_in_a_block_with(User(pk=report.reporter_id)))
     if report.reported_id is None:
         return organisers
-    return organisers.exclude(pk=report.reported_id).exclude(_in_a_block_with(report.reported_id))
+    return organisers.exclude(pk=report.reported_id).filter(
+        not_in_a_block_with(User(pk=report.reported_id))
+    )
 
 
 @register_audience(Report)
