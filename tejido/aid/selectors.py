@@ -56,8 +56,6 @@ from tejido.core.errors import NotFound
 from tejido.core.paging import ListPage, paginate, paginate_ahead
 
 PER_PAGE = 20
-# How many open requests the home page scores against the member's offers.
-HOME_CANDIDATES = 200
 MAX_QUERY_LENGTH = 80
 # Offers an organiser may dispatch a request to, beyond the suggested ones.
 DISPATCH_CHOICES = 50
@@ -351,16 +349,20 @@ class AidHome:
 
     my_requests: list[RequestCard]
     helping: list[MatchCard]
-    could_help: list[SuggestedRequest]
+    # Whether the member has an open offer: the home page then points to their board, where
+    # the requests it could meet are scored and explained.
+    offering: bool
     follow_ups: list[FollowUpCard]
 
     def __bool__(self) -> bool:
-        return bool(self.my_requests or self.helping or self.could_help or self.follow_ups)
+        return bool(self.my_requests or self.helping or self.offering or self.follow_ups)
 
 
 def get_aid_home(*, viewer: AnyUser, limit: int = 3) -> AidHome:
-    """The viewer's requests still running, the matches they help in, and the open requests
-    their offers suit best."""
+    """The viewer's requests still running, the matches they help in and the follow-ups
+    waiting for them. The suggestions for their offers are on their board: scoring even the
+    200 most urgent open requests on every view was 67,000 of the home page's 157,000 Python
+    calls at 20,000 requests (bench/load/run.py --profile)."""
     running = (
         visible_requests(viewer)
         .filter(requester=viewer.pk, state__in=[RequestState.OPEN, *UNDER_WAY])
@@ -377,20 +379,9 @@ def get_aid_home(*, viewer: AnyUser, limit: int = 3) -> AidHome:
         .select_related("request")
         .order_by("-created_at", "-pk")[:limit]
     )
-    offers = list(open_offers(viewer).filter(helper=viewer.pk).select_related("area"))
-    best: dict[int, SuggestedRequest] = {}
-    # The home page scores the most urgent requests only: scoring every open one of the
-    # offers' kinds (3,000 at 20,000 requests) cost it 200 ms.
-    suggested = requests_for(viewer, offers, k=limit, candidates=HOME_CANDIDATES)
-    for suggestions in suggested.values():
-        for suggestion in suggestions:
-            known = best.get(suggestion.request.id)
-            if known is None or suggestion.score > known.score:
-                best[suggestion.request.id] = suggestion
-    ranked = sorted(best.values(), key=lambda s: -s.score)[:limit]
     return AidHome(
         my_requests=request_cards(viewer, running),
         helping=match_cards(viewer, helping),
-        could_help=ranked,
+        offering=open_offers(viewer).filter(helper=viewer.pk).exists(),
         follow_ups=_waiting_follow_ups(viewer),
     )

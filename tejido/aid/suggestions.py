@@ -149,11 +149,9 @@ def requests_for(
     offers: list[AidOffer],
     *,
     k: int = SHOWN,
-    candidates: int | None = None,
 ) -> dict[int, list[SuggestedRequest]]:
     """The best open requests the viewer may see for each of `offers` (theirs), by offer id;
-    never the viewer's own requests. With `candidates`, only that many are scored: the most
-    urgent and longest waiting, as the board lists them."""
+    never the viewer's own requests."""
     if not offers:
         return {}
     requests = visible_requests(viewer).filter(
@@ -162,8 +160,6 @@ def requests_for(
     if viewer is not None:
         requests = requests.exclude(requester=viewer.pk)
     scored = requests.only(*NEED_COLUMNS)
-    if candidates is not None:
-        scored = scored.order_by("urgency", "opened_at", "pk")[:candidates]
     found = matching.top_needs(
         [as_need(r) for r in scored],
         [as_help(o) for o in offers],

@@ -333,14 +333,19 @@ def test_organisers_say_where_areas_lie(login):
     assert "Give both the latitude and the longitude" in response.content.decode()
 
 
-def test_the_home_page_shows_my_requests_and_what_i_could_help_with(login, english):
+def test_the_home_page_shows_my_requests_and_points_my_offers_to_my_board(login, english):
     AidRequestFactory(requester=english, title="My own need")
-    AidOfferFactory(helper=english)
     AidRequestFactory(title="Someone else's need")
     html = _html(login(english), "home")
     assert "My own need" in html
-    assert "Requests you could help with" in html
-    assert "Someone else&#x27;s need" in html
+    assert "Requests your offers could meet" not in html
+    AidOfferFactory(helper=english)
+    html = _html(login(english), "home")
+    assert "Requests your offers could meet" in html
+    assert f'href="{reverse("aid_mine")}"' in html
+    # The requests it could meet are scored on the board, not on every home page.
+    assert "Someone else&#x27;s need" not in html
+    assert "Someone else&#x27;s need" in _html(login(english), "aid_mine")
 
 
 def test_my_board_explains_suggestions(login, english):

@@ -154,10 +154,10 @@ def test_the_figures(login, django_assert_num_queries, size):
 
 
 # The home page's own (gatherings, groups, invitations) and the aid board's part: my
-# requests and their people, the matches I help in and their people, my open offers and the
-# requests for them (as on my board), my follow-ups; the directory's services verified
-# lately; and my next circle session.
-HOME_QUERIES = FRAME_QUERIES + 17 + 1 + 1
+# requests and their people, the matches I help in and their people, whether I offer help
+# (the requests my offers could meet are scored on my board), my follow-ups; the directory's
+# services verified lately; and my next circle session.
+HOME_QUERIES = FRAME_QUERIES + 13 + 1 + 1
 
 
 @pytest.mark.parametrize("size", SIZES)
