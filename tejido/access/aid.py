@@ -14,7 +14,13 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from tejido.access.base import AnyUser, is_organiser, is_vetted, register_audience
+from tejido.access.base import (
+    AnyUser,
+    in_good_standing,
+    is_organiser,
+    is_vetted,
+    register_audience,
+)
 from tejido.access.members import in_a_block, network_organisers, someone_to_see
 from tejido.accounts.models import Block, User
 from tejido.aid.models import (
@@ -270,7 +276,7 @@ def _told(people: Q, kept_from: int) -> QuerySet[User]:
     """Members in good standing among `people`, less anyone in a block with `kept_from`."""
     blocks = Block.objects.filter(Q(blocker=kept_from) | Q(blocked=kept_from))
     apart = Q(pk__in=blocks.values("blocked")) | Q(pk__in=blocks.values("blocker"))
-    return User.objects.filter(people, state=User.State.MEMBER).exclude(apart & ~Q(pk=kept_from))
+    return User.objects.filter(people, in_good_standing()).exclude(apart & ~Q(pk=kept_from))
 
 
 @register_audience(AidRequest)
@@ -301,4 +307,4 @@ def audience_of_match(match: Match) -> QuerySet[User]:
     people = Q(pk__in=[]) if blocked else Q(pk__in=[requester, match.helper_id])
     if match.dispatched:
         people |= Q(pk__in=network_organisers().values("pk"))
-    return User.objects.filter(people, state=User.State.MEMBER)
+    return User.objects.filter(people, in_good_standing())

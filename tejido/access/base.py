@@ -2,7 +2,9 @@
 good standing, an organiser) and which audiences a piece of personal data can have.
 
 Standing is decided here and nowhere else: the sign-in, the session middleware, the email
-worker and every visibility rule ask these functions."""
+worker and every visibility rule ask these functions, and every query that wants members in
+good standing filters with `in_good_standing` (tejido/access/tests/test_standing_once.py
+fails on a copy of the rule elsewhere)."""
 
 import importlib
 import pkgutil
@@ -12,7 +14,7 @@ from functools import cached_property
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Model, QuerySet
+from django.db.models import Model, Q, QuerySet
 
 from tejido.accounts.models import Audience, User
 
@@ -21,6 +23,7 @@ __all__ = [
     "Audience",
     "Viewer",
     "audience_of",
+    "in_good_standing",
     "is_organiser",
     "is_vetted",
     "may_sign_in",
@@ -43,6 +46,12 @@ def may_sign_in(user: AnyUser | None) -> bool:
 def is_vetted(user: AnyUser | None) -> bool:
     """An approved member in good standing: the only people who see anything about members."""
     return bool(user and user.is_authenticated and user.state == User.State.MEMBER)
+
+
+def in_good_standing(prefix: str = "") -> Q:
+    """`is_vetted` as a query: the filter for an approved member in good standing, on users
+    themselves or, through `prefix` ("user__", "requester__"), on whatever points at one."""
+    return Q(**{f"{prefix}state": User.State.MEMBER})
 
 
 def is_organiser(user: AnyUser | None) -> bool:

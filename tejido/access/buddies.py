@@ -13,7 +13,7 @@ from datetime import datetime
 
 from django.db.models import Q, QuerySet
 
-from tejido.access.base import AnyUser, is_vetted, register_audience
+from tejido.access.base import AnyUser, in_good_standing, is_vetted, register_audience
 from tejido.access.members import in_a_block, someone_to_see
 from tejido.accounts.models import User
 from tejido.buddies.models import BuddyPair, BuddyProfile, PairState, ThreadMessage
@@ -105,7 +105,7 @@ def audience_of_pair(pair: BuddyPair) -> QuerySet[User]:
     """Its two sides in good standing, unless they are in a block: then nobody."""
     if in_a_block(pair.seeker_id, pair.buddy_id):
         return User.objects.none()
-    return User.objects.filter(pk__in=[pair.seeker_id, pair.buddy_id], state=User.State.MEMBER)
+    return User.objects.filter(in_good_standing(), pk__in=[pair.seeker_id, pair.buddy_id])
 
 
 @dataclass(frozen=True)

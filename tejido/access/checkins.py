@@ -13,7 +13,13 @@ from functools import cache
 
 from django.db.models import Q, QuerySet
 
-from tejido.access.base import AnyUser, is_organiser, is_vetted, register_audience
+from tejido.access.base import (
+    AnyUser,
+    in_good_standing,
+    is_organiser,
+    is_vetted,
+    register_audience,
+)
 from tejido.access.members import in_a_block, someone_to_see
 from tejido.accounts.models import User
 from tejido.checkins.models import CheckIn, CheckinChoice, CheckInState, TeamMember
@@ -101,7 +107,7 @@ def audience_of_checkin(checkin: CheckIn) -> QuerySet[User]:
     if in_a_block(checkin.member_id, checkin.team_member_id):
         return User.objects.none()
     return User.objects.filter(
-        pk__in=[checkin.member_id, checkin.team_member_id], state=User.State.MEMBER
+        in_good_standing(), pk__in=[checkin.member_id, checkin.team_member_id]
     )
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from tejido.access.base import AnyUser, is_vetted, register_audience
+from tejido.access.base import AnyUser, in_good_standing, is_vetted, register_audience
 from tejido.access.members import member_cards, visible_members, with_card_columns
 from tejido.accounts.models import User
 from tejido.gatherings.models import Event, Occurrence
@@ -112,7 +112,7 @@ def visible_notes(viewer: AnyUser | None) -> QuerySet[FacilitatorNote]:
 
 def _facilitators_of(circle_id: int) -> QuerySet[User]:
     return User.objects.filter(
-        state=User.State.MEMBER,
+        in_good_standing(),
         pk__in=Facilitator.objects.filter(circle=circle_id).values("user"),
     )
 

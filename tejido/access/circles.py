@@ -12,7 +12,13 @@ told that such a person "cannot be placed in this circle", never why or because 
 
 from django.db.models import Q, QuerySet
 
-from tejido.access.base import AnyUser, is_organiser, is_vetted, register_audience
+from tejido.access.base import (
+    AnyUser,
+    in_good_standing,
+    is_organiser,
+    is_vetted,
+    register_audience,
+)
 from tejido.access.members import in_a_block, not_in_a_block_with
 from tejido.accounts.models import Block, User
 from tejido.support.models import Circle, Facilitator, KeepApart, Place, PlaceState
@@ -122,7 +128,7 @@ def roster_people(viewer: AnyUser, circle: Circle) -> QuerySet[Place]:
     see every member, members see each other; nobody sees someone in a block with them or
     kept apart from them, and nobody not in good standing is shown."""
     places = Place.objects.filter(
-        circle=circle.pk, state=PlaceState.MEMBER, user__state=User.State.MEMBER
+        in_good_standing("user__"), circle=circle.pk, state=PlaceState.MEMBER
     )
     pairs = KeepApart.objects.filter(Q(first=viewer.pk) | Q(second=viewer.pk))
     kept_apart = Q(user__in=pairs.values("first")) | Q(user__in=pairs.values("second"))
@@ -139,9 +145,9 @@ def intake_queue(viewer: AnyUser | None, circle: Circle) -> QuerySet[Place]:
     assert viewer is not None
     return Place.objects.filter(
         not_in_a_block_with(viewer, "user"),
+        in_good_standing("user__"),
         circle=circle.pk,
         state__in=UNDECIDED,
-        user__state=User.State.MEMBER,
     )
 
 
@@ -171,7 +177,7 @@ def can_edit_intake(actor: AnyUser | None, circle: Circle) -> bool:
 
 
 def _good_standing_less_blocks(people: Q, kept_from: int | None) -> QuerySet[User]:
-    told = User.objects.filter(people, state=User.State.MEMBER)
+    told = User.objects.filter(people, in_good_standing())
     if kept_from is None:
         return told
     blocks = Block.objects.filter(Q(blocker=kept_from) | Q(blocked=kept_from))

@@ -14,7 +14,13 @@ to other members once organisers approve it. People in a block never see each ot
 
 from django.db.models import Model, Q, QuerySet
 
-from tejido.access.base import AnyUser, is_organiser, is_vetted, register_audience
+from tejido.access.base import (
+    AnyUser,
+    in_good_standing,
+    is_organiser,
+    is_vetted,
+    register_audience,
+)
 from tejido.access.members import network_organisers, not_in_a_block_with, visible_members
 from tejido.accounts.models import User
 from tejido.directory.models import (
@@ -125,12 +131,12 @@ def counted_recommendations(through: str = "") -> Q:
     """The recommendations a listing's count shows, to anyone who sees the listing: those
     approved, by members in good standing (a count names nobody). `through` is the relation
     to them ("recommendations__"), for a `Count(filter=…)`."""
-    return Q(**{f"{through}review": Review.APPROVED, f"{through}author__state": User.State.MEMBER})
+    return Q(**{f"{through}review": Review.APPROVED}) & in_good_standing(f"{through}author__")
 
 
 def counted_vouches(through: str = "") -> Q:
     """The vouches a business's count shows: those of members in good standing."""
-    return Q(**{f"{through}member__state": User.State.MEMBER})
+    return in_good_standing(f"{through}member__")
 
 
 def visible_suggestions(viewer: AnyUser | None) -> QuerySet[Suggestion]:
@@ -192,7 +198,7 @@ def can_vouch_for(actor: AnyUser | None, business: Business) -> bool:
 def _members_who_see(visibility: str) -> QuerySet[User]:
     if visibility == Visibility.ORGANISERS:
         return network_organisers()
-    return User.objects.filter(state=User.State.MEMBER)
+    return User.objects.filter(in_good_standing())
 
 
 @register_audience(Service)

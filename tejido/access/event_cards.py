@@ -10,7 +10,7 @@ from typing import Any
 
 from django.db.models import Count, Q
 
-from tejido.access.base import AnyUser, is_organiser, is_vetted
+from tejido.access.base import AnyUser, in_good_standing, is_organiser, is_vetted
 from tejido.access.events import (
     EventRelation,
     can_see_place,
@@ -96,7 +96,7 @@ class OccurrenceCard:
 def not_in_good_standing() -> Any:
     """Subquery of those whose seats do not count (suspended, removed): a few, found by the
     state index, where a join with every member would cost the count a scan."""
-    return User.objects.exclude(state=User.State.MEMBER).values("pk")
+    return User.objects.exclude(in_good_standing()).values("pk")
 
 
 def _seat_counts(occurrence_ids: list[int]) -> dict[int, Counter[str]]:

@@ -22,7 +22,13 @@ from django.db import connection
 from django.db.models import BooleanField, Exists, OuterRef, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
-from tejido.access.base import AnyUser, is_organiser, is_vetted, register_audience
+from tejido.access.base import (
+    AnyUser,
+    in_good_standing,
+    is_organiser,
+    is_vetted,
+    register_audience,
+)
 from tejido.access.groups import active_group_ids, visible_groups
 from tejido.access.members import network_organisers, visible_members
 from tejido.accounts.models import User
@@ -171,7 +177,7 @@ def _compiled_sight(vendor: str) -> tuple[str, str, tuple[Any, ...]]:
 @register_audience(Event)
 def audience_of_event(event: Event) -> QuerySet[User]:
     """Who may be told about an event: the members who may see it."""
-    people = User.objects.filter(state=User.State.MEMBER)
+    people = User.objects.filter(in_good_standing())
     if event.visibility == Event.Visibility.CIRCLE:
         members = Place.objects.filter(circle=event.circle_id, state=PlaceState.MEMBER)
         facilitators = Facilitator.objects.filter(circle=event.circle_id)

@@ -15,7 +15,13 @@ from datetime import datetime
 
 from django.db.models import Count, Q, QuerySet
 
-from tejido.access.base import AnyUser, is_organiser, is_vetted, register_audience
+from tejido.access.base import (
+    AnyUser,
+    in_good_standing,
+    is_organiser,
+    is_vetted,
+    register_audience,
+)
 from tejido.access.events import can_create_event
 from tejido.access.groups import active_group_ids
 from tejido.access.members import network_organisers
@@ -59,7 +65,7 @@ def can_see_poll(viewer: AnyUser | None, poll: Poll) -> bool:
 @register_audience(Poll)
 def audience_of_poll(poll: Poll) -> QuerySet[User]:
     """Who may be told about a poll: the members who may see it."""
-    people = User.objects.filter(state=User.State.MEMBER)
+    people = User.objects.filter(in_good_standing())
     if poll.group_id is None:
         return people
     in_group = GroupMembership.objects.filter(

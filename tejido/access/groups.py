@@ -7,7 +7,13 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from tejido.access.base import AnyUser, is_organiser, is_vetted, register_audience
+from tejido.access.base import (
+    AnyUser,
+    in_good_standing,
+    is_organiser,
+    is_vetted,
+    register_audience,
+)
 from tejido.access.members import (
     IN_GOOD_STANDING,
     MEMBER_COUNTS_KEY,
@@ -46,10 +52,10 @@ def can_see_group(viewer: AnyUser | None, group: Group) -> bool:
 def audience_of_group(group: Group) -> QuerySet[User]:
     """Who may be told about a group: everyone who may see it."""
     if group.listed and group.archived_at is None:
-        return User.objects.filter(state=User.State.MEMBER)
+        return User.objects.filter(in_good_standing())
     inside = GroupMembership.objects.filter(group=group.pk).values("user")
     return User.objects.filter(
-        Q(pk__in=inside) | Q(pk__in=network_organisers().values("pk")), state=User.State.MEMBER
+        Q(pk__in=inside) | Q(pk__in=network_organisers().values("pk")), in_good_standing()
     )
 
 

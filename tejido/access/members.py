@@ -16,6 +16,7 @@ from tejido.access.base import (
     AnyUser,
     Audience,
     Viewer,
+    in_good_standing,
     is_organiser,
     is_vetted,
     may_sign_in,
@@ -48,7 +49,7 @@ def not_in_a_block_with(viewer: AnyUser, field: str = "pk") -> Q:
 
 def someone_to_see(viewer: AnyUser, field: str) -> Q:
     """The person in `field` is in good standing and in no block with the viewer."""
-    return Q(**{f"{field}__state": User.State.MEMBER}) & not_in_a_block_with(viewer, field)
+    return in_good_standing(f"{field}__") & not_in_a_block_with(viewer, field)
 
 
 def in_a_block(first: int | None, second: int) -> bool:
@@ -64,7 +65,7 @@ def people_in_a_block_with(viewer: AnyUser) -> set[int]:
 
 
 # Vetted members in good standing, with a profile to show.
-IN_GOOD_STANDING = Q(state=User.State.MEMBER, profile__isnull=False)
+IN_GOOD_STANDING = in_good_standing() & Q(profile__isnull=False)
 
 
 def visible_members(viewer: AnyUser | None) -> QuerySet[User]:
@@ -109,7 +110,7 @@ def visible_member_count(viewer: AnyUser | None) -> int:
 def network_organisers() -> QuerySet[User]:
     """Everyone who may manage the network (see network.can_manage_network): the audience of
     organiser notices and the set that must never become empty."""
-    return User.objects.filter(state=User.State.MEMBER, is_organiser=True)
+    return User.objects.filter(in_good_standing(), is_organiser=True)
 
 
 def members_blocked_by(viewer: AnyUser | None) -> QuerySet[User]:

@@ -3,7 +3,13 @@ may read the network's public face; organisers manage it."""
 
 from django.db.models import QuerySet
 
-from tejido.access.base import AnyUser, is_organiser, is_vetted, register_audience
+from tejido.access.base import (
+    AnyUser,
+    in_good_standing,
+    is_organiser,
+    is_vetted,
+    register_audience,
+)
 from tejido.access.members import network_organisers
 from tejido.accounts.models import User
 from tejido.membership.models import ApplicationQuestion, CodeOfConduct
@@ -47,4 +53,4 @@ def audience_of_network(network: NetworkSettings) -> QuerySet[User]:
 @register_audience(CodeOfConduct)
 def audience_of_conduct(code: CodeOfConduct) -> QuerySet[User]:
     """A new code of conduct concerns every member."""
-    return User.objects.filter(state=User.State.MEMBER)
+    return User.objects.filter(in_good_standing())

@@ -11,6 +11,7 @@ applicant to choose another name before approving.
 
 from django.db.models import Q, QuerySet
 
+from tejido.access.base import in_good_standing
 from tejido.accounts.models import User
 from tejido.core.text import fold
 
@@ -20,5 +21,5 @@ def members_named_like(chosen_name: str, *, other_than: int | None = None) -> Qu
     plain = fold(chosen_name)
     # A name of symbols only has no plain words: then only the same name, whatever its case.
     same = Q(profile__sort_name=plain) if plain else Q(profile__chosen_name__iexact=chosen_name)
-    members = User.objects.filter(same, state=User.State.MEMBER)
+    members = User.objects.filter(same, in_good_standing())
     return members.exclude(pk=other_than) if other_than is not None else members

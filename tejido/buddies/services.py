@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext
 
+from tejido.access.base import is_vetted
 from tejido.access.buddies import (
     BUDDY,
     ROLES,
@@ -69,7 +70,7 @@ def opt_in(
 ) -> BuddyProfile:
     """Say whether one is looking for a buddy, able to be one, or both (neither: opted out),
     and what the matching may use. Pairs already made stay until a side ends them."""
-    if not actor.is_member:
+    if not is_vetted(actor):
         raise NotFound()
     languages = _codes(languages, LANGUAGE_CODES, "languages")
     if (seeking or offering) and not languages:

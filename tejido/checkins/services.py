@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from tejido.access.base import in_good_standing, is_vetted
 from tejido.access.checkins import (
     can_manage_team,
     can_mark_done,
@@ -55,7 +56,7 @@ def _weeks(value: object, allowed: object, field: str) -> int:
 @transaction.atomic
 def opt_in(*, actor: User, weeks: int) -> CheckinChoice:
     """Ask for a gentle check-in after `weeks` (2 to 12) without activity; counting from now."""
-    if not actor.is_member:
+    if not is_vetted(actor):
         raise NotFound()
     weeks = _weeks(weeks, range(MIN_WEEKS, MAX_WEEKS + 1), "weeks")
     choice, made = CheckinChoice.objects.update_or_create(
@@ -115,7 +116,7 @@ def mark_due(*, day: date) -> int | None:
     _sweep, made = DueSweep.objects.get_or_create(day=day)
     if not made:
         return None
-    waiting = CheckinChoice.objects.filter(due_since__isnull=True, user__state=User.State.MEMBER)
+    waiting = CheckinChoice.objects.filter(in_good_standing("user__"), due_since__isnull=True)
     waiting = waiting.exclude(snoozed_until__gt=day)
     due = [
         choice.pk

@@ -7,7 +7,7 @@ remove themselves, and the network always keeps at least one organiser.
 
 from django.db import transaction
 
-from tejido.access.base import AnyUser
+from tejido.access.base import AnyUser, is_vetted
 from tejido.access.members import forget_member_counts, managed_people, network_organisers
 from tejido.accounts.models import ProfessionalVerification, User
 from tejido.audit.services import record_action
@@ -58,7 +58,7 @@ def suspend_member(
         raise NotYourself()
     text = SUSPENSION_REASON.clean(reason, field="reason")
     person = _locked_person(organiser, member)
-    if person.state != User.State.MEMBER:
+    if not is_vetted(person):
         raise WrongState()
     if person.is_organiser and not _keeps_an_organiser(person):
         raise LastOrganiser()
@@ -109,7 +109,7 @@ def remove_member(*, actor: AnyUser, member: User, reason: str = "") -> User:
         raise NotYourself()
     text = REASON.clean(reason, field="reason")
     person = _locked_person(organiser, member)
-    if person.state not in (User.State.MEMBER, User.State.SUSPENDED):
+    if not is_vetted(person) and person.state != User.State.SUSPENDED:
         raise WrongState()
     if person.is_organiser and not _keeps_an_organiser(person):
         raise LastOrganiser()
@@ -137,7 +137,7 @@ def set_roles(*, actor: AnyUser, member: User, organiser: bool, facilitator: boo
     another organiser remains."""
     acting = require_organiser(actor)
     person = _locked_person(acting, member)
-    if person.state != User.State.MEMBER:
+    if not is_vetted(person):
         raise WrongState()
     if person.is_organiser and not organiser and not _keeps_an_organiser(person):
         raise LastOrganiser()
@@ -167,7 +167,7 @@ def verify_professional(
         {"profession": (PROFESSION, profession), "method": (VERIFICATION_METHOD, method)}
     )
     person = _locked_person(organiser, member)
-    if person.state != User.State.MEMBER:
+    if not is_vetted(person):
         raise WrongState()
     verification, _created = ProfessionalVerification.objects.update_or_create(
         user=person,

@@ -13,7 +13,7 @@ from datetime import datetime
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 
 from tejido.access.applications import own_applications, reviewable_applications
-from tejido.access.base import AnyUser
+from tejido.access.base import AnyUser, in_good_standing
 from tejido.access.groups import visible_groups
 from tejido.access.invitations import can_manage_invitations, visible_invitations
 from tejido.access.members import MemberCard, managed_people, member_card, viewer_for
@@ -479,13 +479,13 @@ def get_dashboard(*, viewer: AnyUser | None) -> DashboardFigures:
     if not can_manage_network(viewer):
         raise NotFound()
     people = managed_people(viewer).aggregate(
-        members=Count("pk", filter=Q(state=User.State.MEMBER)),
+        members=Count("pk", filter=in_good_standing()),
         suspended=Count("pk", filter=Q(state=User.State.SUSPENDED)),
-        organisers=Count("pk", filter=Q(state=User.State.MEMBER, is_organiser=True)),
+        organisers=Count("pk", filter=in_good_standing() & Q(is_organiser=True)),
     )
     code = current_conduct()
     accepted = (
-        ConductAcceptance.objects.filter(code=code, user__state=User.State.MEMBER).count()
+        ConductAcceptance.objects.filter(in_good_standing("user__"), code=code).count()
         if code
         else 0
     )

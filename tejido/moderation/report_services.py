@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils.translation import gettext
 
-from tejido.access.base import AnyUser
+from tejido.access.base import AnyUser, is_vetted
 from tejido.access.reportables import kind_named
 from tejido.access.reports import can_report, organisers_of_report, visible_reports
 from tejido.accounts.models import User
@@ -134,7 +134,7 @@ def warn_member(*, actor: AnyUser, report_id: int, message: str) -> MemberWarnin
     text = MESSAGE.clean(message, field="message")
     found = _open_report(organiser, report_id)
     member = found.reported
-    if member is None or member.state != User.State.MEMBER:
+    if member is None or not is_vetted(member):
         raise WrongState()
     warning = MemberWarning.objects.create(
         member=member, report=found, message=text, sent_by=organiser

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext
 
 from tejido.access.circles import can_edit_intake, can_manage_circles, can_see_circle
+from tejido.access.members import IN_GOOD_STANDING
 from tejido.accounts.models import ProfessionalVerification, User
 from tejido.audit.services import record_action
 from tejido.core.clock import now
@@ -44,7 +45,7 @@ CIRCLE_FIELDS = frozenset(
 def _member(member_id: Any, field: str) -> User:
     """A vetted member in good standing, by number."""
     found = (
-        User.objects.filter(pk=member_id, state=User.State.MEMBER, profile__isnull=False).first()
+        User.objects.filter(IN_GOOD_STANDING, pk=member_id).first()
         if isinstance(member_id, int) and not isinstance(member_id, bool) and member_id > 0
         else None
     )

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 
+from tejido.access.base import is_vetted
 from tejido.checkins.services import note_activity, today
 
 Handler = Callable[[HttpRequest], HttpResponse]
@@ -20,7 +21,7 @@ class CheckinActivityMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and user.is_member:
+        if user is not None and is_vetted(user):
             day = today().isoformat()
             if request.session.get(self.SESSION_KEY) != day:
                 note_activity(user_id=user.pk)

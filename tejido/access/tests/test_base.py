@@ -1,9 +1,16 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from tejido.access.base import Audience, Viewer, is_organiser, is_vetted, reaches
+from tejido.access.base import (
+    Audience,
+    Viewer,
+    in_good_standing,
+    is_organiser,
+    is_vetted,
+    reaches,
+)
 from tejido.accounts.factories import ApplicantFactory, OrganiserFactory, UserFactory
-from tejido.accounts.models import User
+from tejido.accounts.models import Block, User
 
 pytestmark = pytest.mark.django_db
 
@@ -15,6 +22,26 @@ def test_only_vetted_members_in_good_standing_are_vetted():
     assert not is_vetted(ApplicantFactory())
     assert not is_vetted(UserFactory(state=User.State.SUSPENDED))
     assert not is_vetted(UserFactory(state=User.State.REMOVED))
+
+
+def test_in_good_standing_is_is_vetted_as_a_query():
+    people = [
+        UserFactory(),
+        OrganiserFactory(),
+        ApplicantFactory(),
+        UserFactory(state=User.State.SUSPENDED),
+        UserFactory(state=User.State.REMOVED),
+    ]
+    assert set(User.objects.filter(in_good_standing())) == {p for p in people if is_vetted(p)}
+    assert set(User.objects.exclude(in_good_standing())) == {p for p in people if not is_vetted(p)}
+
+
+def test_in_good_standing_follows_a_relation():
+    member, suspended = UserFactory(), UserFactory(state=User.State.SUSPENDED)
+    kept = Block.objects.create(blocker=member, blocked=suspended)
+    other = Block.objects.create(blocker=suspended, blocked=member)
+    assert list(Block.objects.filter(in_good_standing("blocker__"))) == [kept]
+    assert list(Block.objects.filter(in_good_standing("blocked__"))) == [other]
 
 
 def test_a_suspended_organiser_is_no_organiser():
