@@ -51,8 +51,6 @@ def event_list(request: HttpRequest) -> HttpResponse:
             "page": page,
             "items": cached_items("event-item", page.items, _list_items(request)),
             "form": form,
-            # The rendered filter form is cached (see list.html): named by all it shows.
-            "form_key": repr((groups, sorted(request.GET.lists()))),
             "filtered": filtered or filters.this_week,
             "can_create": may_create_events(viewer=request.user),
         },
