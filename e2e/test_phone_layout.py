@@ -15,6 +15,7 @@ from playwright.sync_api import expect
 from e2e.browser import PASSWORD, PHONE, Visitor
 from tejido.accounts.factories import OrganiserFactory, UserFactory
 from tejido.accounts.models import User
+from tejido.accounts.selectors import MEMBERS_PER_PAGE
 from tejido.audit.services import record_action
 from tejido.membership.factories import InvitationFactory
 from tejido.notifications.services import notify
@@ -22,11 +23,13 @@ from tejido.web.tests._auth_support import log_in
 
 pytestmark = pytest.mark.e2e
 
-# Pages a phone must show without sideways scrolling, by path; the organiser's pages also
-# start their content within the first screen.
+# Pages a phone must show without sideways scrolling, by path ({member}: the other member's
+# id); the organiser's pages also start their content within the first screen.
 PAGES = {
     "profile form": "/me/profile/",
     "settings": "/me/settings/",
+    "members list": "/members/",
+    "member profile": "/members/{member}/",
     "sessions": "/accounts/sessions/",
     "organiser overview": "/organise/",
     "invitations": "/organise/invitations/",
@@ -119,6 +122,8 @@ def test_an_organisers_pages_fit_a_phone(visit: Callable[..., Visitor], lang: st
         User, OrganiserFactory(language=lang, profile__chosen_name="Maripaz Organizadora")
     )
     member = cast(User, UserFactory(profile__chosen_name="Bartolomé Larguísimo de la Vega"))
+    # Enough members for the members list to have a second page, and so its pagination.
+    UserFactory.create_batch(MEMBERS_PER_PAGE)
     for number in range(3):
         InvitationFactory(
             created_by=organiser,
@@ -143,11 +148,13 @@ def test_an_organisers_pages_fit_a_phone(visit: Callable[..., Visitor], lang: st
 
     overflow, content_top = {}, {}
     for name, path in PAGES.items():
-        v.goto(path)
+        v.goto(path.format(member=member.pk))
         v.check(f"{name} on a phone")
         overflow[name] = _overflow(v)
         content_top[name] = _content_top(v)
         assert not _bullets(v), f"{name}: bullets on {_bullets(v)}"
+        if name == "members list":
+            expect(v.main.locator(".pagination")).to_be_visible()
         assert not _small_checkboxes(v), f"{name}: small checkboxes {_small_checkboxes(v)}"
         if name == "profile form":
             form_height = _profile_form_height(v)

@@ -31,9 +31,9 @@ from tejido.core.clock import now
 from tejido.core.errors import InvalidInput, NotFound
 from tejido.core.text import TextRule
 
-NAME_RULE = TextRule(120, required=True)
+NAME_RULE = TextRule.of_column(Fund, "name", required=True)
 NOTE_RULE = TextRule(rules.NOTE_MAX)
-CURRENCY_RULE = TextRule(3, required=True)
+CURRENCY_RULE = TextRule.of_column(Fund, "currency", required=True)
 MAX_RECEIVED = Decimal("1000000")
 
 

@@ -46,10 +46,16 @@ from tejido.notifications.services import notify
 # Proposals one may have waiting for an answer at once: enough to ask a few people, too few
 # to ask everyone.
 MAX_WAITING_PROPOSALS = 3
+# What one opts in with: at most MAX_CODES codes in each list (languages, topics, times), each
+# at most CODE_MAX characters (no known code is longer, so a longer one is refused as unknown).
+MAX_CODES = 40
+CODE_MAX = 40
 
 
 def _codes(values: object, known: frozenset[str], field: str) -> list[str]:
-    if not isinstance(values, list | tuple) or not all(isinstance(v, str) for v in values):
+    if not isinstance(values, list | tuple) or len(values) > MAX_CODES:
+        raise InvalidInput(detail={field: gettext("Choose from the list.")})
+    if not all(isinstance(v, str) and len(v) <= CODE_MAX for v in values):
         raise InvalidInput(detail={field: gettext("Choose from the list.")})
     unknown = set(values) - known
     if unknown:

@@ -30,16 +30,18 @@ from tejido.crisis.models import (
 )
 from tejido.crisis.moments import today
 
+NOTES_MAX = 2000
 TEXTS = {
-    "name_es": TextRule(200, name=True),
-    "name_en": TextRule(200, name=True),
-    "phone": TextRule(40),
-    "sms": TextRule(80),
-    "hours": TextRule(200),
-    "notes_es": TextRule(2000, multiline=True),
-    "notes_en": TextRule(2000, multiline=True),
+    "name_es": TextRule.of_column(CrisisLine, "name_es", name=True),
+    "name_en": TextRule.of_column(CrisisLine, "name_en", name=True),
+    "phone": TextRule.of_column(CrisisLine, "phone"),
+    "sms": TextRule.of_column(CrisisLine, "sms"),
+    "hours": TextRule.of_column(CrisisLine, "hours"),
+    "notes_es": TextRule(NOTES_MAX, multiline=True),
+    "notes_en": TextRule(NOTES_MAX, multiline=True),
 }
-URLS = ("chat_url", "source")
+# Web addresses: checked as text first (their length), then as an address.
+URLS = {name: TextRule.of_column(CrisisLine, name) for name in ("chat_url", "source")}
 _URL = URLValidator(schemes=["https", "http"])
 
 
@@ -58,14 +60,17 @@ def _cleaned(fields: Mapping[str, Any]) -> dict[str, Any]:
         values.update(clean_texts({name: (rule, fields.get(name)) for name, rule in TEXTS.items()}))
     except InvalidInput as error:
         errors.update(error.detail)
-    for name in URLS:
-        url = str(fields.get(name) or "").strip()
+    for name, rule in URLS.items():
         try:
+            url = rule.clean(fields.get(name), field=name)
             if url:
                 _URL(url)
+        except InvalidInput as error:
+            errors.update(error.detail)
         except ValidationError:
             errors[name] = gettext("Enter a web address that starts with https://.")
-        values[name] = url[:500]
+        else:
+            values[name] = url
     country = str(fields.get("country") or "").upper()
     if country not in Country.values:
         errors["country"] = gettext("Choose a country from the list.")

@@ -27,6 +27,7 @@ from tejido.core.paging import ListPage, paginate
 from tejido.core.search import SearchIndex, matching, stemmed
 from tejido.directory.models import Business, BusinessKind
 from tejido.directory.moments import today
+from tejido.directory.selectors import MAX_QUERY_LENGTH
 
 BUSINESS_SEARCH = SearchIndex(table="directory_business", column="words")
 BUSINESSES_PER_PAGE = 20
@@ -46,7 +47,8 @@ class BusinessFilters:
 def filtered_businesses(viewer: AnyUser | None, filters: BusinessFilters) -> QuerySet[Business]:
     businesses = visible_businesses(viewer)
     if filters.q.strip():
-        businesses = matching(businesses, BUSINESS_SEARCH, stemmed(filters.q))
+        query = stemmed(filters.q.strip()[:MAX_QUERY_LENGTH])
+        businesses = matching(businesses, BUSINESS_SEARCH, query)
     if filters.kind in BusinessKind.values:
         businesses = businesses.filter(kind=filters.kind)
     if filters.area is not None:

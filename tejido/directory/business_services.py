@@ -41,9 +41,9 @@ from tejido.network.models import Area
 BUSINESS_TEXTS = {
     "name": NAME,
     "description": LONG_TEXT,
-    "address": TextRule(300),
+    "address": TextRule.of_column(Business, "address"),
     "opening_hours": LONG_TEXT,
-    "phone": TextRule(40),
+    "phone": TextRule.of_column(Business, "phone"),
     "fitting_rooms": LONG_TEXT,
     "names_used": LONG_TEXT,
     "staff_trained": LONG_TEXT,

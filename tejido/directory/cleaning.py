@@ -16,12 +16,15 @@ from django.utils.translation import gettext
 from tejido.core.errors import InvalidInput
 from tejido.core.text import TextRule
 from tejido.directory.models import LANGUAGES
+from tejido.directory.models.organizations import NAME_LENGTH, Organization
 
-NAME = TextRule(250, required=True, name=True)
-OPTIONAL_NAME = TextRule(250, name=True)
+NAME = TextRule(NAME_LENGTH, required=True, name=True)
+OPTIONAL_NAME = TextRule(NAME_LENGTH, name=True)
 LONG_TEXT = TextRule(6000, multiline=True)
-SHORT_TEXT = TextRule(250)
-LINK = 500
+SHORT_TEXT = TextRule(NAME_LENGTH)
+# The longest web address and email address, as the listings' columns hold them.
+LINK = Organization._meta.get_field("website").max_length or 500
+EMAIL = Organization._meta.get_field("email").max_length or NAME_LENGTH
 
 
 @dataclass
@@ -74,6 +77,9 @@ class Cleaner:
                 EmailValidator()(value)
             except ValidationError:
                 self.problems[name] = gettext("Enter an email address.")
+                return
+            if len(value) > EMAIL:
+                self.problems[name] = gettext("That address is too long.")
                 return
         self.values[name] = value
 

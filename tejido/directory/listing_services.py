@@ -56,7 +56,7 @@ from tejido.membership.checks import require_organiser
 from tejido.network.models import Area
 
 TRANSLATED = {"name": OPTIONAL_NAME, "description": LONG_TEXT}
-PHONE = TextRule(40)
+PHONE = TextRule.of_column(Phone, "number")
 REQUIRED_TEXT = TextRule(6000, required=True, multiline=True)
 
 
@@ -285,13 +285,17 @@ def verify_service(*, actor: AnyUser, service_id: UUID) -> Service:
 
 # --- places --------------------------------------------------------------------------------------
 
+ADDRESS_LINE = TextRule(300)
 ADDRESS_TEXTS = {
-    "address_1": TextRule(300),
-    "address_2": TextRule(300),
+    "address_1": ADDRESS_LINE,
+    "address_2": ADDRESS_LINE,
     "city": SHORT_TEXT,
     "state_province": SHORT_TEXT,
-    "postal_code": TextRule(20),
+    "postal_code": TextRule.of_column(Address, "postal_code"),
 }
+LOCATION_TRANSLATED = {"name": OPTIONAL_NAME, "transportation": LONG_TEXT}
+# A country is given by its two letters (ISO 3166-1 alpha-2), as the address column holds it.
+COUNTRY_LETTERS = Address._meta.get_field("country").max_length or 2
 
 
 @transaction.atomic
@@ -318,15 +322,13 @@ def save_location(
     cleaner.choice(fields, "visibility", Visibility)
     cleaner.choice(fields, "location_type", LocationType)
     cleaner.url(fields, "url")
-    cleaner.translations(
-        fields, {"name": OPTIONAL_NAME, "transportation": LONG_TEXT}, kept=location.translations
-    )
+    cleaner.translations(fields, LOCATION_TRANSLATED, kept=location.translations)
     described = Cleaner()
     described.text({"accessibility": accessibility}, "accessibility", LONG_TEXT)
     values = {**cleaner.done(), **described.done()}
     address = {name: values.pop(name) for name in ADDRESS_TEXTS if name in values}
     country = str(fields.get("country") or "ES").strip().upper()
-    if len(country) != 2 or not country.isalpha():
+    if len(country) != COUNTRY_LETTERS or not country.isalpha():
         raise InvalidInput(detail={"country": gettext("Enter the country's two letters (ES).")})
     values["organization"] = (
         Organization.objects.filter(pk=organization_id).first() if organization_id else None

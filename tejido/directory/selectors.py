@@ -54,6 +54,11 @@ from tejido.directory.moments import today
 
 SERVICE_SEARCH = SearchIndex(table="directory_servicewords", column="words")
 SERVICES_PER_PAGE = 20
+# The longest search a member can type; anything past it is ignored. Searches of businesses
+# (business_selectors) are as long.
+MAX_QUERY_LENGTH = 100
+# The longest language code a listing holds, as its column does: no longer one finds anything.
+LANGUAGE_CODE_LENGTH = Language._meta.get_field("code").max_length or 10
 COSTS = ("free", "paid")
 
 
@@ -112,7 +117,8 @@ def filtered_services(
 ) -> QuerySet[Service]:
     services = visible_services(viewer)
     if filters.q.strip():
-        services = matching_through(services, "words", SERVICE_SEARCH, stemmed(filters.q))
+        query = stemmed(filters.q.strip()[:MAX_QUERY_LENGTH])
+        services = matching_through(services, "words", SERVICE_SEARCH, query)
     if filters.category:
         terms = TaxonomyTerm.objects.filter(Q(pk=filters.category) | Q(parent=filters.category))
         services = services.filter(_linked(terms.values("pk")))

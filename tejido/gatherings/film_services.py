@@ -51,10 +51,13 @@ from tejido.notifications.services import notify
 
 FILM_TITLE_MAX = Film._meta.get_field("title").max_length or 200
 POLL_TITLE_MAX = Poll._meta.get_field("title_es").max_length or 140
+CONTENT_NOTES_MAX = 1000
 FILM_TEXT_RULES = {
     "title": TextRule(FILM_TITLE_MAX, required=True),
-    "content_notes": TextRule(1000, multiline=True),
+    "content_notes": TextRule(CONTENT_NOTES_MAX, multiline=True),
 }
+# A film's subtitle languages and who it shows: at most this many codes in a list.
+MAX_CODES = 40
 POLL_TEXT_RULES = {
     "title_es": TextRule(POLL_TITLE_MAX),
     "title_en": TextRule(POLL_TITLE_MAX),
@@ -89,7 +92,7 @@ def _number(value: Any, *, field: str, low: int, high: int) -> int | None:
 
 
 def _codes(value: Any, *, field: str, known: frozenset[str]) -> list[str]:
-    if not isinstance(value, list | tuple) or not set(value) <= known:
+    if not isinstance(value, list | tuple) or len(value) > MAX_CODES or not set(value) <= known:
         raise InvalidInput(detail={field: gettext("Choose from the list.")})
     return sorted(set(value))
 

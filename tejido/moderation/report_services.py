@@ -22,6 +22,8 @@ from tejido.moderation.errors import AlreadyReported, ReportHandled
 from tejido.moderation.models import MemberWarning, Report
 from tejido.notifications.services import notify
 
+# A kind's name, as the column holds it: a longer one names no kind.
+KIND_MAX = Report._meta.get_field("kind").max_length or 40
 TEXT = TextRule(3000, multiline=True)
 TEXT_FOR_OTHER = TextRule(3000, multiline=True, required=True)
 NOTE = TextRule(2000, multiline=True)

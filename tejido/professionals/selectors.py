@@ -23,6 +23,8 @@ from tejido.professionals.moments import today
 
 PROFESSIONAL_SEARCH = SearchIndex(table="professionals_professional", column="words")
 PROFESSIONALS_PER_PAGE = 20
+# The longest search a member can type; anything past it is ignored.
+MAX_QUERY_LENGTH = 100
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,7 @@ def _filtered(viewer: AnyUser | None, filters: ProfessionalFilters) -> QuerySet[
     day = today()
     found = visible_professionals(viewer, today=day)
     if filters.q.strip():
-        found = matching(found, PROFESSIONAL_SEARCH, filters.q)
+        found = matching(found, PROFESSIONAL_SEARCH, filters.q.strip()[:MAX_QUERY_LENGTH])
     if filters.profession in Profession.values:
         found = found.filter(profession=filters.profession)
     if filters.cost in Cost.values:

@@ -21,12 +21,13 @@ from tejido.professionals.errors import AlreadyThere
 from tejido.professionals.models import VERIFIED_FOR_DAYS, Cost, Profession, Professional
 from tejido.professionals.moments import today
 
+SPECIALITIES_MAX = 2000
 TEXTS = {
-    "name": TextRule(120, required=True, name=True),
-    "specialities_es": TextRule(2000, multiline=True),
-    "specialities_en": TextRule(2000, multiline=True),
-    "cost_note_es": TextRule(300),
-    "cost_note_en": TextRule(300),
+    "name": TextRule.of_column(Professional, "name", required=True, name=True),
+    "specialities_es": TextRule(SPECIALITIES_MAX, multiline=True),
+    "specialities_en": TextRule(SPECIALITIES_MAX, multiline=True),
+    "cost_note_es": TextRule.of_column(Professional, "cost_note_es"),
+    "cost_note_en": TextRule.of_column(Professional, "cost_note_en"),
     "how_to_reach": TextRule(1000, required=True, multiline=True),
 }
 

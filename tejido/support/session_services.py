@@ -32,6 +32,9 @@ from tejido.support.models import Attendance, Circle
 from tejido.support.session_errors import AttendanceNotYet, BadFrequency
 
 FREQUENCIES = ("weekly", "fortnightly")
+# Attendance marks recorded at once, one a place: more than a circle has places
+# (rules.MAX_PLACES), so a longer list names places outside the circle.
+MAX_MARKS = 500
 # The fields of a session series its facilitators choose; the rest is fixed for a circle.
 SERIES_FIELDS = (
     "title_es",
@@ -103,6 +106,8 @@ def record_session_attendance(
     if not can_record_attendance(actor, locked, moment or now()):
         if can_record_attendance(actor, locked, locked.starts_at):
             raise AttendanceNotYet()
+        raise NotFound()
+    if len(present) > MAX_MARKS:
         raise NotFound()
     places = set(session_places(actor, locked).values_list("pk", flat=True))
     if not set(present) <= places:

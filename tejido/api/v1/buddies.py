@@ -17,13 +17,14 @@ from tejido.api.v1.auth import actor
 from tejido.api.v1.schemas import READ_ERRORS, WRITE_ERRORS, InputSchema, Text, responses
 from tejido.buddies import services
 from tejido.buddies.selectors import get_buddy_home, get_pair, get_pair_page, list_suggestions
+from tejido.buddies.services import CODE_MAX, MAX_CODES
 from tejido.buddies.threads import MESSAGE_MAX
 
 router = Router(tags=["buddies"])
 
 PairId = Annotated[int, Field(ge=1, le=2**63 - 1, examples=[1, 2, 3])]
 Role = Literal["seeker", "buddy"]
-Codes = Annotated[list[Annotated[str, Field(max_length=40)]], Field(max_length=40)]
+Codes = Annotated[list[Annotated[str, Field(max_length=CODE_MAX)]], Field(max_length=MAX_CODES)]
 
 
 class PairOut(Schema):

@@ -16,7 +16,7 @@ from tejido.support.session_selectors import (
     list_my_sessions,
     list_session_attendance,
 )
-from tejido.support.session_services import record_session_attendance
+from tejido.support.session_services import MAX_MARKS, record_session_attendance
 
 router = Router(tags=["support"])
 
@@ -48,7 +48,7 @@ class AttendanceIn(InputSchema):
         json_schema_extra={"examples": [{"marks": [{"place_id": 1, "present": True}]}]}
     )
 
-    marks: Annotated[list[MarkIn], Field(min_length=1, max_length=500)]
+    marks: Annotated[list[MarkIn], Field(min_length=1, max_length=MAX_MARKS)]
 
 
 @router.get(

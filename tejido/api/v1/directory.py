@@ -41,7 +41,13 @@ from tejido.directory.community_services import (
     suggest,
 )
 from tejido.directory.models import BusinessKind
-from tejido.directory.selectors import ServiceFilters, get_service, list_services
+from tejido.directory.selectors import (
+    LANGUAGE_CODE_LENGTH,
+    MAX_QUERY_LENGTH,
+    ServiceFilters,
+    get_service,
+    list_services,
+)
 
 router = Router(tags=["directory"])
 
@@ -178,11 +184,13 @@ CostFilter = Literal["free", "paid"]
 
 
 class ServiceQuery(PageQuery):
-    q: Text = Field("", max_length=100, description="Words in either language.")
+    q: Text = Field("", max_length=MAX_QUERY_LENGTH, description="Words in either language.")
     category: UUID | None = Field(None, description="A category's term id (its own count).")
     attribute: UUID | None = None
     language: str = Field(
-        "", max_length=10, json_schema_extra={"enum": ["", *sorted(LANGUAGE_CODES)]}
+        "",
+        max_length=LANGUAGE_CODE_LENGTH,
+        json_schema_extra={"enum": ["", *sorted(LANGUAGE_CODES)]},
     )
     area: Id | None = None
     cost: CostFilter | None = None
@@ -266,7 +274,7 @@ class BusinessPage(NumberedPageOut):
 
 
 class BusinessQuery(PageQuery):
-    q: Text = Field("", max_length=100)
+    q: Text = Field("", max_length=MAX_QUERY_LENGTH)
     kind: Literal[tuple(BusinessKind.values)] | None = None  # type: ignore[valid-type]
     area: Id | None = None
 

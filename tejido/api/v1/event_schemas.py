@@ -21,6 +21,7 @@ from tejido.gatherings.event_services import (
 from tejido.gatherings.models import Event, Rsvp
 from tejido.gatherings.recurrence import FREQUENCIES, MAX_AHEAD
 from tejido.gatherings.selectors import AttendeeRow, OccurrencePage
+from tejido.groups.organiser_services import SLUG_MAX
 
 KindName = Literal[
     "potluck",
@@ -43,7 +44,7 @@ AnswerName = Literal["going", "maybe", "not_going"]
 SeatName = Literal["confirmed", "pending", "waitlisted", "offered", "none"]
 Need = Literal["step_free", "accessible_toilet", "quiet_room", "sign_language", "captions"]
 Repeats = Literal["", "weekly", "fortnightly", "monthly_day", "monthly_weekday"]
-Slug = Annotated[Text, Field(min_length=1, max_length=50)]
+Slug = Annotated[Text, Field(min_length=1, max_length=SLUG_MAX)]
 
 # The literals above and the models' choices say the same.
 assert set(KindName.__args__) == set(Event.Kind.values)  # type: ignore[attr-defined]

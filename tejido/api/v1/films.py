@@ -30,9 +30,11 @@ from tejido.api.v1.schemas import (
 from tejido.gatherings import film_selectors as selectors
 from tejido.gatherings.film_choices import REPRESENTATION_CODES
 from tejido.gatherings.film_services import (
+    CONTENT_NOTES_MAX,
     FILM_TITLE_MAX,
     FIRST_YEAR,
     LAST_YEAR,
+    MAX_CODES,
     MAX_RUNTIME,
     propose_film,
     vote,
@@ -119,10 +121,10 @@ class FilmIn(InputSchema):
     title: Annotated[Text, Field(min_length=1, max_length=FILM_TITLE_MAX)]
     year: int | None = Field(None, ge=FIRST_YEAR, le=LAST_YEAR)
     original_language: LanguageCode | None = None
-    subtitle_languages: list[LanguageCode] = Field(default_factory=list, max_length=40)
+    subtitle_languages: list[LanguageCode] = Field(default_factory=list, max_length=MAX_CODES)
     runtime_minutes: int | None = Field(None, ge=1, le=MAX_RUNTIME)
-    content_notes: Annotated[Text, Field(max_length=1000)] = ""
-    representation: list[Representation] = Field(default_factory=list, max_length=40)
+    content_notes: Annotated[Text, Field(max_length=CONTENT_NOTES_MAX)] = ""
+    representation: list[Representation] = Field(default_factory=list, max_length=MAX_CODES)
 
 
 @router.post("/films", response=responses(FilmOut, WRITE_ERRORS, status=201), summary="Add a film")

@@ -30,6 +30,7 @@ from tejido.groups.models import Group
 from tejido.groups.organiser_services import (
     DESCRIPTION_MAX,
     NAME_MAX,
+    SLUG_MAX,
     archive_group,
     create_group,
     name_group_organiser,
@@ -48,7 +49,7 @@ from tejido.groups.services import (
 
 router = Router(tags=["groups"])
 
-Slug = Annotated[Text, Field(min_length=1, max_length=50)]
+Slug = Annotated[Text, Field(min_length=1, max_length=SLUG_MAX)]
 MyState = Literal["active", "requested", "invited"]
 Kind = Literal["local", "themed"]
 JoinPolicy = Literal["open", "request", "invitation"]

@@ -25,6 +25,7 @@ from tejido.api.v1.schemas import (
 )
 from tejido.professionals.models import Cost, Profession
 from tejido.professionals.selectors import (
+    MAX_QUERY_LENGTH,
     ProfessionalFilters,
     get_professional,
     list_professionals,
@@ -66,7 +67,7 @@ class ProfessionalPage(NumberedPageOut):
 
 
 class ProfessionalQuery(PageQuery):
-    q: Text = Field("", max_length=100)
+    q: Text = Field("", max_length=MAX_QUERY_LENGTH)
     profession: Literal[tuple(Profession.values)] | None = None  # type: ignore[valid-type]
     language: Literal[tuple(sorted(LANGUAGE_CODES))] | None = None  # type: ignore[valid-type]
     cost: Literal[tuple(Cost.values)] | None = None  # type: ignore[valid-type]

@@ -28,6 +28,7 @@ from tejido.membership.member_services import REASON_MAX
 from tejido.moderation.models import Report
 from tejido.moderation.report_selectors import ReportRow, get_report_row, list_reports
 from tejido.moderation.report_services import (
+    KIND_MAX,
     MESSAGE,
     NOTE,
     TEXT,
@@ -50,7 +51,7 @@ assert set(ReportStatus.__args__) == set(Report.Status.values)  # type: ignore[a
 class ReportIn(InputSchema):
     kind: Text = Field(
         "member",
-        max_length=40,
+        max_length=KIND_MAX,
         description="The kind of thing reported: `member`, or a kind a capability registered.",
     )
     target_id: Id = Field(description="The id of what is reported (a member's id).")

@@ -1,3 +1,4 @@
+import re
 from io import StringIO
 
 import pytest
@@ -6,6 +7,7 @@ from django.apps import apps
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import Client
+from django.urls import reverse
 
 from tejido.accounts.models import ProfessionalVerification, Profile, User
 from tejido.audit.models import AuditEntry
@@ -123,6 +125,40 @@ def test_the_demo_accounts_can_log_in_and_see_the_home_page(email):
     me = User.objects.get(email=email)
     assert home.wsgi_request.user.pk == me.pk
     assert me.profile.chosen_name in home.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("language", "link"), [("es", "Denunciar"), ("en", "Report")], ids=["es", "en"]
+)
+def test_the_code_of_conduct_promises_the_report_link_a_member_page_really_has(
+    translations, language, link
+):
+    """The demo's code of conduct tells members to report someone with the link on their
+    profile: that link is there, says what the code says, and opens the report form."""
+    seed()
+    code = current_conduct()
+    assert code is not None
+    text = code.text_es if language == "es" else code.text_en
+    assert ("«Denunciar»" if language == "es" else '"Report" link') in text
+    assert ("denuncia" if language == "es" else "report") in text.lower()
+
+    User.objects.filter(email=content.MEMBER_EMAIL).update(language=language)
+    other = User.objects.get(email=content.ORGANISER_EMAIL)
+    client = Client()
+    client.post(
+        "/accounts/login/", {"login": content.MEMBER_EMAIL, "password": content.DEFAULT_PASSWORD}
+    )
+    page = client.get(reverse("member_detail", args=[other.pk]))
+
+    assert page.status_code == 200
+    target = reverse("report_form", args=["member", other.pk])
+    found = re.search(rf'<a href="{re.escape(target)}">([^<]*)</a>', page.content.decode())
+    assert found, "the member page has no report link"
+    assert found.group(1).startswith(link)
+    assert other.profile.chosen_name in found.group(1)
+    form = client.get(target)
+    assert form.status_code == 200
+    assert 'name="reason"' in form.content.decode()
 
 
 def test_it_refuses_a_production_database(settings):

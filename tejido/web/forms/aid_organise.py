@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from tejido.aid import rules
+from tejido.aid.fund_services import CURRENCY_RULE, NAME_RULE
 from tejido.aid.models import Fund
 from tejido.network.models import Area
 
@@ -60,8 +61,10 @@ class PaymentForm(forms.Form):
 
 
 class FundForm(forms.Form):
-    name = forms.CharField(label=_("Name of the fund"), max_length=120)
-    currency = forms.CharField(label=_("Currency"), max_length=3, initial="EUR")
+    name = forms.CharField(label=_("Name of the fund"), max_length=NAME_RULE.max_length)
+    currency = forms.CharField(
+        label=_("Currency"), max_length=CURRENCY_RULE.max_length, initial="EUR"
+    )
 
 
 class ReceivedForm(forms.Form):

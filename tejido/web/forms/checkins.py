@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
+from tejido.accounts.selectors import MAX_QUERY_LENGTH
 from tejido.buddies.threads import MESSAGE_MAX
 from tejido.checkins.models import DEFAULT_WEEKS, MAX_WEEKS, MIN_WEEKS, SNOOZE_WEEKS
 
@@ -39,7 +40,9 @@ class TakeForm(forms.Form):
 
 
 class TeamSearchForm(forms.Form):
-    q = forms.CharField(label=_("Find a member by chosen name"), max_length=80, required=False)
+    q = forms.CharField(
+        label=_("Find a member by chosen name"), max_length=MAX_QUERY_LENGTH, required=False
+    )
 
 
 class TeamMemberForm(forms.Form):

@@ -14,9 +14,7 @@ from tejido.accounts.choices import LANGUAGE_CHOICES
 from tejido.directory.business_selectors import BusinessFilters
 from tejido.directory.community_services import RECOMMENDATION_NOTE, SUGGESTION_TEXT
 from tejido.directory.models import BusinessKind, SuggestionKind
-from tejido.directory.selectors import Category, ServiceFilters
-
-SEARCH_LENGTH = 100
+from tejido.directory.selectors import MAX_QUERY_LENGTH, Category, ServiceFilters
 
 
 def choose(form: forms.Form, name: str, choices: Any) -> None:
@@ -30,7 +28,7 @@ def _search_box() -> forms.CharField:
     return forms.CharField(
         label=_("Search"),
         required=False,
-        max_length=SEARCH_LENGTH,
+        max_length=MAX_QUERY_LENGTH,
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
     )
 

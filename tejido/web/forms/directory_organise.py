@@ -1,7 +1,9 @@
 """The organisers' directory forms: an organisation, a service, a place, a business, and a
 business's standing. Each field's text is given as written, with optional translations into
-Spanish and English; the shape is checked here, the rules in tejido.directory's services."""
+Spanish and English; the shape is checked here, the rules (and each field's limit) in
+tejido.directory's services."""
 
+from collections.abc import Mapping
 from typing import Any
 from uuid import UUID
 
@@ -10,7 +12,17 @@ from django.utils.translation import gettext_lazy as _
 
 from tejido.access.directory_cards import TermCard
 from tejido.accounts.choices import LANGUAGE_CHOICES
-from tejido.directory.listing_services import Hours
+from tejido.core.text import TextRule
+from tejido.directory.business_services import BUSINESS_TEXTS, BUSINESS_TRANSLATED, NOTE
+from tejido.directory.cleaning import EMAIL, LINK, LONG_TEXT, NAME, OPTIONAL_NAME, SHORT_TEXT
+from tejido.directory.listing_services import (
+    ADDRESS_TEXTS,
+    COUNTRY_LETTERS,
+    LOCATION_TRANSLATED,
+    SERVICE_TRANSLATED,
+    TRANSLATED,
+    Hours,
+)
 from tejido.directory.models import (
     BusinessKind,
     LocationType,
@@ -26,20 +38,30 @@ HOURS_LINES = 3
 LANGUAGE_LABELS = {"es": _("in Spanish"), "en": _("in English")}
 
 
-def _text(label: Any, *, rows: int = 3, required: bool = False, **options: Any) -> forms.CharField:
+def _text(
+    label: Any, *, rule: TextRule = LONG_TEXT, rows: int = 3, required: bool = False, **options: Any
+) -> forms.CharField:
     return forms.CharField(
         label=label,
         required=required,
-        max_length=6000,
+        max_length=rule.max_length,
         widget=forms.Textarea(attrs={"rows": rows}),
         **options,
     )
 
 
 def _line(
-    label: Any, *, required: bool = False, max_length: int = 250, **options: Any
+    label: Any, *, rule: TextRule = SHORT_TEXT, required: bool = False, **options: Any
 ) -> forms.CharField:
-    return forms.CharField(label=label, required=required, max_length=max_length, **options)
+    return forms.CharField(label=label, required=required, max_length=rule.max_length, **options)
+
+
+def _website(label: Any) -> forms.URLField:
+    return forms.URLField(label=label, required=False, max_length=LINK, assume_scheme="https")
+
+
+def _email() -> forms.EmailField:
+    return forms.EmailField(label=_("Email"), required=False, max_length=EMAIL)
 
 
 def _date(label: Any) -> forms.DateField:
@@ -63,30 +85,31 @@ def _visibility() -> forms.ChoiceField:
     )
 
 
-def _translated(form: forms.Form, fields: dict[str, Any]) -> None:
-    """Add <field>_es and <field>_en for each field, after the field itself."""
-    for name, base in fields.items():
+def _translated(form: forms.Form, rules: Mapping[str, TextRule], names: tuple[str, ...]) -> None:
+    """Add <field>_es and <field>_en for each of `names`, after the fields, each as long as
+    the service's rule for its translations (`rules`) allows."""
+    for name in names:
+        label, rule = form.fields[name].label, rules[name]
         for lang, in_language in LANGUAGE_LABELS.items():
-            copy = _text if isinstance(base.widget, forms.Textarea) else _line
+            copy = _text if rule.multiline else _line
             form.fields[f"{name}_{lang}"] = copy(
-                f"{base.label} ({in_language})",
+                f"{label} ({in_language})",
+                rule=rule,
                 help_text=_("Leave empty when it is written in this language already."),
             )
 
 
 class OrganizationForm(forms.Form):
-    name = _line(_("Name"), required=True)
-    alternate_name = _line(_("Other name"))
+    name = _line(_("Name"), rule=NAME, required=True)
+    alternate_name = _line(_("Other name"), rule=OPTIONAL_NAME)
     description = _text(_("Description"), required=True, rows=4)
-    email = forms.EmailField(label=_("Email"), required=False, max_length=250)
-    website = forms.URLField(
-        label=_("Website"), required=False, max_length=500, assume_scheme="https"
-    )
+    email = _email()
+    website = _website(_("Website"))
     visibility = _visibility()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _translated(self, {"name": self.fields["name"], "description": self.fields["description"]})
+        _translated(self, TRANSLATED, ("name", "description"))
 
 
 def _choices_of(terms: list[TermCard]) -> list[tuple[str, str]]:
@@ -95,8 +118,8 @@ def _choices_of(terms: list[TermCard]) -> list[tuple[str, str]]:
 
 class ServiceForm(forms.Form):
     organization_id = forms.ChoiceField(label=_("Organisation"))
-    name = _line(_("Name"), required=True)
-    alternate_name = _line(_("Other name"))
+    name = _line(_("Name"), rule=NAME, required=True)
+    alternate_name = _line(_("Other name"), rule=OPTIONAL_NAME)
     description = _text(_("Description"), rows=4)
     status = forms.ChoiceField(label=_("Status"), choices=ServiceStatus.choices)
     visibility = _visibility()
@@ -133,8 +156,8 @@ class ServiceForm(forms.Form):
         label=_("Maximum age"), required=False, min_value=0, max_value=150
     )
     phones = _text(_("Phone numbers"), rows=2, help_text=_("One a line."))
-    url = forms.URLField(label=_("Website"), required=False, max_length=500, assume_scheme="https")
-    email = forms.EmailField(label=_("Email"), required=False, max_length=250)
+    url = _website(_("Website"))
+    email = _email()
     wait_time = _line(_("Waiting time"))
     alert = _text(
         _("Notice"), help_text=_("A short-term notice shown at the top, such as a closure.")
@@ -168,12 +191,8 @@ class ServiceForm(forms.Form):
         )
         _translated(
             self,
-            {
-                "name": self.fields["name"],
-                "description": self.fields["description"],
-                "eligibility_description": self.fields["eligibility_description"],
-                "application_process": self.fields["application_process"],
-            },
+            SERVICE_TRANSLATED,
+            ("name", "description", "eligibility_description", "application_process"),
         )
         for line in range(1, HOURS_LINES + 1):
             self.fields[f"days_{line}"] = forms.MultipleChoiceField(
@@ -229,26 +248,23 @@ class ServiceForm(forms.Form):
 
 
 class LocationForm(forms.Form):
-    name = _line(_("Name"), required=True)
+    name = _line(_("Name"), rule=NAME, required=True)
     visibility = _visibility()
     location_type = forms.ChoiceField(label=_("Kind of place"), choices=LocationType.choices)
     organization_id = forms.ChoiceField(label=_("Organisation"), required=False)
     area_id = forms.ChoiceField(label=_("Area"), required=False)
-    address_1 = _line(_("Street address"), max_length=300)
-    address_2 = _line(_("Address, second line"), max_length=300)
-    postal_code = _line(_("Postal code"), max_length=20)
-    city = _line(_("City"))
-    state_province = _line(_("Province"))
-    country = _line(_("Country (two letters)"), max_length=2, initial="ES")
+    address_1 = _line(_("Street address"), rule=ADDRESS_TEXTS["address_1"])
+    address_2 = _line(_("Address, second line"), rule=ADDRESS_TEXTS["address_2"])
+    postal_code = _line(_("Postal code"), rule=ADDRESS_TEXTS["postal_code"])
+    city = _line(_("City"), rule=ADDRESS_TEXTS["city"])
+    state_province = _line(_("Province"), rule=ADDRESS_TEXTS["state_province"])
+    country = forms.CharField(
+        label=_("Country (two letters)"), required=False, max_length=COUNTRY_LETTERS, initial="ES"
+    )
     transportation = _text(_("How to get there, in words"))
     accessibility = _text(_("Accessibility"), help_text=_("Steps, lifts, toilets, quiet spaces …"))
     description = _text(_("Description"))
-    url = forms.URLField(
-        label=_("Web address (online places)"),
-        required=False,
-        max_length=500,
-        assume_scheme="https",
-    )
+    url = _website(_("Web address (online places)"))
 
     def __init__(
         self,
@@ -267,9 +283,7 @@ class LocationForm(forms.Form):
             ],
         )
         choose(self, "area_id", [("", _("None")), *((str(pk), n) for pk, n in areas)])
-        _translated(
-            self, {"name": self.fields["name"], "transportation": self.fields["transportation"]}
-        )
+        _translated(self, LOCATION_TRANSLATED, ("name", "transportation"))
 
     def location_fields(self) -> dict[str, Any]:
         data = dict(self.cleaned_data)
@@ -279,17 +293,15 @@ class LocationForm(forms.Form):
 
 
 class BusinessForm(forms.Form):
-    name = _line(_("Name"), required=True)
+    name = _line(_("Name"), rule=BUSINESS_TEXTS["name"], required=True)
     kind = forms.ChoiceField(label=_("Kind of business"), choices=BusinessKind.choices)
     visibility = _visibility()
-    description = _text(_("Description"), rows=4)
-    address = _line(_("Address"), max_length=300)
+    description = _text(_("Description"), rule=BUSINESS_TEXTS["description"], rows=4)
+    address = _line(_("Address"), rule=BUSINESS_TEXTS["address"])
     area_id = forms.ChoiceField(label=_("Area"), required=False)
-    opening_hours = _text(_("Opening hours"), rows=2)
-    phone = _line(_("Phone"), max_length=40)
-    website = forms.URLField(
-        label=_("Website"), required=False, max_length=500, assume_scheme="https"
-    )
+    opening_hours = _text(_("Opening hours"), rule=BUSINESS_TEXTS["opening_hours"], rows=2)
+    phone = _line(_("Phone"), rule=BUSINESS_TEXTS["phone"])
+    website = _website(_("Website"))
     fitting_rooms = _text(_("Fitting rooms and toilets"))
     names_used = _text(
         _("Names and pronouns"), help_text=_("Do staff use the name and pronouns people give?")
@@ -303,10 +315,8 @@ class BusinessForm(forms.Form):
         choose(self, "area_id", [("", _("None")), *((str(pk), n) for pk, n in areas)])
         _translated(
             self,
-            {
-                name: self.fields[name]
-                for name in ("name", "description", "fitting_rooms", "names_used", "staff_trained")
-            },
+            BUSINESS_TRANSLATED,
+            ("name", "description", "fitting_rooms", "names_used", "staff_trained"),
         )
 
     def business_fields(self) -> dict[str, Any]:
@@ -328,5 +338,6 @@ class StandingForm(forms.Form):
     )
     note = _text(
         _("Note for organisers"),
+        rule=NOTE,
         help_text=_("What happened and what the business was told. Only organisers read it."),
     )

@@ -13,7 +13,14 @@ from django.utils.translation import gettext_lazy as _
 
 from tejido.accounts.choices import LANGUAGE_CHOICES
 from tejido.gatherings import recurrence
-from tejido.gatherings.event_services import HOURS, MAX_MESSAGE, MAX_SEATS, TEXT_MAX, TITLE_MAX
+from tejido.gatherings.event_services import (
+    EVENT_TEXT_RULES,
+    HOURS,
+    MAX_MESSAGE,
+    MAX_SEATS,
+    TEXT_MAX,
+    TITLE_MAX,
+)
 from tejido.gatherings.models import Event, Host, Occurrence
 from tejido.gatherings.models.events import (
     DEFAULT_OFFER_HOURS,
@@ -142,13 +149,13 @@ class EventForm(EventTimesForm):
     )
     address = _text(
         _("Exact address (optional)"),
-        300,
+        EVENT_TEXT_RULES["address"].max_length,
         rows=2,
         help_text=_("Shown only to confirmed attendees, from the hours you choose below."),
     )
     call_link = forms.CharField(
         label=_("Call link (optional)"),
-        max_length=500,
+        max_length=EVENT_TEXT_RULES["call_link"].max_length,
         required=False,
         help_text=_("For online gatherings; shown like the address."),
     )
@@ -182,7 +189,7 @@ class EventForm(EventTimesForm):
     captions = forms.BooleanField(label=_("Captions"), required=False)
     content_notes = _text(
         _("Content notes (optional)"),
-        1000,
+        EVENT_TEXT_RULES["content_notes"].max_length,
         rows=3,
         help_text=_("What people may want to know before they come."),
     )
@@ -209,7 +216,7 @@ class EventForm(EventTimesForm):
     )
     image_description = forms.CharField(
         label=_("Picture description (optional)"),
-        max_length=300,
+        max_length=EVENT_TEXT_RULES["image_description"].max_length,
         required=False,
         help_text=_("For those who use a screen reader: what the picture shows."),
     )

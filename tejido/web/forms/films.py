@@ -13,6 +13,7 @@ from tejido.access.films import FilmCard
 from tejido.accounts.choices import LANGUAGE_CHOICES
 from tejido.gatherings.film_choices import REPRESENTATION_CHOICES
 from tejido.gatherings.film_services import (
+    CONTENT_NOTES_MAX,
     FILM_TITLE_MAX,
     FIRST_YEAR,
     LAST_YEAR,
@@ -44,7 +45,7 @@ class FilmForm(forms.Form):
     content_notes = forms.CharField(
         label=_("Content notes (optional)"),
         required=False,
-        max_length=1000,
+        max_length=CONTENT_NOTES_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_(
             "What someone may want to know before watching: violence, transphobia, "

@@ -8,9 +8,12 @@ from django.utils.translation import gettext_lazy as _
 
 from tejido.accounts.choices import LANGUAGE_CHOICES
 from tejido.professionals.models import Cost, Profession
-from tejido.professionals.selectors import ProfessionalFilters
+from tejido.professionals.selectors import MAX_QUERY_LENGTH, ProfessionalFilters
+from tejido.professionals.services import TEXTS
 
-SEARCH_LENGTH = 100
+
+def _max(name: str) -> int:
+    return TEXTS[name].max_length
 
 
 def _area_choices(areas: list[tuple[int, str]], empty: Any) -> list[tuple[str, Any]]:
@@ -25,7 +28,7 @@ class ProfessionalSearchForm(forms.Form):
     q = forms.CharField(
         label=_("Search"),
         required=False,
-        max_length=SEARCH_LENGTH,
+        max_length=MAX_QUERY_LENGTH,
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
     )
     profession = forms.ChoiceField(
@@ -59,27 +62,33 @@ class ProfessionalSearchForm(forms.Form):
 
 
 class ProfessionalForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=120)
+    name = forms.CharField(label=_("Name"), max_length=_max("name"))
     profession = forms.ChoiceField(label=_("Profession"), choices=Profession.choices)
     specialities_es = forms.CharField(
-        label=_("Specialities in Spanish"), required=False, max_length=2000, widget=forms.Textarea
+        label=_("Specialities in Spanish"),
+        required=False,
+        max_length=_max("specialities_es"),
+        widget=forms.Textarea,
     )
     specialities_en = forms.CharField(
-        label=_("Specialities in English"), required=False, max_length=2000, widget=forms.Textarea
+        label=_("Specialities in English"),
+        required=False,
+        max_length=_max("specialities_en"),
+        widget=forms.Textarea,
     )
     languages = forms.MultipleChoiceField(
         label=_("Languages"), choices=LANGUAGE_CHOICES, widget=forms.CheckboxSelectMultiple
     )
     cost = forms.ChoiceField(label=_("Cost"), choices=Cost.choices, widget=forms.RadioSelect)
     cost_note_es = forms.CharField(
-        label=_("About the cost, in Spanish"), required=False, max_length=300
+        label=_("About the cost, in Spanish"), required=False, max_length=_max("cost_note_es")
     )
     cost_note_en = forms.CharField(
-        label=_("About the cost, in English"), required=False, max_length=300
+        label=_("About the cost, in English"), required=False, max_length=_max("cost_note_en")
     )
     how_to_reach = forms.CharField(
         label=_("How to reach them"),
-        max_length=1000,
+        max_length=_max("how_to_reach"),
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Shown to vetted members only."),
     )

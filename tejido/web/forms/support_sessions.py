@@ -6,6 +6,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tejido.gatherings.event_services import EVENT_TEXT_RULES
 from tejido.gatherings.models import Event
 from tejido.support.note_services import NOTE_RULE
 from tejido.web.forms.events import EventTimesForm
@@ -13,9 +14,18 @@ from tejido.web.forms.events import EventTimesForm
 FREQUENCIES = (("weekly", _("Every week")), ("fortnightly", _("Every two weeks")))
 
 
+def _max(name: str) -> int:
+    """A session series is a gatherings event: its texts are as long as an event's."""
+    return EVENT_TEXT_RULES[name].max_length
+
+
 class SessionSeriesForm(EventTimesForm):
-    title_es = forms.CharField(label=_("Title in Spanish"), max_length=140, required=False)
-    title_en = forms.CharField(label=_("Title in English"), max_length=140, required=False)
+    title_es = forms.CharField(
+        label=_("Title in Spanish"), max_length=_max("title_es"), required=False
+    )
+    title_en = forms.CharField(
+        label=_("Title in English"), max_length=_max("title_en"), required=False
+    )
     frequency = forms.ChoiceField(
         label=_("Repeats"), choices=FREQUENCIES, widget=forms.RadioSelect, initial="weekly"
     )
@@ -25,13 +35,13 @@ class SessionSeriesForm(EventTimesForm):
     address = forms.CharField(
         label=_("Exact address (optional)"),
         required=False,
-        max_length=500,
+        max_length=_max("address"),
         help_text=_("Shown only to confirmed attendees, shortly before each session."),
     )
     call_link = forms.CharField(
         label=_("Call link (optional)"),
         required=False,
-        max_length=500,
+        max_length=_max("call_link"),
         help_text=_("Shown only to confirmed attendees, shortly before each session."),
     )
     reveal_hours = forms.IntegerField(

@@ -259,6 +259,57 @@ def test_about_page_explains_how_to_stay_safe(client):
     assert "The organisers have not published a code of conduct yet." in html
 
 
+CONTACT = "Escribe a cuidados@example.org o llama al 600 000 000"
+
+
+def _contact_section(html: str) -> str:
+    section = re.search(r'<section id="contact".*?</section>', html, re.S)
+    return section.group(0) if section else ""
+
+
+def test_the_contact_organisers_set_shows_on_the_about_page(organiser_client, client):
+    settings_form = {
+        "name": NetworkSettings.current().name,
+        "quick_exit_url": NetworkSettings.current().quick_exit_url,
+        "organiser_contact": CONTACT,
+        "reapply_after_days": "30",
+        "applications_open": "on",
+    }
+    assert _contact_section(client.get(reverse("about")).content.decode()) == ""
+
+    answer = organiser_client.post(reverse("organise_settings"), settings_form)
+
+    assert answer.status_code == 302
+    section = _contact_section(
+        client.get(reverse("about"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    )
+    assert "How to reach the organisers" in section
+    assert CONTACT in section
+
+
+def test_a_suspended_member_is_sent_to_the_contact_on_the_about_page(member, member_client):
+    network = NetworkSettings.current()
+    network.organiser_contact = CONTACT
+    network.save()
+    User.objects.filter(pk=member.pk).update(state=User.State.SUSPENDED)
+
+    # Logged out on their next request, they still reach the About page and its contact.
+    about = member_client.get(reverse("about"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert reverse("account_login") in nav_links(about)
+    assert CONTACT in _contact_section(about)
+    # The page for an account that cannot be used points to that contact.
+    inactive = member_client.get(reverse("account_inactive"), HTTP_ACCEPT_LANGUAGE="en")
+    assert "contact the organisers; the About page says how" in inactive.text
+    assert f'href="{reverse("about")}#contact"' in inactive.text
+
+
+def test_without_a_contact_the_about_page_has_no_contact_section(client):
+    html = client.get(reverse("about")).content.decode()
+    assert _contact_section(html) == ""
+    inactive = client.get(reverse("account_inactive")).content.decode()
+    assert f'href="{reverse("about")}"' in inactive
+
+
 def test_headings_are_in_order(client, member_client):
     for html in (
         client.get(reverse("home")).content.decode(),

@@ -7,9 +7,12 @@ add it with the access it should have. Then every listed pattern whose arguments
 is fetched with GET as each role, and the answer must be one the table allows; HEAD must answer
 as GET does; every page that comes back also carries the security headers and names no other
 host.
+
+Run with `-s` to see the coverage: patterns x methods x roles, as the walk requested them.
 """
 
 import re
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
@@ -1043,6 +1046,50 @@ def fetchable(world: World, viewer: Any) -> Iterator[tuple[Pattern, Page, str]]:
             yield pattern, page, url
 
 
+# What the walk requested: (method, role) -> the pattern keys, filled in as the tests run and
+# printed at the end of the module (with -s).
+METHODS = ("GET", "HEAD", "POST")
+WALKED: dict[tuple[str, str], set[str]] = defaultdict(set)
+
+
+def coverage_report(walked: dict[tuple[str, str], set[str]]) -> str:
+    """Patterns x methods x roles: how many patterns each role was walked through with each
+    method, of how many listed, and how many requests that makes."""
+    listed = len(all_patterns())
+    reached = set().union(*walked.values()) if walked else set()
+    methods = [m for m in METHODS if any((m, role) in walked for role in ROLES)]
+    roles = [r for r in ROLES if any((m, r) in walked for m in METHODS)]
+    requests = sum(len(keys) for keys in walked.values())
+    lines = [
+        f"url walker: {len(reached)} patterns x {len(methods)} methods x {len(roles)} roles "
+        f"= {requests} requests ({listed} patterns listed; the rest need an object the walk "
+        "does not make or are not fetched, see ACCESS)",
+        f"{'method':<8}" + "".join(f"{role:>11}" for role in ROLES),
+    ]
+    for method in methods:
+        counts = "".join(f"{len(walked.get((method, role), ())):>11}" for role in ROLES)
+        lines.append(f"{method:<8}{counts}")
+    return "\n".join(lines)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _print_the_coverage() -> Iterator[None]:
+    WALKED.clear()
+    yield
+    if WALKED:
+        print()
+        print(coverage_report(WALKED))
+
+
+def test_the_coverage_report_counts_patterns_methods_and_roles():
+    walked = {("GET", "member"): {"home", "about"}, ("POST", "member"): {"home"}}
+    report = coverage_report(walked)
+    assert report.splitlines()[0].startswith(
+        "url walker: 2 patterns x 2 methods x 1 roles = 3 requests"
+    )
+    assert report.splitlines()[2].split() == ["GET", "0", "0", "2", "0"]
+
+
 def signed_in_client(viewer: Any) -> Client:
     client = Client()
     if viewer is not None:
@@ -1068,6 +1115,7 @@ def test_every_page_answers_each_role_as_the_table_says(role):
         allowed = page.access[role]
         response = client.get(url)
         fetched += 1
+        WALKED["GET", role].add(pattern.key)
         got = outcome_of(response, allowed)
         if got not in allowed:
             problems.append(f"{pattern.key} ({url}) as {role}: got {got}, expected {set(allowed)}")
@@ -1088,6 +1136,7 @@ def test_head_answers_as_get_does_on_every_page(role):
     for pattern, _page_entry, url in fetchable(world, world.users[role]):
         head = client.head(url)
         get = client.get(url)
+        WALKED["HEAD", role].add(pattern.key)
         if head.status_code != get.status_code:
             problems.append(
                 f"{pattern.key} ({url}) as {role}: HEAD {head.status_code}, GET {get.status_code}"
@@ -1116,6 +1165,7 @@ def test_every_pattern_answers_an_empty_post_as_the_table_says(role):
             response = signed_in_client(viewer).post(url)
             transaction.set_rollback(True)
         posted += 1
+        WALKED["POST", role].add(pattern.key)
         got = outcome_of(response, allowed)
         if got not in allowed:
             problems.append(f"{pattern.key} ({url}) as {role}: got {got}, expected {set(allowed)}")
