@@ -1,19 +1,24 @@
 """Support circles (issue 13): a member finds a circle, reads its agreement, answers its intake
 question and asks for a place; the circle's facilitator reads the answer in the intake queue
-and accepts; the member then sees that they are in the circle, with its roster. In Spanish and
-English, with and without JavaScript, every page checked by axe-core."""
+and accepts; the member then sees that they are in the circle, with its roster, opens their
+sessions and answers "Going" to the one under way; the facilitator marks that they came. In
+Spanish and English, with and without JavaScript, every page checked by axe-core."""
 
 from collections.abc import Callable
+from datetime import timedelta
 from typing import cast
 
 import pytest
+from django.utils.timezone import now
 from playwright.sync_api import expect
 
 from e2e.browser import Visitor, starts
 from tejido.accounts.factories import UserFactory
 from tejido.accounts.models import User
+from tejido.gatherings.models import Rsvp
 from tejido.support.factories import CircleFactory, FacilitatorFactory
-from tejido.support.models import Place
+from tejido.support.models import Attendance, Place
+from tejido.support.session_services import create_session_series
 
 pytestmark = pytest.mark.e2e
 
@@ -39,6 +44,20 @@ def test_a_member_asks_to_join_a_circle_and_a_facilitator_accepts(
     member = cast(User, UserFactory(language=lang, profile__chosen_name="Noa Llega"))
     name = circle.name_en if lang == "en" else circle.name_es
     question = "What brings you here?" if lang == "en" else "¿Qué te trae al círculo?"
+    # A weekly session that began half an hour ago: the member can still say they are going,
+    # and the facilitator can already record who came.
+    began = now().replace(microsecond=0) - timedelta(minutes=30)
+    session_title = "Charla de los martes" if lang == "es" else "Tuesday talk"
+    create_session_series(
+        actor=facilitator,
+        circle=circle,
+        frequency="weekly",
+        title_es="Charla de los martes",
+        title_en="Tuesday talk",
+        address="Biblioteca, sala 2",
+        starts_at=began,
+        ends_at=began + timedelta(hours=2),
+    )
 
     v = visit(lang=lang, js=js, user=member)
     t = v.t
@@ -72,3 +91,21 @@ def test_a_member_asks_to_join_a_circle_and_a_facilitator_accepts(
     expect(v.main.get_by_role("region", name=t("Who is in the circle"))).to_contain_text(
         "Noa Llega"
     )
+
+    # The member opens their sessions and says they are going to the one under way.
+    v.goto("/support/sessions/", check="my circle sessions, as a new member")
+    v.main.get_by_role("link", name=session_title).first.click()
+    v.check("circle session, answering as a member")
+    v.main.get_by_role("button", name=t("Going"), exact=True).click()
+    _status(v, "You are going: your seat is confirmed. See you there!")
+    rsvp = Rsvp.objects.get(user=member)
+    assert (rsvp.answer, rsvp.seat) == ("going", "confirmed")
+
+    # The facilitator opens the session's attendance from their sessions and marks them came.
+    f.goto("/support/sessions/", check="my circle sessions, as the facilitator")
+    f.main.get_by_role("link", name=t("Attendance and notes")).first.click()
+    f.check("circle session, attendance of the new member")
+    f.main.get_by_role("group", name="Noa Llega").get_by_label(t("Came"), exact=True).check()
+    f.main.get_by_role("button", name=t("Save attendance")).click()
+    _status(f, "Attendance saved.")
+    assert Attendance.objects.get(place=place).present is True

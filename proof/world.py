@@ -13,6 +13,8 @@ People (their key is how the sweep names them):
   person's name only on their own list of blocks, to undo it).
 - s_only, s_org, s_shared: vetted members of group G with every profile field at the audience
   "only me", "organisers", "members of a group I am in".
+- s_fac: a vetted member of group G with every profile field at the audience "facilitators of
+  my circles", in a support circle `facilitator` facilitates (proof/world_support.py).
 - applicant: signed up through the real sign-up page, applied (answers are markers), was asked
   a question by the organisers (a marker) and replied (a marker).
 - suspended: suspended by the organiser with a reason (a marker).
@@ -61,6 +63,7 @@ PERSONS = (
     "s_only",
     "s_org",
     "s_shared",
+    "s_fac",
     "applicant",
     "suspended",
     "declined",
@@ -89,16 +92,21 @@ VETTED = frozenset(
         "s_only",
         "s_org",
         "s_shared",
+        "s_fac",
     }
 )
-GROUP_G = frozenset({"shared", "blocked", "blocker", "s_only", "s_org", "s_shared"})
+GROUP_G = frozenset({"shared", "blocked", "blocker", "s_only", "s_org", "s_shared", "s_fac"})
 BLOCKS = frozenset({("blocker", "blocked")})
 SUBJECT_AUDIENCE = {
     "s_only": Audience.ONLY_ME,
     "s_org": Audience.ORGANISERS,
     "s_shared": Audience.SHARED_GROUP,
     "blocker": Audience.MEMBERS,
+    "s_fac": Audience.FACILITATORS,
 }
+# Who facilitates a support circle that whom has a place in (the audience "facilitators of my
+# circles"), for the subjects whose fields are for them.
+FACILITATES = frozenset({("facilitator", "s_fac")})
 TEXT_FIELDS = (
     "pronouns",
     "bio",
@@ -214,6 +222,8 @@ def sees_field(viewer: str, subject: str, audience: str) -> bool:
         return viewer == "organiser" or shares_group(viewer, subject)
     if audience == Audience.ORGANISERS:
         return viewer == "organiser"
+    if audience == Audience.FACILITATORS:
+        return (viewer, subject) in FACILITATES
     return False
 
 

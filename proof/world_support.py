@@ -6,7 +6,8 @@ description are markers, and a listed one where someone's intake answers are a m
 - "listed": `facilitator` facilitates it; `shared` asked for a place there, and their answer
   to its intake question (sealed at rest) is for `shared` and `facilitator` only: not for the
   organisers, nor for `blocker`, who is in the circle. `blocked` asked too (in a block with
-  `blocker`): the facilitator is only warned that they cannot be placed.
+  `blocker`): the facilitator is only warned that they cannot be placed. `s_fac`, whose profile
+  is for "facilitators of my circles", is in it: their fields are for `facilitator` alone.
 The notices these send are content-free, so no marker may reach any inbox or email."""
 
 from collections.abc import Callable
@@ -69,6 +70,10 @@ def plant_support(
             actor=people["blocker"], circle=listed, answers=["Hola"], agreed=True
         )
         place_services.decide_place(actor=facilitator, place=with_blocker, decision="accept")
+        for_facilitators = place_services.ask_for_place(
+            actor=people["s_fac"], circle=listed, answers=["Hola"], agreed=True
+        )
+        place_services.decide_place(actor=facilitator, place=for_facilitators, decision="accept")
         answer = add(
             mk("intakeanswer"),
             "intake answer",

@@ -18,7 +18,9 @@ from tejido.access.circles import (
     facilitates,
     intake_queue,
     needs_agreement,
+    not_kept_apart_from,
     roster_people,
+    unnamed_requests,
 )
 from tejido.access.members import MemberCard, member_cards, visible_members, with_card_columns
 from tejido.accounts.choices import language_name
@@ -89,9 +91,12 @@ def _facilitator_cards(
     for circle_id, user_id in pairs:
         by_circle.setdefault(circle_id, []).append(user_id)
     people = {user_id for ids in by_circle.values() for user_id in ids}
-    if not people:
+    if not people or viewer is None:
         return by_circle, {}
-    found = with_card_columns(visible_members(viewer).filter(pk__in=people))
+    # Someone the organisers keep apart from a facilitator never sees them in a circle.
+    found = with_card_columns(
+        visible_members(viewer).filter(not_kept_apart_from(viewer), pk__in=people)
+    )
     return by_circle, {card.id: card for card in member_cards(viewer, found)}
 
 
@@ -226,16 +231,19 @@ def roster_cards(
 
 @dataclass(frozen=True)
 class IntakeCard:
-    """A request for a place, as a facilitator answering it sees it."""
+    """A request for a place, as a facilitator answering it sees it. An unnamed one (from
+    someone the organisers keep apart from this facilitator) says nothing of who asked, what
+    they answered or when: no member id, no name, no answers, no date."""
 
     place_id: int
-    member_id: int
+    member_id: int | None
     chosen_name: str
     state: str
     state_label: str
-    asked_at: datetime
+    asked_at: datetime | None
     answers: tuple[tuple[str, str], ...]
     cannot_be_placed: bool
+    unnamed: bool = False
 
 
 def answers_of(place: Place) -> tuple[tuple[str, str], ...]:
@@ -248,8 +256,9 @@ def answers_of(place: Place) -> tuple[tuple[str, str], ...]:
 
 def intake_cards(viewer: AnyUser | None, circle: Circle) -> list[IntakeCard]:
     """The circle's waiting requests for a place, for its facilitators (empty for anyone
-    else), oldest first. `intake_queue` leaves out anyone in a block with the facilitator, so
-    every answer shown is one they may read."""
+    else), oldest first. `intake_queue` leaves out anyone in a block with the facilitator or
+    kept apart from them, so every answer shown is one they may read; the requests of those
+    kept apart from them come after them, unnamed (`unnamed_requests`)."""
     if not is_vetted(viewer):
         return []
     assert viewer is not None
@@ -258,6 +267,28 @@ def intake_cards(viewer: AnyUser | None, circle: Circle) -> list[IntakeCard]:
         .select_related("user__profile", "intake", "circle")
         .order_by("created_at", "pk")
     )
+    return [*_named_cards(places), *_unnamed_cards(unnamed_requests(viewer, circle))]
+
+
+def _unnamed_cards(places: QuerySet[Place]) -> list[IntakeCard]:
+    return [
+        IntakeCard(
+            place_id=place.pk,
+            member_id=None,
+            chosen_name="",
+            state=place.state,
+            state_label=str(place.get_state_display()),
+            asked_at=None,
+            answers=(),
+            # The facilitator is kept apart from them: accepting them is always refused.
+            cannot_be_placed=True,
+            unnamed=True,
+        )
+        for place in places.order_by("pk").only("pk", "state")
+    ]
+
+
+def _named_cards(places: QuerySet[Place]) -> list[IntakeCard]:
     return [
         IntakeCard(
             place_id=place.pk,

@@ -8,7 +8,9 @@ answer unless they facilitate the circle themselves. The roster is for the circl
 facilitators; its members see each other's chosen names only when the circle says so, and
 only once they accepted its current confidentiality agreement. Two members in a block, or
 kept apart by the organisers, never appear to each other in a circle; a facilitator is only
-told that such a person "cannot be placed in this circle", never why or because of whom."""
+told that such a person "cannot be placed in this circle", never why or because of whom. A
+facilitator kept apart from whoever asked sees that request without a name, answers or date
+(`unnamed_requests`), and whoever asked does not see them among the circle's facilitators."""
 
 from django.db.models import Q, QuerySet
 
@@ -130,19 +132,31 @@ def roster_people(viewer: AnyUser, circle: Circle) -> QuerySet[Place]:
     places = Place.objects.filter(
         in_good_standing("user__"), circle=circle.pk, state=PlaceState.MEMBER
     )
+    return places.filter(not_in_a_block_with(viewer, "user"), not_kept_apart_from(viewer, "user"))
+
+
+def kept_apart_from(viewer: AnyUser, field: str = "pk") -> Q:
+    """The person in `field` is kept apart from the viewer by the organisers (the viewer is
+    never kept apart from themselves)."""
     pairs = KeepApart.objects.filter(Q(first=viewer.pk) | Q(second=viewer.pk))
-    kept_apart = Q(user__in=pairs.values("first")) | Q(user__in=pairs.values("second"))
-    return places.filter(not_in_a_block_with(viewer, "user")).exclude(
-        kept_apart & ~Q(user=viewer.pk)
+    either = Q(**{f"{field}__in": pairs.values("first")}) | Q(
+        **{f"{field}__in": pairs.values("second")}
     )
+    return either & ~Q(**{field: viewer.pk})
 
 
-def intake_queue(viewer: AnyUser | None, circle: Circle) -> QuerySet[Place]:
-    """The requests for a place a facilitator may answer: waiting ones, less anyone in a
-    block with the facilitator."""
-    if not facilitates(viewer, circle):
-        return Place.objects.none()
-    assert viewer is not None
+def not_kept_apart_from(viewer: AnyUser, field: str = "pk") -> Q:
+    return ~kept_apart_from(viewer, field)
+
+
+def kept_apart(first: int | None, second: int) -> bool:
+    """Whether the organisers keep two people apart."""
+    low, high = sorted((first or 0, second))
+    return KeepApart.objects.filter(first=low, second=high).exists()
+
+
+def _waiting(viewer: AnyUser, circle: Circle) -> QuerySet[Place]:
+    """The requests waiting in the circle, less anyone in a block with the viewer."""
     return Place.objects.filter(
         not_in_a_block_with(viewer, "user"),
         in_good_standing("user__"),
@@ -151,14 +165,47 @@ def intake_queue(viewer: AnyUser | None, circle: Circle) -> QuerySet[Place]:
     )
 
 
+def intake_queue(viewer: AnyUser | None, circle: Circle) -> QuerySet[Place]:
+    """The requests for a place a facilitator may answer, with who asked: waiting ones, less
+    anyone in a block with the facilitator or kept apart from them."""
+    if not facilitates(viewer, circle):
+        return Place.objects.none()
+    assert viewer is not None
+    return _waiting(viewer, circle).filter(not_kept_apart_from(viewer, "user"))
+
+
+def unnamed_requests(viewer: AnyUser | None, circle: Circle) -> QuerySet[Place]:
+    """The waiting requests of people the organisers keep apart from this facilitator: the two
+    never appear to each other, so the facilitator learns only that someone who cannot be
+    placed in this circle asked (no name, no answers, no date) and may kindly decline. Anyone
+    in a block with the facilitator is left out altogether, as in `intake_queue`."""
+    if not facilitates(viewer, circle):
+        return Place.objects.none()
+    assert viewer is not None
+    return _waiting(viewer, circle).filter(kept_apart_from(viewer, "user"))
+
+
+def waiting_count(viewer: AnyUser | None, circle: Circle) -> int:
+    """How many requests wait for this facilitator: named and unnamed ones alike."""
+    if not facilitates(viewer, circle):
+        return 0
+    assert viewer is not None
+    return _waiting(viewer, circle).count()
+
+
 def can_see_intake_answers(viewer: AnyUser | None, place: Place) -> bool:
-    """Whoever answered, and the circle's facilitators who are in no block with them."""
+    """Whoever answered, and the circle's facilitators who are in no block with them and not
+    kept apart from them."""
     if not is_vetted(viewer):
         return False
     assert viewer is not None
     if viewer.pk == place.user_id:
         return True
-    return facilitates(viewer, place.circle) and not in_a_block(viewer.pk, place.user_id)
+    return (
+        facilitates(viewer, place.circle)
+        and not in_a_block(viewer.pk, place.user_id)
+        and not kept_apart(viewer.pk, place.user_id)
+    )
 
 
 def can_leave_circle(actor: AnyUser | None, place: Place) -> bool:

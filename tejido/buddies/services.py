@@ -8,7 +8,6 @@ no reason, and the other is told only that there is something new, as for every 
 
 from django.db import transaction
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext
 
 from tejido.access.base import is_vetted
@@ -108,8 +107,10 @@ def opt_out(*, actor: User) -> None:
 
 
 def _tell(user_id: int, pair: BuddyPair) -> None:
+    """The one neutral notice. It links nowhere (its email links to the notifications page):
+    an address under /support/ in an email would say what it is about."""
     user = User.objects.get(pk=user_id)
-    notify(user=user, kind="buddies_news", about=pair, url=reverse("buddies_home"))
+    notify(user=user, kind="buddies_news", about=pair)
 
 
 def _live_between(first: int, second: int) -> bool:

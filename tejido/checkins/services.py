@@ -8,7 +8,6 @@ holds it too. The team learns nothing of a member's activity: activity only clea
 from datetime import date, timedelta
 
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -127,12 +126,9 @@ def mark_due(*, day: date) -> int | None:
 
 
 def _tell(user_id: int, checkin: CheckIn) -> None:
-    notify(
-        user=User.objects.get(pk=user_id),
-        kind="checkins_news",
-        about=checkin,
-        url=reverse("checkin_detail", args=[checkin.pk]),
-    )
+    """The one neutral notice. It links nowhere (its email links to the notifications page):
+    an address under /support/ in an email would say what it is about."""
+    notify(user=User.objects.get(pk=user_id), kind="checkins_news", about=checkin)
 
 
 @transaction.atomic

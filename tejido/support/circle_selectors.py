@@ -22,9 +22,9 @@ from tejido.access.circles import (
     can_see_roster,
     facilitates,
     in_a_block,
-    intake_queue,
     place_of,
     visible_circles,
+    waiting_count,
 )
 from tejido.core.errors import NotFound
 from tejido.core.paging import ListPage, paginate
@@ -90,7 +90,7 @@ def get_circle_page(*, viewer: AnyUser | None, circle_id: int) -> CirclePage:
         roster=roster_cards(viewer, circle, version),
         can_see_roster=can_see_roster(viewer, circle, version),
         can_edit_intake=can_edit_intake(viewer, circle),
-        waiting=intake_queue(viewer, circle).count() if card.is_facilitator else 0,
+        waiting=waiting_count(viewer, circle) if card.is_facilitator else 0,
         my_answers=answers_of(place) if mine and place is not None else (),
     )
 

@@ -42,6 +42,7 @@ VIEWERS = {
     "blocked": "in the subjects' group, and every subject has blocked them",
     "suspended": "was in the subjects' group, now suspended",
     "facilitator": "trained facilitator with no relation to the subjects",
+    "circle_facilitator": "facilitator of a support circle every subject has a place in",
     "organiser": "network organiser with no relation to the subjects",
     "self": "the subject themself",
 }
@@ -52,23 +53,27 @@ SUBJECTS = {
     "organisers": Audience.ORGANISERS,
     "shared_group": Audience.SHARED_GROUP,
     "members": Audience.MEMBERS,
+    "facilitators": Audience.FACILITATORS,
 }
 
 # Whether a field with each audience reaches each viewer:
-#                       only_me organisers shared_group members
+# ("facilitators" is the audience "facilitators of my circles": the facilitators of the support
+# circles the subject is in or asked a place in, and nobody else, not the network organisers.)
+#                          only_me organisers shared_group members facilitators
 REACH = {
-    "anonymous":       (False,  False,     False,       False),
-    "applicant":       (False,  False,     False,       False),
-    "member":          (False,  False,     False,       True),
-    "shared":          (False,  False,     True,        True),
-    "requested":       (False,  False,     False,       True),
-    "group_organiser": (False,  False,     True,        True),
-    "blocker":         (False,  False,     False,       False),
-    "blocked":         (False,  False,     False,       False),
-    "suspended":       (False,  False,     False,       False),
-    "facilitator":     (False,  False,     False,       True),
-    "organiser":       (False,  True,      True,        True),
-    "self":            (True,   True,      True,        True),
+    "anonymous":          (False,  False,     False,       False,  False),
+    "applicant":          (False,  False,     False,       False,  False),
+    "member":             (False,  False,     False,       True,   False),
+    "shared":             (False,  False,     True,        True,   False),
+    "requested":          (False,  False,     False,       True,   False),
+    "group_organiser":    (False,  False,     True,        True,   False),
+    "blocker":            (False,  False,     False,       False,  False),
+    "blocked":            (False,  False,     False,       False,  False),
+    "suspended":          (False,  False,     False,       False,  False),
+    "facilitator":        (False,  False,     False,       True,   False),
+    "circle_facilitator": (False,  False,     False,       True,   True),
+    "organiser":          (False,  True,      True,        True,   False),
+    "self":               (True,   True,      True,        True,   True),
 }  # fmt: skip
 
 # Whether the viewer may see the subject at all: in lists, their profile, their chosen name.
@@ -83,6 +88,7 @@ SEES_MEMBER = {
     "blocked": False,
     "suspended": False,
     "facilitator": True,
+    "circle_facilitator": True,
     "organiser": True,
     "self": True,
 }
@@ -124,6 +130,7 @@ MEMBER_ACTION_TABLE = {
     "blocked":         (False, False, False, False),
     "suspended":       (False, False, False, False),
     "facilitator":     (True,  True,  True,  False),
+    "circle_facilitator": (True, True,  True,  False),
     "organiser":       (True,  True,  True,  True),
     "self":            (True,  True,  False, True),
 }  # fmt: skip
@@ -153,6 +160,8 @@ GROUP_ACTION_TABLE = {
     ("suspended", "circle"):       (False, False, False),
     ("facilitator", "open"):       (True,  True,  False),
     ("facilitator", "circle"):     (True,  True,  False),
+    ("circle_facilitator", "open"):   (True,  True,  False),
+    ("circle_facilitator", "circle"): (True,  True,  False),
     ("organiser", "open"):         (True,  True,  True),
     ("organiser", "circle"):       (True,  True,  True),
 }  # fmt: skip
@@ -256,6 +265,8 @@ def build_world() -> World:
     from tejido.groups.factories import GroupFactory, GroupMembershipFactory
     from tejido.groups.models import Group, GroupMembership
     from tejido.network.models import Area
+    from tejido.support.factories import CircleFactory, FacilitatorFactory
+    from tejido.support.models import Place, PlaceState
 
     world = World()
     circle = GroupFactory(slug="circle", join_policy=Group.JoinPolicy.REQUEST)
@@ -288,7 +299,13 @@ def build_world() -> World:
     users["blocked"] = UserFactory()
     users["suspended"] = UserFactory(state=User.State.SUSPENDED)
     users["facilitator"] = UserFactory(is_facilitator=True)
+    users["circle_facilitator"] = UserFactory(is_facilitator=True)
     users["organiser"] = OrganiserFactory()
+    # A support circle (not the group "circle") that every subject has a place in.
+    support_circle = CircleFactory(intake=None)
+    FacilitatorFactory(circle=support_circle, user=users["circle_facilitator"])
+    for subject in SUBJECTS:
+        Place.objects.create(circle=support_circle, user=users[subject], state=PlaceState.MEMBER)
 
     active = GroupMembership.State.ACTIVE
     for name in ("shared", "blocker", "blocked", "suspended"):

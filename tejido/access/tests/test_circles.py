@@ -29,9 +29,12 @@ from tejido.access.circles import (
     cannot_be_placed,
     facilitates,
     intake_queue,
+    kept_apart,
     needs_agreement,
     place_of,
+    unnamed_requests,
     visible_circles,
+    waiting_count,
 )
 from tejido.access.members import member_card, viewer_for
 from tejido.accounts.factories import (
@@ -116,6 +119,78 @@ def test_cannot_be_placed_by_keep_apart_or_a_block(circle, facilitator):
     other = PlaceFactory(circle=circle, state=Place.State.ASKED)
     BlockFactory(blocker=facilitator, blocked=other.user)
     assert cannot_be_placed(other)
+
+
+def _keep_apart(first, second):
+    low, high = sorted((first.pk, second.pk))
+    return KeepApart.objects.create(first_id=low, second_id=high)
+
+
+def test_a_facilitator_and_someone_kept_apart_from_them_never_appear_to_each_other(
+    circle, facilitator
+):
+    other_facilitator = FacilitatorFactory(circle=circle).user
+    asked = PlaceFactory(circle=circle, state=Place.State.ASKED)
+    intake = PlaceIntake.objects.get(place=asked)
+    intake.answers = json.dumps([["¿Por qué?", "KEPT-APART-ANSWER"]])
+    intake.save()
+    named = PlaceFactory(circle=circle, state=Place.State.WAITLISTED)
+    assert not kept_apart(facilitator.pk, asked.user_id)
+    _keep_apart(facilitator, asked.user)
+    assert kept_apart(facilitator.pk, asked.user_id)
+    assert kept_apart(asked.user_id, facilitator.pk)
+    assert not kept_apart(other_facilitator.pk, asked.user_id)
+
+    # The facilitator kept apart: not in the named queue, no answers, only an unnamed request
+    # that says it cannot be placed, and nothing of who asked, what or when.
+    assert list(intake_queue(facilitator, circle)) == [named]
+    assert list(unnamed_requests(facilitator, circle)) == [asked]
+    assert waiting_count(facilitator, circle) == 2
+    assert not can_see_intake_answers(facilitator, asked)
+    cards = intake_cards(facilitator, circle)
+    assert [card.place_id for card in cards] == [named.pk, asked.pk]
+    assert not cards[0].unnamed
+    unnamed = cards[1]
+    assert unnamed.unnamed
+    assert unnamed.cannot_be_placed
+    assert (unnamed.member_id, unnamed.chosen_name, unnamed.asked_at, unnamed.answers) == (
+        None,
+        "",
+        None,
+        (),
+    )
+    assert asked.user.profile.chosen_name not in repr(cards)
+    assert "KEPT-APART-ANSWER" not in repr(cards)
+    # They may still answer it (kindly declining), never accept it.
+    assert can_decide_place(facilitator, asked)
+
+    # The other facilitator sees who asked, what they answered, and the warning.
+    theirs = {card.place_id: card for card in intake_cards(other_facilitator, circle)}
+    assert theirs[asked.pk].chosen_name == asked.user.profile.chosen_name
+    assert theirs[asked.pk].answers == (("¿Por qué?", "KEPT-APART-ANSWER"),)
+    assert theirs[asked.pk].cannot_be_placed
+    assert not theirs[asked.pk].unnamed
+    assert not theirs[named.pk].cannot_be_placed
+    assert can_see_intake_answers(other_facilitator, asked)
+    assert not unnamed_requests(other_facilitator, circle).exists()
+    assert not unnamed_requests(UserFactory(), circle).exists()
+    assert waiting_count(UserFactory(), circle) == 0
+
+    # Whoever asked does not see the facilitator kept apart from them among the circle's.
+    card = _cards(asked.user, [circle])[0]
+    assert [person.id for person in card.facilitators] == [other_facilitator.pk]
+    assert {person.id for person in _cards(named.user, [circle])[0].facilitators} == {
+        facilitator.pk,
+        other_facilitator.pk,
+    }
+
+
+def test_a_block_hides_a_request_altogether_even_unnamed(circle, facilitator):
+    asked = PlaceFactory(circle=circle, state=Place.State.ASKED)
+    BlockFactory(blocker=asked.user, blocked=facilitator)
+    _keep_apart(facilitator, asked.user)
+    assert intake_cards(facilitator, circle) == []
+    assert waiting_count(facilitator, circle) == 0
 
 
 def test_the_agreement_and_the_roster(circle, facilitator):
@@ -232,6 +307,8 @@ def test_circle_cards_are_shaped_for_the_viewer(circle, facilitator):
         organiser.profile.chosen_name,
         "the organisers",
     ]
+    assert therapy_card.professionals[0].verified_at == datetime(2026, 3, 4, tzinfo=UTC)
+    assert therapy_card.professionals[0].profession == "Psicóloga"
     assert therapy_card.my_state == "member"
     assert therapy_card.can_leave
     assert not therapy_card.can_ask

@@ -61,15 +61,19 @@ class IntakeAnswerOut(Schema):
 
 
 class IntakeOut(Schema):
-    """A request for a place. `cannot_be_placed`: accepting them is refused; why is not said."""
+    """A request for a place. `cannot_be_placed`: accepting them is refused; why is not said.
+    `unnamed`: it comes from someone who must never meet you in a circle, so nothing says who
+    (`member_id` and `asked_at` are null, `chosen_name` is empty, no answers); you may decline
+    it kindly or waitlist it."""
 
     place_id: int
-    member_id: int
+    member_id: int | None
     chosen_name: str
     state: Literal["asked", "waitlisted"]
-    asked_at: datetime
+    asked_at: datetime | None
     answers: list[IntakeAnswerOut]
     cannot_be_placed: bool
+    unnamed: bool
 
 
 class IntakeQueueOut(Schema):
@@ -118,6 +122,7 @@ def _intake_out(card: IntakeCard) -> dict[str, object]:
         "asked_at": card.asked_at,
         "answers": [{"question": q, "answer": a} for q, a in card.answers],
         "cannot_be_placed": card.cannot_be_placed,
+        "unnamed": card.unnamed,
     }
 
 

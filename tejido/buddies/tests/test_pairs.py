@@ -152,9 +152,31 @@ def test_every_notice_says_nothing_whatever_the_discreet_setting():
         kind = kind_for(notice.kind)
         said = kind.render_subject(notice.params) + kind.render_text(notice.params)
         assert notice.params == {}
-        assert notice.url == "/support/buddies/"
+        # It links nowhere: an address under /support/ would say what it is about.
+        assert notice.url == ""
         assert "mkbuddymessageend" not in said
         assert "buddy" not in said.lower()
+
+
+def test_the_emails_say_nothing_and_link_to_the_notifications_page(
+    django_capture_on_commit_callbacks, mailoutbox
+):
+    me = seeker(user__discreet_mode=False, user__language="en")
+    helper = buddy(user__discreet_mode=False, user__language="es")
+    with django_capture_on_commit_callbacks(execute=True):
+        pair = services.propose(actor=me, other_id=helper.pk, role="seeker")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.answer(actor=helper, pair=pair, accept=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.post_message(actor=helper, pair=pair, body="mkbuddymailend")
+    assert {tuple(m.to) for m in mailoutbox} == {(me.email,), (helper.email,)}
+    for sent in mailoutbox:
+        said = f"{sent.subject}\n{sent.body}".lower()
+        assert "/notifications/" in sent.body
+        for telling in ("support", "buddies", "buddy", "compañer", "mkbuddymailend"):
+            assert telling not in said
+        for name in (me.profile.chosen_name, helper.profile.chosen_name):
+            assert name.lower() not in said
 
 
 def test_ending_leaves_only_that_it_ended():

@@ -152,7 +152,30 @@ def test_notices_say_nothing():
     assert len(notices) == 2
     for notice in notices:
         assert notice.params == {}
-        assert notice.url == reverse("checkin_detail", args=[checkin.pk])
+        # It links nowhere: an address under /support/ would say what it is about.
+        assert notice.url == ""
+
+
+def test_the_emails_say_nothing_and_link_to_the_notifications_page(
+    django_capture_on_commit_callbacks, mailoutbox
+):
+    helper, member = team_member(), due_member()
+    for person, language in ((helper, "en"), (member, "es")):
+        person.discreet_mode, person.language = False, language
+        person.save(update_fields=["discreet_mode", "language"])
+    with django_capture_on_commit_callbacks(execute=True):
+        checkin = services.take(actor=helper, member_id=member.pk, body="mkcheckinmailend")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.write_in(actor=member, checkin=checkin, body="mkcheckinreplymailend")
+    assert {tuple(m.to) for m in mailoutbox} == {(member.email,), (helper.email,)}
+    for sent in mailoutbox:
+        said = f"{sent.subject}\n{sent.body}".lower()
+        assert "/notifications/" in sent.body
+        assert reverse("checkin_detail", args=[checkin.pk]) not in sent.body
+        for telling in ("support", "check-in", "check in", "mkcheckin"):
+            assert telling not in said
+        for name in (helper.profile.chosen_name, member.profile.chosen_name):
+            assert name.lower() not in said
 
 
 def test_snoozing_or_opting_out_closes_an_open_check_in():

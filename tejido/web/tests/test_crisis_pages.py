@@ -176,3 +176,167 @@ def test_the_organisers_list_costs_the_same(login, django_assert_num_queries, si
     with django_assert_num_queries(FRAME_QUERIES + 3):
         html = client.get(reverse("organise_crisis_lines")).content.decode()
     assert html.count("/checked/") == size
+
+
+# --- the crisis lines on every support page ------------------------------------------------------
+
+CRISIS_BLOCK = 'class="card crisis-block"'
+
+
+def _support_routes() -> dict[str, str]:
+    """Every named URL pattern of the site's pages under /support/, by name (the JSON API's
+    support operations live under /api/ and are no page)."""
+    from django.urls import URLPattern, URLResolver, get_resolver
+
+    found: dict[str, str] = {}
+
+    def walk(patterns, prefix: str) -> None:
+        for pattern in patterns:
+            route = prefix + str(pattern.pattern)
+            if isinstance(pattern, URLResolver):
+                walk(pattern.url_patterns, route)
+            elif isinstance(pattern, URLPattern) and route.startswith("support/"):
+                assert pattern.name, f"{route} needs a name"
+                found[pattern.name] = route
+
+    walk(get_resolver().url_patterns, "")
+    return found
+
+
+SUPPORT_ROUTES = _support_routes()
+
+# Each support page, who opens it in the world below and with which arguments. A page that only
+# takes POST (an action) is in ACTIONS: sent empty, it answers with a redirect or, when it shows
+# a page (its form's errors), that page carries the crisis lines too.
+PAGES = {
+    "support_hub": ("member", ()),
+    "support_circles": ("member", ()),
+    "support_circle": ("member", ("circle",)),
+    "support_intake": ("facilitator", ("circle",)),
+    "support_intake_edit": ("facilitator", ("circle",)),
+    "my_circle_sessions": ("member", ()),
+    "circle_sessions_of": ("facilitator", ("circle",)),
+    "circle_session_series_new": ("facilitator", ("circle",)),
+    "circle_session_detail": ("facilitator", ("circle", "session")),
+    "buddies_home": ("member", ()),
+    "buddies_pair": ("member", ("pair",)),
+    "checkins_home": ("team", ()),
+    "checkins_reach_out": ("team", ("due",)),
+    "checkin_detail": ("team", ("checkin",)),
+    "professional_list": ("member", ()),
+    "professional_detail": ("member", ("professional",)),
+}
+ACTIONS = {
+    "support_circle_ask": ("member", ("other_circle",)),
+    "support_circle_agree": ("member", ("circle",)),
+    "support_circle_leave": ("member", ("circle",)),
+    "support_intake_decide": ("facilitator", ("circle", "place")),
+    "circle_session_note_new": ("facilitator", ("circle", "session")),
+    "circle_session_note_delete": ("facilitator", ("circle", "session", "note")),
+    "buddies_opt_in": ("member", ()),
+    "buddies_opt_out": ("member", ()),
+    "buddies_propose": ("member", ()),
+    "buddies_answer": ("member", ("pair",)),
+    "buddies_end": ("member", ("pair",)),
+    "buddies_message": ("member", ("pair",)),
+    "checkins_choice": ("member", ()),
+    "checkins_snooze": ("member", ()),
+    "checkins_opt_out": ("member", ()),
+    "checkin_message": ("team", ("checkin",)),
+    "checkin_done": ("team", ("checkin",)),
+}
+
+
+def _support_world() -> dict:
+    """A circle with its facilitator, a member, a request waiting and a session with a note; a
+    buddy pair; a check-in team member with a check-in and someone due; a professional."""
+    from datetime import timedelta
+
+    from tejido.accounts.factories import OrganiserFactory, UserFactory
+    from tejido.buddies.factories import BuddyPairFactory, BuddyProfileFactory
+    from tejido.checkins import services as checkins
+    from tejido.checkins.models import CheckinChoice
+    from tejido.core.clock import now
+    from tejido.professionals.factories import ProfessionalFactory
+    from tejido.support.factories import CircleFactory, FacilitatorFactory, PlaceFactory
+    from tejido.support.note_services import write_note
+    from tejido.support.session_services import create_session_series
+
+    circle = CircleFactory()
+    facilitator = FacilitatorFactory(circle=circle).user
+    member = UserFactory()
+    place = PlaceFactory(circle=circle, user=member)
+    waiting = PlaceFactory(circle=circle, state="asked")
+    starts = now().replace(microsecond=0) - timedelta(days=7, hours=3)
+    event = create_session_series(
+        actor=facilitator,
+        circle=circle,
+        frequency="weekly",
+        title_es="Sesión",
+        address="Sala 3",
+        starts_at=starts,
+        ends_at=starts + timedelta(hours=2),
+    )
+    session = event.occurrences.order_by("starts_at").first()
+    note = write_note(actor=facilitator, occurrence=session, place_id=place.pk, text="Nota")
+    BuddyProfileFactory(user=member)
+    pair = BuddyPairFactory(seeker=member)
+    team = UserFactory()
+    checkins.add_to_team(actor=OrganiserFactory(), member_id=team.pk)
+    due, answered = UserFactory(), UserFactory()
+    for person in (due, answered):
+        checkins.opt_in(actor=person, weeks=2)
+    CheckinChoice.objects.update(due_since=now())
+    checkin = checkins.take(actor=team, member_id=answered.pk, body="¿Qué tal?")
+    return {
+        "people": {"member": member, "facilitator": facilitator, "team": team},
+        "circle": circle.pk,
+        "other_circle": CircleFactory().pk,
+        "place": waiting.pk,
+        "session": session.pk,
+        "note": note.pk,
+        "pair": pair.pk,
+        "due": due.pk,
+        "checkin": checkin.pk,
+        "professional": ProfessionalFactory().pk,
+    }
+
+
+def test_every_support_page_is_listed():
+    assert set(SUPPORT_ROUTES) == set(PAGES) | set(ACTIONS), (
+        "A new page under /support/ goes in PAGES (with who opens it) or ACTIONS"
+    )
+
+
+def _assert_crisis_block(html: str, name: str) -> None:
+    assert html.count(CRISIS_BLOCK) == 1, f"{name}: the crisis lines, once"
+    title = html.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert "crisis" not in title, f"{name}: the crisis lines in the page's title"
+
+
+def _open(login, name: str, table: dict) -> tuple[object, list[int]]:
+    world = _support_world()
+    who, arguments = table[name]
+    return login(world["people"][who]), [world[argument] for argument in arguments]
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_every_support_page_shows_the_crisis_lines(login, name):
+    CrisisLineFactory(name_es="Línea de apoyo", name_en="Support line", phone="024")
+    client, args = _open(login, name, PAGES)
+    response = client.get(reverse(name, args=args))
+    assert response.status_code == 200, name
+    html = response.content.decode()
+    _assert_crisis_block(html, name)
+    assert "Línea de apoyo" in html
+
+
+@pytest.mark.parametrize("name", sorted(ACTIONS))
+def test_every_support_action_answers_with_a_page_with_the_crisis_lines(login, name):
+    client, args = _open(login, name, ACTIONS)
+    url = reverse(name, args=args)
+    assert client.get(url).status_code == 405, f"{name} is a page: put it in PAGES"
+    response = client.post(url, {})
+    assert response.status_code in (200, 302, 400), name
+    if response.status_code != 302:
+        _assert_crisis_block(response.content.decode(), name)

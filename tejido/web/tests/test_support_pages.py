@@ -2,6 +2,7 @@
 asking for a place, the agreement and leaving; the facilitators' intake queue and intake
 editing; the organisers' pages. Missing and hidden answer the same 404."""
 
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -121,13 +122,73 @@ def test_a_therapy_circle_names_its_professional_and_who_verified_them(login):
         profession="Psicóloga",
         method="Colegio oficial",
         verified_by=organiser,
-        verified_at=datetime(2026, 3, 4, tzinfo=UTC),
+        verified_at=datetime(2026, 3, 4, 12, tzinfo=UTC),
     )
     circle = CircleFactory(kind=Circle.Kind.THERAPY)
     FacilitatorFactory(circle=circle, user=psychologist)
     html = _page(login(UserFactory(language="en")), "support_circle", circle.pk)
     assert "Group therapy" in html
-    assert "Dra Ruiz, Psicóloga: verified by Org Ana" in html
+    # Who verified them, and when: the day, for people and for machines.
+    assert "Dra Ruiz, Psicóloga: verified by Org Ana on" in html
+    assert re.search(r'<time datetime="2026-03-04T[0-9:]+[+-][0-9:]+">March 4, 2026</time>', html)
+    spanish = _page(login(UserFactory(language="es")), "support_circle", circle.pk)
+    assert "4 de marzo de 2026</time>" in spanish
+
+
+def test_the_intake_page_warns_without_saying_why(login):
+    circle = CircleFactory()
+    facilitator = FacilitatorFactory(circle=circle, user__language="en").user
+    inside = PlaceFactory(circle=circle).user
+    asked = PlaceFactory(
+        circle=circle, state=Place.State.ASKED, user__profile__chosen_name="Pide Sitio"
+    )
+    low, high = sorted((inside.pk, asked.user_id))
+    KeepApart.objects.create(first_id=low, second_id=high)
+    html = _page(login(facilitator), "support_intake", circle.pk)
+    assert "Pide Sitio" in html
+    assert "This person cannot be placed in this circle." in html
+    assert 'value="accept"' not in html
+    assert inside.profile.chosen_name not in html
+
+
+def test_a_facilitator_kept_apart_sees_an_unnamed_request_and_the_member_not_them(login):
+    circle = CircleFactory()
+    facilitator = FacilitatorFactory(
+        circle=circle, user__language="en", user__profile__chosen_name="Faci Lejos"
+    ).user
+    member = UserFactory(language="en", profile__chosen_name="Pide Lejos")
+    asking = login(member)
+    asking.post(
+        reverse("support_circle_ask", args=[circle.pk]),
+        {"answer_0": "RESPUESTA-APARTE", "agreed": "on"},
+    )
+    place = Place.objects.get(user=member)
+    low, high = sorted((facilitator.pk, member.pk))
+    KeepApart.objects.create(first_id=low, second_id=high)
+    facilitating = login(facilitator)
+    html = _page(facilitating, "support_intake", circle.pk)
+    assert "A request for a place" in html
+    assert "This person cannot be placed in this circle." in html
+    assert "Pide Lejos" not in html
+    assert "RESPUESTA-APARTE" not in html
+    assert "<time" not in html.split('class="list"')[1].split("</ul>")[0]
+    assert 'value="accept"' not in html
+    assert "Requests for a place (1)" in _page(facilitating, "support_circle", circle.pk)
+    facilitating.post(
+        reverse("support_intake_decide", args=[circle.pk, place.pk]), {"decision": "accept"}
+    )
+    place.refresh_from_db()
+    assert place.state == Place.State.ASKED
+    declined = facilitating.post(
+        reverse("support_intake_decide", args=[circle.pk, place.pk]), {"decision": "decline"}
+    )
+    assert declined.status_code == 302
+    place.refresh_from_db()
+    assert place.state == Place.State.DECLINED
+    # The member reads the kind, general message, and never sees that facilitator.
+    mine = _page(asking, "support_circle", circle.pk)
+    assert "cannot offer you a place this time" in mine
+    assert "Faci Lejos" not in mine
 
 
 def test_organisers_create_a_circle_name_facilitators_and_keep_members_apart(login):
