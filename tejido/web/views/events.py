@@ -43,7 +43,6 @@ def event_list(request: HttpRequest) -> HttpResponse:
     form = EventFilterForm(request.GET, groups=groups)
     filters = form.filters()
     page = list_upcoming_stamps(viewer=request.user, filters=filters, page=request.GET.get("page"))
-    filtered = any((filters.group, filters.kind, filters.language, filters.accessibility))
     return render(
         request,
         "events/list.html",
@@ -53,7 +52,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
             "form": form,
             # The rendered filter form is cached (see list.html): named by all it shows.
             "form_key": repr((groups, sorted(request.GET.lists()))),
-            "filtered": filtered or filters.this_week,
+            "filtered": filters.narrows,
             "can_create": may_create_events(viewer=request.user),
         },
     )
