@@ -16,6 +16,7 @@ from functools import cached_property
 from typing import Any
 from urllib.parse import urlencode, urljoin, urlsplit
 
+import time_machine
 from django.core import mail
 from django.db import transaction
 from django.http import HttpResponse
@@ -24,6 +25,7 @@ from django.urls import NoReverseMatch, get_resolver, reverse
 
 from proof.forms import parse_forms
 from proof.world import VIEWERS, World
+from proof.world_gatherings import Moment
 
 API_PREFIX = "/api/"
 API_SCHEMA = "/api/v1/openapi.json"
@@ -67,6 +69,10 @@ class Sweep:
     sightings: set[tuple[str, str]] = field(default_factory=set)
     # "METHOD /template" -> how many calls the sweep made to that API write operation.
     writes: Counter[str] = field(default_factory=Counter)
+    # The moment of the sweep (see world_gatherings.Moment): "" for the world as planted.
+    moment: str = ""
+    # (moment, marker, viewer, surface) where an allowed viewer saw a marker at a later moment.
+    moment_sightings: set[tuple[str, str, str, str]] = field(default_factory=set)
 
     def scan(self, viewer: str, surface: str, where: str, text: str, method: str = "") -> None:
         """Look for every marker in one document the viewer received."""
@@ -82,8 +88,10 @@ class Sweep:
                     unlisted = re.sub(r"<option\b[^>]*>.*?</option>", "", lowered, flags=re.S)
                 if marker.value.lower() not in unlisted:
                     continue
-            if marker.allowed(viewer, surface, where):
+            if marker.allowed(viewer, surface, where, self.moment):
                 self.sightings.add((marker.value, viewer))
+                if self.moment:
+                    self.moment_sightings.add((self.moment, marker.value, viewer, surface))
             else:
                 self.findings.append(
                     Finding(viewer, surface, where, marker.value, marker.label, method)
@@ -95,6 +103,8 @@ class Sweep:
         """One request; its headers and body scanned, a server error noted."""
         response = getattr(client, method)(path, **kwargs)
         body = response.content.decode("utf-8", "replace")
+        if response.get("Content-Type", "").startswith("text/calendar"):
+            body = unfold(body)
         headers = "\n".join(f"{k}: {v}" for k, v in response.items())
         self.scan(viewer, surface, path, headers + "\n" + body, method.upper())
         if response.status_code >= 500:
@@ -148,6 +158,24 @@ class Sweep:
                 response, _body = self.fetch(owner, "calendar", Client(), "get", path)
                 if response.status_code != 200:
                     self.errors.append(f"{owner}'s feed {path} -> {response.status_code}")
+
+    def sweep_moment(self, moment: Moment) -> None:
+        """The clock moved to `moment.at`: its few addresses fetched again as every viewer
+        (the API ones with the viewer's token), and every private feed as its owner, with
+        the markers' rules for that moment."""
+        self.moment = moment.name
+        try:
+            with time_machine.travel(moment.at, tick=False):
+                for viewer in VIEWERS:
+                    client = self.client_for(viewer)
+                    for path in moment.pages:
+                        self.fetch(viewer, "page", client, "get", path)
+                    api = Client(raise_request_exception=False)
+                    for path in moment.api:
+                        self.fetch(viewer, "api", api, "get", path, **self.api_headers(viewer))
+                self.sweep_feeds()
+        finally:
+            self.moment = ""
 
     # --- API ------------------------------------------------------------------------------------
 
@@ -228,6 +256,13 @@ def rolled_back(client: Client) -> Iterator[None]:
             yield
         transaction.set_rollback(True)
     client.cookies = cookies
+
+
+def unfold(text: str) -> str:
+    """An iCalendar file with its long lines joined again (RFC 5545, 3.1: a line break
+    followed by one space or tab continues the line), so that a marker folded across two
+    lines is still found."""
+    return re.sub(r"\r?\n[ \t]", "", text)
 
 
 # --- finding addresses --------------------------------------------------------------------------

@@ -47,7 +47,7 @@ from proof.forms import fill, find_form
 from proof.world_aid import plant_aid
 from proof.world_buddies import plant_buddies
 from proof.world_directory import plant_directory
-from proof.world_gatherings import plant_gatherings
+from proof.world_gatherings import Moment, plant_gatherings
 from proof.world_support import plant_support
 from proof.world_support_sessions import plant_support_sessions
 from tejido.accounts.models import ApiToken, Audience, Profile, User
@@ -143,7 +143,9 @@ class Marker:
     everywhere too. With `organiser_area`, the organiser also sees it on organiser pages and
     the organisers' API operations, read or written (and nowhere else: not in member pages,
     other API operations or email). `also` lists (viewer, path prefix) pairs where one more
-    viewer may see it on that page only."""
+    viewer may see it on that page only. `moments` lists (moment, viewers) pairs: at that
+    moment of the sweep (see world_gatherings.Moment), those viewers may see it too. On the
+    paths `not_on` starts, nobody but the owner may see it, whatever else allows it."""
 
     value: str
     kind: str
@@ -155,9 +157,17 @@ class Marker:
     # A value from a list everyone picks from (an area): seeing it as an <option> of a form
     # says nothing about anyone.
     listed: bool = False
+    moments: tuple[tuple[str, frozenset[str]], ...] = ()
+    not_on: tuple[str, ...] = ()
 
-    def allowed(self, viewer: str, surface: str, path: str) -> bool:
-        if viewer == self.owner or viewer in self.viewers:
+    def allowed(self, viewer: str, surface: str, path: str, moment: str = "") -> bool:
+        if viewer == self.owner:
+            return True
+        if self.not_on and surface != "email" and path.startswith(self.not_on):
+            return False
+        if viewer in self.viewers:
+            return True
+        if any(viewer in who for name, who in self.moments if name == moment):
             return True
         if (
             self.organiser_area
@@ -182,6 +192,8 @@ class World:
     outsider: str = ""
     # Private calendar feeds by whose they are: fetched by the sweep as their owner only.
     feeds: dict[str, list[str]] = field(default_factory=dict)
+    # Later moments at which the sweep fetches a few addresses again.
+    moments: list[Moment] = field(default_factory=list)
 
     def key_for_email(self, address: str) -> str:
         """Whose mailbox an address is: a person's key, the invited outsider, or anyone."""
@@ -471,6 +483,7 @@ def build_world(*, capture: Callable[..., Any], block_pages: tuple[str, ...] = (
 
     # --- gatherings: hidden places at each moment, invitation-only and group events ----------
     feeds: list[str] = []
+    moments: list[Moment] = []
     gathering_ids = plant_gatherings(
         people=people,
         add=add,
@@ -480,8 +493,13 @@ def build_world(*, capture: Callable[..., Any], block_pages: tuple[str, ...] = (
         vetted=VETTED,
         group_members=GROUP_G,
         feeds=feeds,
+        moments=moments,
+        name_seers=lambda key: frozenset(v for v in VIEWERS if v != key and sees_member(v, key)),
     )
-    flows.append("gatherings: places before and after their reveal, invitation and group events")
+    flows.append(
+        "gatherings: places before and after their reveal, invitation and group events, "
+        "votes in a film poll"
+    )
     aid_ids = plant_aid(people=people, add=add, mk=mk, capture=capture, vetted=VETTED)
     flows.append("aid board: sealed requests, threads, contacts, follow-up feedback, a microgrant")
     # --- support circles: a hidden circle's name, sealed intake answers ------------------------
@@ -629,6 +647,7 @@ def build_world(*, capture: Callable[..., Any], block_pages: tuple[str, ...] = (
         flows=flows,
         outsider=outsider,
         feeds={"member": feeds},
+        moments=moments,
     )
     world.ids = {
         "member": [u.pk for u in people.values()] + [999_999],

@@ -11,15 +11,39 @@ markers, each at another moment of the hidden-place rule, so that one sweep chec
 Network organisers see everything (they run every event). On "soon"'s sign-up sheet the member
 claims a dish (everyone who sees the event sees what is brought); a film proposed for the film
 list is for vetted members; the member's private calendar feed is fetched by the sweep as the
-member (its secret is the member's own)."""
+member (its secret is the member's own).
+
+A network poll on the next film, opened by the organiser, has votes from the member, the
+blocker and s_shared: who voted for what is for nobody, so a voter's name (which many may see
+elsewhere) must not appear on any poll page or poll API answer but to the voter themself.
+
+A second moment: once the clock is past "later"'s reveal time (two hours before it starts),
+its place is shown to its confirmed attendee (member) too. The sweep fetches "later"'s pages,
+calendar files and API answer, and the feeds, again at that moment (see `Moment`)."""
 
 from collections.abc import Callable
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
 from tejido.accounts.models import User
 
 Add = Callable[..., str]
+
+# Where a poll's votes are counted: a voter's name is for nobody here but the voter.
+POLL_PLACES = ("/films/polls/", "/api/v1/polls")
+
+
+@dataclass(frozen=True)
+class Moment:
+    """A later moment at which some markers reach more viewers (`Marker.moments` names it),
+    and the few addresses the sweep fetches again then, as every viewer: site pages (calendar
+    files among them), API reads, and the private calendar feeds."""
+
+    name: str
+    at: datetime
+    pages: tuple[str, ...]
+    api: tuple[str, ...]
 
 
 def plant_gatherings(
@@ -32,13 +56,19 @@ def plant_gatherings(
     vetted: frozenset[str],
     group_members: frozenset[str],
     feeds: list[str],
+    moments: list[Moment],
+    name_seers: Callable[[str], frozenset[str]],
 ) -> dict[str, list[int]]:
-    """Plant the events; returns the ids of their dates and series for the sweep's addresses,
-    and puts the member's calendar feed's address in `feeds`."""
+    """Plant the events; returns the ids of their dates, series and polls for the sweep's
+    addresses, puts the member's calendar feed's address in `feeds` and the moment after
+    "later"'s reveal in `moments`. `name_seers(key)`: who may see that person's name."""
+    from django.urls import reverse
+
+    from tejido.accounts.models import Profile
     from tejido.core.clock import now
     from tejido.gatherings.calendar_services import create_or_renew_feed
     from tejido.gatherings.event_services import create_event, name_host, open_invitation
-    from tejido.gatherings.film_services import propose_film
+    from tejido.gatherings.film_services import create_poll, propose_film, vote
     from tejido.gatherings.models import Event, Host, Occurrence, Rsvp
     from tejido.gatherings.services import rsvp
     from tejido.gatherings.sheet_services import add_slot, claim_slot
@@ -59,13 +89,20 @@ def plant_gatherings(
         name_host(actor=organiser, event=made, member=host, role=Host.Role.HOST)
         return made
 
-    def place(key: str, viewers: frozenset[str]) -> dict[str, str]:
+    revealed = "after later's reveal"
+
+    def place(
+        key: str, viewers: frozenset[str], later: frozenset[str] = frozenset()
+    ) -> dict[str, str]:
+        """The event's address and call link, markers for `viewers`; with `later`, these
+        viewers may see them too at the moment after "later"'s reveal."""
+        rules: dict[str, Any] = {"viewers": viewers}
+        if later:
+            rules["moments"] = ((revealed, later),)
         return {
-            "address": add(
-                mk(f"address{key}"), "event address", f"{key} event's address", viewers=viewers
-            ),
+            "address": add(mk(f"address{key}"), "event address", f"{key} event's address", **rules),
             "call_link": "https://call.example.org/"
-            + add(mk(f"call{key}"), "event call link", f"{key} event's call link", viewers=viewers),
+            + add(mk(f"call{key}"), "event call link", f"{key} event's call link", **rules),
         }
 
     with capture(execute=True):
@@ -77,7 +114,12 @@ def plant_gatherings(
             attendee_list=Event.AttendeeList.EVERYONE,
             **place("soon", runners | {"member", "blocker"}),
         )
-        later = event("later", timedelta(days=5), mode=Event.Mode.BOTH, **place("later", runners))
+        later = event(
+            "later",
+            timedelta(days=5),
+            mode=Event.Mode.BOTH,
+            **place("later", runners, later=frozenset({"member"})),
+        )
         date_soon, date_later = soon.occurrences.get(), later.occurrences.get()
         for key in ("member", "blocker", "shared"):
             rsvp(actor=people[key], occurrence=date_soon, answer=Rsvp.Answer.GOING)
@@ -146,12 +188,46 @@ def plant_gatherings(
     claim_slot(actor=people["member"], slot=dessert, dish=dish, diet_tags=["vegan"])
     film = add(mk("film"), "film", "a proposed film's title", viewers=vetted - {"suspended"})
     propose_film(actor=people["shared"], title=film, year=1999)
+
+    # Votes: nobody may learn who voted for what.
+    films = [propose_film(actor=organiser, title=f"Película {n}", year=2000 + n) for n in (1, 2)]
+    poll = create_poll(
+        actor=organiser,
+        title_es="¿Qué vemos?",
+        title_en="What shall we watch?",
+        closes_at=moment + timedelta(days=3),
+        films=films,
+    )
+    first, second = poll.options.order_by("pk")
+    for key, option in (("member", first), ("blocker", second), ("s_shared", first)):
+        vote(actor=people[key], poll=poll, option=option)
+        add(
+            Profile.objects.get(user=people[key]).chosen_name,
+            "vote",
+            f"who voted: {key}'s vote",
+            owner=key,
+            viewers=name_seers(key),
+            not_on=POLL_PLACES,
+        )
+
     secret = create_or_renew_feed(actor=people["member"])
     add(secret, "calendar feed secret", "the member's calendar feed secret", owner="member")
     feeds.append(f"/calendar/{secret}.ics")
+    moments.append(
+        Moment(
+            name=revealed,
+            at=date_later.starts_at - timedelta(hours=2),
+            pages=tuple(
+                reverse(name, args=[date_later.pk])
+                for name in ("occurrence_detail", "occurrence_calendar", "series_calendar")
+            ),
+            api=(f"/api/v1/occurrences/{date_later.pk}",),
+        )
+    )
 
     events = [soon, later, invited, for_group, past]
     return {
+        "poll": [poll.pk, 999_999],
         "occurrence": [
             *Occurrence.objects.filter(event__in=events)
             .order_by("pk")

@@ -57,6 +57,21 @@ class EventFilters:
     this_week: bool = False
     # Gatherings whose age range takes someone of this age (no range takes everyone).
     age: int | None = None
+    # Only gatherings with no content notes: none of their own, nor on the film they show.
+    without_content_notes: bool = False
+
+    @property
+    def narrows(self) -> bool:
+        """Whether anything narrows the list."""
+        return bool(
+            self.group
+            or self.kind
+            or self.language
+            or self.accessibility
+            or self.this_week
+            or self.age is not None
+            or self.without_content_notes
+        )
 
 
 def _listed(viewer: AnyUser | None) -> QuerySet[Occurrence]:
@@ -88,6 +103,11 @@ def _filtered(occurrences: QuerySet[Occurrence], filters: EventFilters) -> Query
         occurrences = occurrences.filter(
             Q(event__age_min__isnull=True) | Q(event__age_min__lte=filters.age),
             Q(event__age_max__isnull=True) | Q(event__age_max__gte=filters.age),
+        )
+    if filters.without_content_notes:
+        occurrences = occurrences.filter(
+            Q(event__film__isnull=True) | Q(event__film__content_notes=""),
+            event__content_notes="",
         )
     if filters.this_week:
         occurrences = occurrences.filter(starts_at__lt=now() + timedelta(days=7))

@@ -150,7 +150,8 @@ def attendee_out(row: AttendeeRow) -> dict[str, Any]:
 class OccurrenceDetailOut(OccurrenceOut):
     """One date as its page shows it. `address` and `call_link` are present only while you
     may see them (hosts always; confirmed attendees from `place_shown_from` until it ends,
-    unless it was cancelled); `attendees` only when the event lets you see who is going."""
+    unless it was cancelled); `attendees` only when the event lets you see who is going;
+    `discussion_guide` only while you may read it."""
 
     address: str | SkipJsonSchema[None] = Field(None, description="The exact address.")
     call_link: str | SkipJsonSchema[None] = Field(None, description="The call link.")
@@ -163,6 +164,11 @@ class OccurrenceDetailOut(OccurrenceOut):
     waitlist_position: int | None = Field(description="Where you are on the waitlist (1: next).")
     can_rsvp: bool
     can_manage: bool
+    discussion_guide: str | SkipJsonSchema[None] = Field(
+        None,
+        description="A film night's questions: for those who run it at any time, for its "
+        "confirmed attendees once the film is over; absent otherwise.",
+    )
 
 
 def occurrence_detail_out(page: OccurrencePage) -> dict[str, Any]:
@@ -176,6 +182,8 @@ def occurrence_detail_out(page: OccurrencePage) -> dict[str, Any]:
     body["waitlist_position"] = page.waitlist_position
     body["can_rsvp"] = page.can_rsvp
     body["can_manage"] = page.can_manage
+    if page.discussion_guide:
+        body["discussion_guide"] = page.discussion_guide
     return body
 
 
@@ -193,6 +201,9 @@ class EventQuery(PageQuery):
     this_week: bool = Field(False, description="Only those starting in the next seven days.")
     age: int | None = Field(
         None, ge=0, le=120, description="Only those whose age range takes someone this old."
+    )
+    without_content_notes: bool = Field(
+        False, description="Only those with no content notes, nor any on the film they show."
     )
 
 

@@ -79,6 +79,7 @@ def get_events(request: HttpRequest, query: Query[EventQuery]) -> object:
         accessibility=tuple(query.accessibility),
         this_week=query.this_week,
         age=query.age,
+        without_content_notes=query.without_content_notes,
     )
     page = list_upcoming(viewer=actor(request), filters=filters, page=query.page)
     return numbered_page(page, occurrence_out)

@@ -34,6 +34,13 @@ class EventFilterForm(forms.Form):
     age = forms.IntegerField(
         label=_("For someone of this age"), required=False, min_value=0, max_value=120
     )
+    without_content_notes = forms.BooleanField(
+        label=_("Only those without content notes"),
+        help_text=_(
+            "Leaves out gatherings that warn of difficult themes, or show a film that does."
+        ),
+        required=False,
+    )
     this_week = forms.BooleanField(label=_("Only the next seven days"), required=False)
 
     def __init__(self, *args: Any, groups: list[tuple[str, str]], **kwargs: Any) -> None:
@@ -51,4 +58,5 @@ class EventFilterForm(forms.Form):
             accessibility=tuple(data.get("accessibility") or ()),
             this_week=bool(data.get("this_week")),
             age=data.get("age"),
+            without_content_notes=bool(data.get("without_content_notes")),
         )

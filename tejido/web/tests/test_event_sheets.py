@@ -271,6 +271,50 @@ def test_a_host_adds_changes_and_removes_slots(login, occurrence, host):
 
 
 @pytest.mark.parametrize(
+    ("kind", "course", "label", "item", "shown"),
+    [
+        (Event.Kind.ART_WORKSHOP, "material", "Pinceles finos", "Tres pinceles", "Materials"),
+        (Event.Kind.VOLUNTEERING, "role", "Recepción", "Turno de mañana", "Volunteer role"),
+    ],
+)
+def test_the_sheet_takes_workshop_materials_and_volunteering_roles(
+    login, kind, course, label, item, shown
+):
+    """The potluck's slots serve a workshop's materials and a volunteering day's roles: a host
+    adds one, a confirmed attendee signs up for it, the host sees who, and the next one is
+    told it is covered."""
+    occurrence = OccurrenceFactory(event__kind=kind)
+    host = HostFactory(event=occurrence.event, user=UserFactory(language="en")).user
+    added = login(host).post(
+        reverse("sheet_slot_add", args=[occurrence.pk]),
+        {"course": course, "label": label, "wanted": "1"},
+    )
+    assert _messages(added) == ["The slot is on the sheet."]
+    slot = Slot.objects.get(occurrence=occurrence)
+    assert (slot.course, slot.label) == (course, label)
+    volunteer = _going(occurrence)
+    page = login(volunteer).get(reverse("occurrence_detail", args=[occurrence.pk])).content.decode()
+    assert f"{shown}: {label}" in page
+    assert "0 of 1 signed up" in page
+    response = login(volunteer).post(
+        reverse("sheet_claim", args=[occurrence.pk, slot.pk]), {"dish": item}
+    )
+    assert _messages(response) == [f"Thank you! You signed up to bring {item}."]
+    claim = Claim.objects.get(slot=slot)
+    assert (claim.user, claim.dish, claim.servings, claim.diet_tags) == (volunteer, item, None, [])
+    html = _sheet(host, occurrence)
+    assert "1 of 1 signed up" in html
+    assert item in html
+    assert volunteer.profile.chosen_name in html
+    assert "Everything on the sheet is covered" in html
+    late = login(_going(occurrence)).post(
+        reverse("sheet_claim", args=[occurrence.pk, slot.pk]), {"dish": item}
+    )
+    assert "Enough people already signed up" in _messages(late)[0]
+    assert Claim.objects.filter(slot=slot).count() == 1
+
+
+@pytest.mark.parametrize(
     "data",
     [{}, {"course": "soup", "wanted": "1"}, {"course": "main", "wanted": "1000"}],
 )

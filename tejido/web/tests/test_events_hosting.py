@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
@@ -27,12 +28,13 @@ from tejido.gatherings.factories import (
     RsvpFactory,
 )
 from tejido.gatherings.images import reencode_image
-from tejido.gatherings.models import Event, Host, Invitation, Occurrence, Rsvp
+from tejido.gatherings.models import AddressView, Event, Host, Invitation, Occurrence, Rsvp
 from tejido.gatherings.selectors import get_occurrence_page
 from tejido.groups.factories import GroupFactory, GroupMembershipFactory
 from tejido.groups.models import GroupMembership
 from tejido.notifications.models import Notice
 from tejido.web.forms.events import EventForm, OccurrenceEditForm
+from tejido.web.templatetags.html_time import html_datetime
 from tejido.web.views.event_hosting import safe_cell
 
 ZONE = ZoneInfo(settings.TIME_ZONE)
@@ -451,6 +453,49 @@ def test_the_host_tools_show_the_links_and_the_full_invitation_address():
     page = get_occurrence_page(viewer=stranger, occurrence_id=occurrence.pk)
     html = render_to_string("events/_host_tools.html", {"page": page}, request=request)
     assert html.strip() == ""
+
+
+@pytest.mark.django_db
+def test_hosts_see_who_was_shown_the_address_and_when_and_members_do_not(login):
+    host = UserFactory(language="en")
+    facilitator = UserFactory(language="en")
+    _host, event, occurrence = _hosted(host, reveal_hours=24, address="Calle Vista 8")
+    HostFactory(event=event, user=facilitator, role=Host.Role.FACILITATOR)
+    ana = UserFactory(language="en", profile__chosen_name="Ana Vista")
+    bea = UserFactory(language="en", profile__chosen_name="Bea Vista")
+    unseen = UserFactory(language="en", profile__chosen_name="Cleo Sin Ver")
+    for person in (ana, bea, unseen):
+        RsvpFactory(occurrence=occurrence, user=person)
+    url = reverse("occurrence_detail", args=[occurrence.pk])
+    heading = "Who has been shown the address"
+
+    before = login(host).get(url).content.decode()
+    assert heading in before
+    assert "Nobody has been shown the address yet." in before
+    # Ana opens the page well before the start, Bea an hour later: each is noted once, when
+    # first shown it.
+    with time_machine.travel(occurrence.starts_at - timedelta(hours=3), tick=False):
+        assert "Calle Vista 8" in login(ana).get(url).content.decode()
+    with time_machine.travel(occurrence.starts_at - timedelta(hours=2), tick=False):
+        assert "Calle Vista 8" in login(bea).get(url).content.decode()
+        login(ana).get(url)
+        html = login(host).get(url).content.decode()
+        for person in (ana, bea):
+            seen = AddressView.objects.get(occurrence=occurrence, user=person).first_seen_at
+            entry = f'{person.profile.chosen_name} · <time datetime="{html_datetime(seen)}">'
+            assert entry in html
+        assert AddressView.objects.get(user=ana).first_seen_at == occurrence.starts_at - timedelta(
+            hours=3
+        )
+        assert "Cleo Sin Ver" not in html.split(heading)[1].split("</ul>")[0]
+        # Those who go are not told who has the address, nor that Bea has it; nor is a
+        # facilitator (who sees who is coming, to record attendance, not who has the address).
+        for person in (ana, unseen, facilitator):
+            page = login(person).get(url).content.decode()
+            assert heading not in page, person
+            assert "Nobody has been shown the address" not in page, person
+            if person != facilitator:
+                assert "Bea Vista" not in page, person
 
 
 # Attendance ---------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from tejido.accounts.factories import BlockFactory, UserFactory
 from tejido.core.clock import now
 from tejido.gatherings.factories import (
     EventFactory,
+    FilmFactory,
     HostFactory,
     OccurrenceFactory,
     RsvpFactory,
@@ -121,6 +122,36 @@ def test_the_list_filters(login, english):
     assert "Network social" not in html
     html = client.get(reverse("event_list"), {"accessibility": "quiet_room"}).content.decode()
     assert "No gathering to come matches these filters" in html
+
+
+def test_the_list_leaves_out_gatherings_with_content_notes_when_asked(login, english):
+    _occurrence(title_en="Quiet social")
+    _occurrence(title_en="Hard talk", content_notes="Talks about violence.")
+    _occurrence(
+        title_en="Film with notes",
+        kind=Event.Kind.FILM_NIGHT,
+        film=FilmFactory(content_notes="Transphobia."),
+    )
+    _occurrence(title_en="Gentle film", kind=Event.Kind.FILM_NIGHT, film=FilmFactory())
+    client = login(english)
+    everything = client.get(reverse("event_list")).content.decode()
+    assert 'name="without_content_notes"' in everything
+    assert "Only those without content notes" in everything
+    for title in ("Quiet social", "Hard talk", "Film with notes", "Gentle film"):
+        assert title in everything
+    html = client.get(reverse("event_list"), {"without_content_notes": "on"}).content.decode()
+    assert "Quiet social" in html
+    assert "Gentle film" in html
+    assert "Hard talk" not in html
+    assert "Film with notes" not in html
+    assert "Clear the filters" in html
+    assert 'id="id_without_content_notes" checked' in html
+    # With the other filters too.
+    html = client.get(
+        reverse("event_list"), {"without_content_notes": "on", "kind": "film_night"}
+    ).content.decode()
+    assert "Gentle film" in html
+    assert "Quiet social" not in html
 
 
 def test_bad_filter_values_are_left_out(login, english):

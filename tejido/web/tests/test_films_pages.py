@@ -5,6 +5,7 @@ from datetime import timedelta
 from types import SimpleNamespace
 
 import pytest
+import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -16,11 +17,13 @@ from tejido.core.testing import FRAME_QUERIES
 from tejido.gatherings.factories import (
     EventFactory,
     FilmFactory,
+    HostFactory,
     OccurrenceFactory,
     PollFactory,
     PollOptionFactory,
+    RsvpFactory,
 )
-from tejido.gatherings.models import Event, Film, Poll, Vote
+from tejido.gatherings.models import Event, Film, Host, Poll, Rsvp, Vote
 from tejido.groups.factories import GroupFactory, GroupMembershipFactory
 
 pytestmark = pytest.mark.django_db
@@ -192,6 +195,68 @@ def test_the_event_page_part_shows_the_film():
     assert "120" in html
     none = SimpleNamespace(occurrence=OccurrenceFactory())
     assert render_to_string("events/_film.html", {"page": none}).strip() == ""
+
+
+GUIDE = "¿Qué escena cambiarías? GUIDE-QUESTION"
+
+
+def test_the_discussion_guide_is_for_hosts_and_after_the_screening_for_confirmed_attendees(
+    login,
+):
+    """Hosts and facilitators read the questions at any time; a confirmed attendee once the
+    film is over (its runtime after the start); someone waitlisted, or who only sees the
+    event, never."""
+    film = FilmFactory(title="Pride", runtime_minutes=95)
+    event = EventFactory(kind=Event.Kind.FILM_NIGHT, film=film, discussion_guide=GUIDE)
+    occurrence = OccurrenceFactory(event=event)
+    people = {
+        name: UserFactory(language="en")
+        for name in ("host", "facilitator", "confirmed", "waitlisted", "other")
+    }
+    HostFactory(event=event, user=people["host"])
+    HostFactory(event=event, user=people["facilitator"], role=Host.Role.FACILITATOR)
+    RsvpFactory(occurrence=occurrence, user=people["confirmed"])
+    RsvpFactory(occurrence=occurrence, user=people["waitlisted"], seat=Rsvp.Seat.WAITLISTED)
+    url = reverse("occurrence_detail", args=[occurrence.pk])
+
+    def who_sees() -> set[str]:
+        shown = set()
+        for name, person in people.items():
+            response = login(person).get(url)
+            assert response.status_code == 200
+            html = response.content.decode()
+            if "GUIDE-QUESTION" in html:
+                assert "Discussion guide" in html
+                shown.add(name)
+            else:
+                assert "Discussion guide" not in html
+        return shown
+
+    runs = {"host", "facilitator"}
+    assert who_sees() == runs
+    # During the screening: not yet.
+    with time_machine.travel(occurrence.starts_at + timedelta(minutes=60), tick=False):
+        assert who_sees() == runs
+    # Once the film is over (before the evening ends).
+    with time_machine.travel(occurrence.starts_at + timedelta(minutes=95), tick=False):
+        assert who_sees() == runs | {"confirmed"}
+    with time_machine.travel(occurrence.ends_at + timedelta(days=2), tick=False):
+        assert who_sees() == runs | {"confirmed"}
+
+
+def test_without_a_runtime_the_guide_waits_for_the_end(login):
+    event = EventFactory(
+        kind=Event.Kind.FILM_NIGHT,
+        film=FilmFactory(runtime_minutes=None),
+        discussion_guide=GUIDE,
+    )
+    occurrence = OccurrenceFactory(event=event)
+    confirmed = RsvpFactory(occurrence=occurrence, user=UserFactory(language="en")).user
+    url = reverse("occurrence_detail", args=[occurrence.pk])
+    with time_machine.travel(occurrence.ends_at - timedelta(minutes=1), tick=False):
+        assert "GUIDE-QUESTION" not in login(confirmed).get(url).content.decode()
+    with time_machine.travel(occurrence.ends_at, tick=False):
+        assert "GUIDE-QUESTION" in login(confirmed).get(url).content.decode()
 
 
 @pytest.mark.parametrize("size", [2, 7])

@@ -43,7 +43,6 @@ def event_list(request: HttpRequest) -> HttpResponse:
     form = EventFilterForm(request.GET, groups=groups)
     filters = form.filters()
     page = list_upcoming_stamps(viewer=request.user, filters=filters, page=request.GET.get("page"))
-    filtered = any((filters.group, filters.kind, filters.language, filters.accessibility))
     return render(
         request,
         "events/list.html",
@@ -51,7 +50,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
             "page": page,
             "items": cached_items("event-item", page.items, _list_items(request)),
             "form": form,
-            "filtered": filtered or filters.this_week,
+            "filtered": filters.narrows,
             "can_create": may_create_events(viewer=request.user),
         },
     )
