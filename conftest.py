@@ -1,7 +1,6 @@
 """Fixtures every test in Tejido can use."""
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +11,20 @@ from django.test import Client
 from django.utils import timezone, translation
 
 PARTS_DIR = Path(__file__).resolve().parent / "tejido" / "locale" / "parts"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The proofs that take minutes first, then the browser journeys, then the rest. The two
+    workers of `./run test` take each other's queue when theirs runs out; a five-minute proof
+    collected last (proof/ comes after tejido/ and e2e/) would leave one of them idle while the
+    other finished it. The order within each part is kept."""
+
+    def part(item: pytest.Item) -> int:
+        if item.get_closest_marker("slow"):
+            return 0
+        return 1 if item.get_closest_marker("e2e") else 2
+
+    items.sort(key=part)
 
 
 @pytest.fixture(autouse=True)
@@ -134,11 +147,10 @@ def login():
     return _client_for
 
 
-@pytest.fixture
-def translations(settings, tmp_path_factory) -> Iterator[Path]:
-    """Spanish (and any other) translations from every `tejido/locale/parts/*.po`, compiled
-    into a temporary locale folder searched first, so a test can assert translated output before
-    the lead has merged and compiled the catalogue. Yields that folder."""
+@pytest.fixture(scope="session")
+def _compiled_parts(tmp_path_factory) -> Path:
+    """Every `tejido/locale/parts/*.po` compiled once a run (reading them all takes a third of
+    a second, and some forty tests ask): the folder of `translations`."""
     root = tmp_path_factory.mktemp("locale")
     catalogues: dict[str, polib.POFile] = {}
     seen: dict[str, set[tuple[str | None, str]]] = {}
@@ -162,8 +174,16 @@ def translations(settings, tmp_path_factory) -> Iterator[Path]:
         target = root / language / "LC_MESSAGES"
         target.mkdir(parents=True)
         merged.save_as_mofile(str(target / "django.mo"))
-    settings.LOCALE_PATHS = [root, *settings.LOCALE_PATHS]
     return root
+
+
+@pytest.fixture
+def translations(settings, _compiled_parts) -> Path:
+    """Spanish (and any other) translations from every `tejido/locale/parts/*.po`, compiled
+    into a temporary locale folder searched first, so a test can assert translated output before
+    the lead has merged and compiled the catalogue. Gives that folder."""
+    settings.LOCALE_PATHS = [_compiled_parts, *settings.LOCALE_PATHS]
+    return _compiled_parts
 
 
 _PER_RENDER = [

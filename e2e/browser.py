@@ -177,7 +177,6 @@ class Visitor:
         self.console_errors: list[str] = []
         self.page.on("console", self._on_console)
         self.page.on("pageerror", lambda error: self.console_errors.append(f"pageerror: {error}"))
-        self._auditor: BrowserContext | None = None
 
     def _new_context(self, *, js: bool) -> BrowserContext:
         context = self.browser.new_context(
@@ -248,42 +247,22 @@ class Visitor:
     # -- checks --------------------------------------------------------------------------
 
     def check(self, name: str, *, screenshot: bool = False) -> None:
-        """axe-core on the page as it is now, a clean console, and screenshots if asked."""
+        """axe-core on the page as it is now (with JavaScript on: e2e/README.md says why not
+        without), a clean console, and screenshots if asked."""
         self.page.wait_for_load_state("load")
-        violations = self._axe()
-        self.report.add(f"{name} ({self.variant})", violations)
-        failing = [v for v in violations if v.get("impact") in FAILING_IMPACTS]
         where = f"{name} ({self.variant}, {self.page.url})"
-        if failing and AXE_SOFT:
-            print(f"\naxe-core on {where} (not failing: TEJIDO_E2E_AXE_SOFT=1):")
-            print(describe(failing))
-        else:
-            assert not failing, f"axe-core on {where}:\n{describe(failing)}"
+        if self.js:
+            violations = run_axe(self.page)
+            self.report.add(f"{name} ({self.variant})", violations)
+            failing = [v for v in violations if v.get("impact") in FAILING_IMPACTS]
+            if failing and AXE_SOFT:
+                print(f"\naxe-core on {where} (not failing: TEJIDO_E2E_AXE_SOFT=1):")
+                print(describe(failing))
+            else:
+                assert not failing, f"axe-core on {where}:\n{describe(failing)}"
         assert not self.console_errors, f"console errors on {where}: {self.console_errors}"
         if screenshot and self.js:
             self.screenshot(name)
-
-    def _axe(self) -> list[dict[str, Any]]:
-        if self.js:
-            return run_axe(self.page)
-        # axe-core needs JavaScript. For a page seen without it, the very document the server
-        # sent is loaded into a JavaScript-enabled twin (same size, same stylesheets from the
-        # live server), and axe checks that.
-        if self._auditor is None:
-            self._auditor = self._new_context(js=True)
-        twin = self._auditor.new_page()
-        twin.set_viewport_size(self.page.viewport_size or DESKTOP)  # type: ignore[arg-type]
-        url = self.page.url.split("#")[0]
-        html = self.page.content()
-        twin.route(
-            lambda address: address == url,
-            lambda route: route.fulfill(status=200, content_type="text/html", body=html),
-        )
-        try:
-            twin.goto(url)
-            return run_axe(twin)
-        finally:
-            twin.close()
 
     def screenshot(self, name: str) -> None:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
@@ -311,8 +290,6 @@ class Visitor:
             Path(f"{base}.error.txt").write_text(str(error), encoding="utf-8")
 
     def close(self) -> None:
-        if self._auditor is not None:
-            self._auditor.close()
         self.context.close()
 
 

@@ -24,6 +24,8 @@ import pytest
 
 from proof.servers import Server, run_python, server_env
 
+pytestmark = pytest.mark.slow
+
 ROUNDS_SQLITE = 20
 ROUNDS_POSTGRES = 8
 WRITERS = 4

@@ -13,6 +13,8 @@ from django.core import mail
 from proof.sweep import Sweep, coverage_report, unfold, write_operations
 from proof.world import VIEWERS, build_world
 
+pytestmark = pytest.mark.slow
+
 
 def _block_pages() -> tuple[str, ...]:
     """Where a member sees their own list of blocks (the only place the blocker sees the

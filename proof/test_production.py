@@ -36,6 +36,8 @@ from proof.servers import PYTHON, ROOT, Server, run_python, server_env
 if TYPE_CHECKING:
     import redis
 
+pytestmark = pytest.mark.slow
+
 REDIS_DB = 13
 REDIS_URL = f"redis://127.0.0.1:6379/{REDIS_DB}"
 DATABASE_URL = os.environ.get("TEJIDO_DATABASE_URL", "")

@@ -1098,6 +1098,7 @@ def signed_in_client(viewer: Any) -> Client:
     return client
 
 
+@pytest.mark.slow
 @pytest.mark.django_db
 @pytest.mark.parametrize("role", ROLES)
 def test_every_page_answers_each_role_as_the_table_says(role):
@@ -1125,6 +1126,7 @@ def test_every_page_answers_each_role_as_the_table_says(role):
     assert not problems, "\n".join(problems)
 
 
+@pytest.mark.slow
 @pytest.mark.django_db
 @pytest.mark.parametrize("role", ROLES)
 def test_head_answers_as_get_does_on_every_page(role):
@@ -1146,6 +1148,7 @@ def test_head_answers_as_get_does_on_every_page(role):
     assert not problems, "\n".join(problems)
 
 
+@pytest.mark.slow
 @pytest.mark.django_db
 @pytest.mark.parametrize("role", ROLES)
 def test_every_pattern_answers_an_empty_post_as_the_table_says(role):
