@@ -10,7 +10,8 @@ markers, each at another moment of the hidden-place rule, so that one sweep chec
 - "group" is for the members of group G only.
 Network organisers see everything (they run every event). On "soon"'s sign-up sheet the member
 claims a dish (everyone who sees the event sees what is brought); a film proposed for the film
-list is for vetted members; the member's private calendar feed is fetched by the sweep as the
+list is for vetted members, in two polls the organiser runs (one open, one closed with the
+member's vote winning); the member's private calendar feed is fetched by the sweep as the
 member (its secret is the member's own)."""
 
 from collections.abc import Callable
@@ -38,8 +39,8 @@ def plant_gatherings(
     from tejido.core.clock import now
     from tejido.gatherings.calendar_services import create_or_renew_feed
     from tejido.gatherings.event_services import create_event, name_host, open_invitation
-    from tejido.gatherings.film_services import propose_film
-    from tejido.gatherings.models import Event, Host, Occurrence, Rsvp
+    from tejido.gatherings.film_services import create_poll, propose_film, vote
+    from tejido.gatherings.models import Claim, Event, Host, Occurrence, Poll, Rsvp, Slot
     from tejido.gatherings.services import rsvp
     from tejido.gatherings.sheet_services import add_slot, claim_slot
 
@@ -145,7 +146,17 @@ def plant_gatherings(
     )
     claim_slot(actor=people["member"], slot=dessert, dish=dish, diet_tags=["vegan"])
     film = add(mk("film"), "film", "a proposed film's title", viewers=vetted - {"suspended"})
-    propose_film(actor=people["shared"], title=film, year=1999)
+    proposed = propose_film(actor=people["shared"], title=film, year=1999)
+    # Polls for the organiser to run: an open one the member voted in (to close), and a closed
+    # one with a winner (to make its film night).
+    polls = []
+    for closes_in in (timedelta(days=2), timedelta(hours=1)):
+        poll = create_poll(
+            actor=organiser, title_es="¿Qué vemos?", closes_at=moment + closes_in, films=[proposed]
+        )
+        vote(actor=people["member"], poll=poll, option=poll.options.get())
+        polls.append(poll)
+    Poll.objects.filter(pk=polls[1].pk).update(closes_at=moment - timedelta(hours=1))
     secret = create_or_renew_feed(actor=people["member"])
     add(secret, "calendar feed secret", "the member's calendar feed secret", owner="member")
     feeds.append(f"/calendar/{secret}.ics")
@@ -159,4 +170,7 @@ def plant_gatherings(
             999_999,
         ],
         "event": [e.pk for e in events] + [999_999],
+        "slot": [*Slot.objects.order_by("pk").values_list("pk", flat=True), 999_999],
+        "claim": [*Claim.objects.order_by("pk").values_list("pk", flat=True), 999_999],
+        "poll": [p.pk for p in polls] + [999_999],
     }
