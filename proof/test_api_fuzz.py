@@ -41,6 +41,7 @@ from tejido.gatherings.factories import (
     RsvpFactory,
     SlotFactory,
 )
+from tejido.gatherings.models import Occurrence, Vote
 from tejido.groups.factories import GroupFactory, GroupMembershipFactory
 from tejido.groups.models import Group
 from tejido.membership.factories import ApplicationAnswerFactory, ApplicationFactory
@@ -103,6 +104,12 @@ def api_people(db: Any) -> dict[str, Any]:
         EventFactory(group=Group.objects.get(slug="00"), visibility="group", kind="potluck"),
     ]
     occurrences = [OccurrenceFactory(event=event) for event in gatherings]
+    # The member's series' date is its second one, so that changing "this date and the
+    # following ones" splits the series rather than changing all of it.
+    second = gatherings[1].starts_at + timedelta(days=7)
+    Occurrence.objects.filter(pk=occurrences[1].pk).update(
+        original_start=second, starts_at=second, ends_at=second + timedelta(hours=2)
+    )
     HostFactory(event=gatherings[0], user=organiser)
     HostFactory(event=gatherings[1], user=member)
     HostFactory(event=gatherings[2], user=others[0])
@@ -113,19 +120,24 @@ def api_people(db: Any) -> dict[str, Any]:
     RsvpFactory(occurrence=occurrences[1], user=others[2], seat="pending")
     # Films and polls to vote in: an open network poll, a group's, and a closed one.
     films = FilmFactory.create_batch(3)
-    for poll in (
+    polls = [
         PollFactory(created_by=organiser),
         PollFactory(group=Group.objects.get(slug="00")),
         PollFactory(closes_at=now() - timedelta(days=1)),
-    ):
+    ]
+    for poll in polls:
         for film in films:
             PollOptionFactory(poll=poll, film=film)
-    # A gathering's date (id 1, the first generation tries) with a sign-up sheet the member
-    # has a seat on: slots to claim and a claim to withdraw.
+    # The open polls have a vote each: once one is closed, its winner makes a film night.
+    for poll in polls[:2]:
+        Vote.objects.create(poll=poll, option=poll.options.first(), user=others[3])
+    # A gathering's date with a sign-up sheet the member has a seat on: a slot to claim (id 1,
+    # the first generation tries), a full one with the member's own claim (id 1) to change and
+    # withdraw, and another's claim on the first for its hosts to remove.
     occurrence = OccurrenceFactory()
     RsvpFactory(occurrence=occurrence, user=member)
     slot = SlotFactory(occurrence=occurrence, wanted=50)
-    SlotFactory(occurrence=occurrence, wanted=1)
+    ClaimFactory(slot=SlotFactory(occurrence=occurrence, wanted=1), user=member)
     ClaimFactory(slot=slot, user=others[1])
     _aid_board(organiser, member, others)
     _support_circles(organiser, member, others)

@@ -10,7 +10,8 @@ markers, each at another moment of the hidden-place rule, so that one sweep chec
 - "group" is for the members of group G only.
 Network organisers see everything (they run every event). On "soon"'s sign-up sheet the member
 claims a dish (everyone who sees the event sees what is brought); a film proposed for the film
-list is for vetted members; the member's private calendar feed is fetched by the sweep as the
+list is for vetted members, in two polls the organiser runs (one open, one closed with the
+member's vote winning); the member's private calendar feed is fetched by the sweep as the
 member (its secret is the member's own).
 
 A network poll on the next film, opened by the organiser, has votes from the member, the
@@ -69,7 +70,7 @@ def plant_gatherings(
     from tejido.gatherings.calendar_services import create_or_renew_feed
     from tejido.gatherings.event_services import create_event, name_host, open_invitation
     from tejido.gatherings.film_services import create_poll, propose_film, vote
-    from tejido.gatherings.models import Event, Host, Occurrence, Rsvp
+    from tejido.gatherings.models import Claim, Event, Host, Occurrence, Poll, Rsvp, Slot
     from tejido.gatherings.services import rsvp
     from tejido.gatherings.sheet_services import add_slot, claim_slot
 
@@ -187,20 +188,20 @@ def plant_gatherings(
     )
     claim_slot(actor=people["member"], slot=dessert, dish=dish, diet_tags=["vegan"])
     film = add(mk("film"), "film", "a proposed film's title", viewers=vetted - {"suspended"})
-    propose_film(actor=people["shared"], title=film, year=1999)
+    proposed = propose_film(actor=people["shared"], title=film, year=1999)
 
     # Votes: nobody may learn who voted for what.
     films = [propose_film(actor=organiser, title=f"Película {n}", year=2000 + n) for n in (1, 2)]
-    poll = create_poll(
+    voted = create_poll(
         actor=organiser,
         title_es="¿Qué vemos?",
         title_en="What shall we watch?",
         closes_at=moment + timedelta(days=3),
         films=films,
     )
-    first, second = poll.options.order_by("pk")
+    first, second = voted.options.order_by("pk")
     for key, option in (("member", first), ("blocker", second), ("s_shared", first)):
-        vote(actor=people[key], poll=poll, option=option)
+        vote(actor=people[key], poll=voted, option=option)
         add(
             Profile.objects.get(user=people[key]).chosen_name,
             "vote",
@@ -210,6 +211,16 @@ def plant_gatherings(
             not_on=POLL_PLACES,
         )
 
+    # Polls for the organiser to run: an open one the member voted in (to close), and a closed
+    # one with a winner (to make its film night).
+    polls = []
+    for closes_in in (timedelta(days=2), timedelta(hours=1)):
+        poll = create_poll(
+            actor=organiser, title_es="¿Qué vemos?", closes_at=moment + closes_in, films=[proposed]
+        )
+        vote(actor=people["member"], poll=poll, option=poll.options.get())
+        polls.append(poll)
+    Poll.objects.filter(pk=polls[1].pk).update(closes_at=moment - timedelta(hours=1))
     secret = create_or_renew_feed(actor=people["member"])
     add(secret, "calendar feed secret", "the member's calendar feed secret", owner="member")
     feeds.append(f"/calendar/{secret}.ics")
@@ -227,7 +238,6 @@ def plant_gatherings(
 
     events = [soon, later, invited, for_group, past]
     return {
-        "poll": [poll.pk, 999_999],
         "occurrence": [
             *Occurrence.objects.filter(event__in=events)
             .order_by("pk")
@@ -235,4 +245,7 @@ def plant_gatherings(
             999_999,
         ],
         "event": [e.pk for e in events] + [999_999],
+        "slot": [*Slot.objects.order_by("pk").values_list("pk", flat=True), 999_999],
+        "claim": [*Claim.objects.order_by("pk").values_list("pk", flat=True), 999_999],
+        "poll": [voted.pk, *(p.pk for p in polls), 999_999],
     }

@@ -120,6 +120,21 @@ OPERATIONS |= {
     ("/api/v1/professionals", "get"),
     ("/api/v1/professionals/{professional_id}", "get"),
 }
+# Gatherings: moving dates, running polls, changing slots and claims, the calendar feed.
+OPERATIONS |= {
+    ("/api/v1/occurrences/{occurrence_id}", "patch"),
+    ("/api/v1/occurrences/{occurrence_id}/following", "patch"),
+    ("/api/v1/polls", "post"),
+    ("/api/v1/polls/{poll_id}/close", "post"),
+    ("/api/v1/polls/{poll_id}/event", "post"),
+    ("/api/v1/slots/{slot_id}", "patch"),
+    ("/api/v1/slots/{slot_id}", "delete"),
+    ("/api/v1/claims/{claim_id}", "patch"),
+    ("/api/v1/me/calendar-feed", "get"),
+    ("/api/v1/me/calendar-feed", "post"),
+    ("/api/v1/me/calendar-feed", "delete"),
+    ("/api/v1/me/calendar-feed/renew", "post"),
+}
 
 
 REFERENCE = re.compile(r'"#/components/schemas/([^"]+)"')

@@ -15,6 +15,7 @@ from tejido.api.v1 import (
     aid_matches,
     applications,
     buddies,
+    calendar_feed,
     checkins,
     circle_sessions,
     circles,
@@ -111,6 +112,7 @@ api.add_router("", reports.router)
 api.add_router("", tokens.router)
 api.add_router("", films.router)
 api.add_router("", event_sheets.router)
+api.add_router("", calendar_feed.router)
 api.add_router("", aid.router)
 api.add_router("", aid_matches.router)
 api.add_router("", directory.router)

@@ -341,6 +341,21 @@ class EventChangesIn(InputSchema):
 CLEARABLE = ("capacity", "age_min", "age_max", "area")
 
 
+class OccurrenceTimesIn(InputSchema):
+    """New times for one date of a gathering; a time left out (or `null`) stays as it is."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {"starts_at": "2030-05-10T20:00:00+02:00", "ends_at": "2030-05-10T22:30:00+02:00"}
+            ]
+        }
+    )
+
+    starts_at: AwareDatetime | None = None
+    ends_at: AwareDatetime | None = None
+
+
 class EventOut(Schema):
     """An event (a series) as those who run it made it, without its hidden place (the
     occurrence's detail shows it to them)."""

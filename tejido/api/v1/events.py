@@ -1,7 +1,7 @@
 """Gatherings: the dates to come, one date with its hosts (and its exact place, only while the
 policy shows it), one's own gatherings, answering and seats; for those who run events, making,
-changing and cancelling them. A gathering one may not see and one that does not exist are the
-same 404."""
+changing (the whole series, one date, or a date and those after it) and cancelling them. A
+gathering one may not see and one that does not exist are the same 404."""
 
 from typing import Annotated, Any
 
@@ -23,6 +23,7 @@ from tejido.api.v1.event_schemas import (
     OccurrenceDetailOut,
     OccurrenceOut,
     OccurrencePageOut,
+    OccurrenceTimesIn,
     RsvpIn,
     SeatIn,
     event_out,
@@ -42,7 +43,10 @@ from tejido.gatherings.event_services import (
     create_event,
     note_place_shown,
     update_event,
+    update_following,
+    update_occurrence,
 )
+from tejido.gatherings.host_selectors import get_occurrence_to_run
 from tejido.gatherings.models import Event, Occurrence, Rsvp
 from tejido.gatherings.selectors import (
     EventFilters,
@@ -198,7 +202,8 @@ def post_seat(request: HttpRequest, occurrence_id: Path[OccurrenceId], payload: 
 # Running gatherings -------------------------------------------------------------------------
 
 
-def _event_body(me: User, event: Event) -> dict[str, Any]:
+def event_body(me: User, event: Event) -> dict[str, Any]:
+    """An event as those who run it see it, with its next date."""
     try:
         next_id: int | None = first_occurrence_to_come(viewer=me, event=event).pk
     except NotFound:
@@ -219,7 +224,16 @@ def post_create_event(request: HttpRequest, payload: EventIn) -> object:
     slug = fields.pop("group")
     group = get_group(viewer=me, slug=slug) if slug is not None else None
     event = create_event(actor=me, group=group, **fields)
-    return Status(201, _event_body(me, event))
+    return Status(201, event_body(me, event))
+
+
+def _changes(payload: EventChangesIn) -> dict[str, Any]:
+    """The fields sent; `null` leaves a field as it is, like leaving it out, except for those
+    it clears."""
+    changes = payload.model_dump(exclude_unset=True)
+    return {
+        name: value for name, value in changes.items() if value is not None or name in CLEARABLE
+    }
 
 
 @router.patch(
@@ -232,10 +246,7 @@ def patch_event(request: HttpRequest, event_id: Path[EventId], payload: EventCha
     repetition moves its dates. Nothing changes unless all of it is valid."""
     me = actor(request)
     event = get_event(viewer=me, event_id=event_id)
-    changes = payload.model_dump(exclude_unset=True)
-    for name in list(changes):
-        if changes[name] is None and name not in CLEARABLE:
-            del changes[name]  # `null` leaves a field as it is, like leaving it out
+    changes = _changes(payload)
     repeats = changes.pop("repeats", None)
     repeat_count = changes.pop("repeat_count", None)
     repeat_until = changes.pop("repeat_until", None)
@@ -247,7 +258,7 @@ def patch_event(request: HttpRequest, event_id: Path[EventId], payload: EventCha
         repeat_until=repeat_until,
         **changes,
     )
-    return _event_body(me, event)
+    return event_body(me, event)
 
 
 @router.post(
@@ -263,3 +274,42 @@ def post_cancel_occurrence(request: HttpRequest, occurrence_id: Path[OccurrenceI
     cancel_occurrence(actor=me, occurrence=occurrence)
     page = get_occurrence_page(viewer=me, occurrence_id=occurrence_id)
     return occurrence_out(page.card)
+
+
+@router.patch(
+    "/occurrences/{occurrence_id}",
+    response=responses(OccurrenceOut, WRITE_ERRORS),
+    summary="Move one date (those who run it)",
+)
+def patch_occurrence(
+    request: HttpRequest, occurrence_id: Path[OccurrenceId], payload: OccurrenceTimesIn
+) -> object:
+    """New times for this date only; the rest of the series stays, and the answers stay with
+    it. Those going or maybe going are told."""
+    me = actor(request)
+    occurrence = get_occurrence_to_run(viewer=me, occurrence_id=occurrence_id)
+    update_occurrence(
+        actor=me,
+        occurrence=occurrence,
+        starts_at=payload.starts_at or occurrence.starts_at,
+        ends_at=payload.ends_at or occurrence.ends_at,
+    )
+    return occurrence_out(get_occurrence_page(viewer=me, occurrence_id=occurrence_id).card)
+
+
+@router.patch(
+    "/occurrences/{occurrence_id}/following",
+    response=responses(EventOut, WRITE_ERRORS),
+    summary="Change this date and those after it (those who run it)",
+)
+def patch_following(
+    request: HttpRequest, occurrence_id: Path[OccurrenceId], payload: EventChangesIn
+) -> object:
+    """The series ends before this date, and a new series with the changes carries on from
+    it, with the answers of its dates: the answer is that new series. For the first date of a
+    series, or a gathering that happens once, the whole gathering changes. Fields as for
+    changing a gathering (`PATCH /events/{event_id}`)."""
+    me = actor(request)
+    occurrence = get_occurrence_to_run(viewer=me, occurrence_id=occurrence_id)
+    event = update_following(actor=me, occurrence=occurrence, **_changes(payload))
+    return event_body(me, event)

@@ -1,5 +1,6 @@
-"""Film nights: the network's film list (anyone adds a film), the polls on the next film, and
-voting. Votes are private: an answer carries how many votes each film has (once you voted, or
+"""Film nights: the network's film list (anyone adds a film), the polls on the next film,
+voting, and for those who run polls opening and closing them and making the winner's film
+night. Votes are private: an answer carries how many votes each film has (once you voted, or
 the poll closed, or you run it), never who cast them."""
 
 from datetime import datetime
@@ -8,11 +9,13 @@ from typing import Annotated, Any
 from django.http import HttpRequest
 from ninja import Path, Query, Router, Schema
 from ninja.responses import Status
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, AwareDatetime, ConfigDict, Field
 
 from tejido.access.films import FilmCard, OptionCard, PollCard
 from tejido.accounts.choices import LANGUAGE_CODES
 from tejido.api.v1.auth import actor
+from tejido.api.v1.event_schemas import EventOut, Slug
+from tejido.api.v1.events import event_body
 from tejido.api.v1.schemas import (
     DEFAULT_LIMIT,
     MAX_LIMIT,
@@ -35,12 +38,22 @@ from tejido.gatherings.film_services import (
     FIRST_YEAR,
     LAST_YEAR,
     MAX_CODES,
+    MAX_OPTIONS,
     MAX_RUNTIME,
+    POLL_TITLE_MAX,
+    close_poll,
+    create_poll,
+    make_event_from_winner,
     propose_film,
     vote,
 )
+from tejido.groups.selectors import get_group
 
 router = Router(tags=["films"])
+
+# Poll ids with examples, which the schemathesis run tries first (proof/test_api_fuzz.py seeds
+# polls with these ids).
+PollId = Annotated[int, Field(ge=1, le=2**63 - 1, examples=[1, 2, 3])]
 
 
 def _one_of(known: frozenset[str]) -> Any:
@@ -196,7 +209,7 @@ def get_polls(request: HttpRequest, window: Query[Window]) -> object:
 
 
 @router.get("/polls/{poll_id}", response=responses(PollOut, READ_ERRORS), summary="One poll")
-def get_poll(request: HttpRequest, poll_id: Path[Id]) -> object:
+def get_poll(request: HttpRequest, poll_id: Path[PollId]) -> object:
     return poll_out(selectors.get_poll_card(viewer=actor(request), poll_id=poll_id))
 
 
@@ -209,9 +222,107 @@ class VoteIn(InputSchema):
     response=responses(PollOut, WRITE_ERRORS),
     summary="Vote, or change your vote",
 )
-def post_vote(request: HttpRequest, poll_id: Path[Id], payload: VoteIn) -> object:
+def post_vote(request: HttpRequest, poll_id: Path[PollId], payload: VoteIn) -> object:
     """Vote for one of the poll's films while it is open; voting again changes your vote."""
     me = actor(request)
     poll = selectors.get_poll(viewer=me, poll_id=poll_id)
     vote(actor=me, poll=poll, option=selectors.get_option(poll=poll, option_id=payload.option))
     return poll_out(selectors.get_poll_card(viewer=me, poll_id=poll_id))
+
+
+# Running polls -------------------------------------------------------------------------------
+
+PollTitle = Annotated[Text, Field(max_length=POLL_TITLE_MAX)]
+
+
+class PollIn(InputSchema):
+    """A poll on the next film, with the films to choose from (members may add more while it
+    is open). Network organisers open polls for the network or any group, a group's
+    organisers for their group."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {"title_es": "¿Qué vemos en marzo?", "closes_at": "2030-03-01T20:00:00+01:00"}
+            ]
+        }
+    )
+
+    title_es: PollTitle = ""
+    title_en: PollTitle = ""
+    group: Slug | None = Field(None, description="The slug of the group it is for; none for all.")
+    closes_at: AwareDatetime = Field(description="When voting ends: within 90 days.")
+    films: list[Id] = Field(
+        default_factory=list,
+        max_length=MAX_OPTIONS,
+        description="Ids of films from the list (`GET /films`).",
+    )
+
+
+@router.post(
+    "/polls",
+    response=responses(PollOut, WRITE_ERRORS, status=201),
+    summary="Open a poll on the next film (organisers)",
+)
+def post_poll(request: HttpRequest, payload: PollIn) -> object:
+    """It gets a title in one language or both, and closes in the future; when it closes,
+    everyone who voted is told which film won."""
+    me = actor(request)
+    group = get_group(viewer=me, slug=payload.group) if payload.group is not None else None
+    poll = create_poll(
+        actor=me,
+        title_es=payload.title_es,
+        title_en=payload.title_en,
+        group=group,
+        closes_at=payload.closes_at,
+        films=payload.films,
+    )
+    return Status(201, poll_out(selectors.get_poll_card(viewer=me, poll_id=poll.pk)))
+
+
+@router.post(
+    "/polls/{poll_id}/close",
+    response=responses(PollOut, WRITE_ERRORS),
+    summary="Close a poll now (those who run it)",
+)
+def post_close_poll(request: HttpRequest, poll_id: Path[PollId]) -> object:
+    """Voting ends at once; everyone who voted is told which film won. A closed poll is a 409
+    (`poll_closed`)."""
+    me = actor(request)
+    close_poll(actor=me, poll=selectors.get_poll(viewer=me, poll_id=poll_id))
+    return poll_out(selectors.get_poll_card(viewer=me, poll_id=poll_id))
+
+
+class FilmNightIn(InputSchema):
+    """When the film night is; its place and the rest are changed on the event afterwards."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {"starts_at": "2030-03-06T19:30:00+01:00", "ends_at": "2030-03-06T22:00:00+01:00"}
+            ]
+        }
+    )
+
+    starts_at: AwareDatetime
+    ends_at: AwareDatetime
+
+
+@router.post(
+    "/polls/{poll_id}/event",
+    response=responses(EventOut, WRITE_ERRORS, status=201),
+    summary="Make the film night of a closed poll's winner (those who run it)",
+)
+def post_poll_event(request: HttpRequest, poll_id: Path[PollId], payload: FilmNightIn) -> object:
+    """A film night of the winning film for the poll's group (or the network), once; you
+    become its host, and add its place and details with `PATCH /events/{event_id}`. An open
+    poll is a 409 (`poll_still_open`), one nobody voted in too (`no_winner`), and so is a poll
+    whose film night was made (`event_already_made`)."""
+    me = actor(request)
+    event = make_event_from_winner(
+        actor=me,
+        poll=selectors.get_poll(viewer=me, poll_id=poll_id),
+        starts_at=payload.starts_at,
+        ends_at=payload.ends_at,
+    )
+    return Status(201, event_body(me, event))
