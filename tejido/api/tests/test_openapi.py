@@ -131,9 +131,7 @@ OPERATIONS |= {
     ("/api/v1/slots/{slot_id}", "delete"),
     ("/api/v1/claims/{claim_id}", "patch"),
     ("/api/v1/me/calendar-feed", "get"),
-    ("/api/v1/me/calendar-feed", "post"),
     ("/api/v1/me/calendar-feed", "delete"),
-    ("/api/v1/me/calendar-feed/renew", "post"),
 }
 
 

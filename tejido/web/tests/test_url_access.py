@@ -469,9 +469,7 @@ ACCESS: dict[str, Expect | Page] = {
     "api-v1:post_close_poll": API_WRITE,
     "api-v1:post_poll_event": API_WRITE,
     "api-v1:get_calendar_feed": API,
-    "api-v1:post_calendar_feed": API,  # the same address as get_calendar_feed
-    "api-v1:delete_calendar_feed": API,  # likewise
-    "api-v1:post_renew_calendar_feed": API_WRITE,
+    "api-v1:delete_calendar_feed": API,  # the same address as get_calendar_feed
     # The aid board. The world's request and offer are another member's, open to every member;
     # the walker's member offered to help with the request (the match) and has a follow-up to
     # answer on it. Organisers see every request, offer and match; funds are theirs alone.
