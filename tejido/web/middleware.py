@@ -210,8 +210,10 @@ class PrivateCacheMiddleware:
 class DomainErrorMiddleware:
     """The one place a page answers a domain error that its view let through: a missing or
     forbidden thing gets the 404 page (the same page as an address that does not exist), and
-    any other error goes back where the person came from, saying what went wrong. Views with a
-    form catch the error first and show it on the form (tejido.web.forms.errors)."""
+    any other error goes back where the person came from, saying what went wrong (each field's
+    problem of an InvalidInput). Views with a form catch the error first and show it on the
+    form (tejido.web.forms.errors); no view catches NotFound (a page that shows something else
+    when a thing is not there reads it with tejido.web.lookups.or_none)."""
 
     def __init__(self, get_response: Handler) -> None:
         self.get_response = get_response

@@ -353,8 +353,13 @@ def test_a_blocked_member_never_shows_in_the_attendee_list(login, english):
 
 
 def _post(client, name, occurrence, **data):
-    response = client.post(reverse(name, args=[occurrence.pk]), data, follow=True)
-    assert response.redirect_chain[-1][0] == reverse("occurrence_detail", args=[occurrence.pk])
+    """Press a button on the occurrence's page, as a browser does (it names the page it was
+    on, where a refusal comes back), and land on that page again."""
+    page = reverse("occurrence_detail", args=[occurrence.pk])
+    response = client.post(
+        reverse(name, args=[occurrence.pk]), data, follow=True, HTTP_REFERER=page
+    )
+    assert response.redirect_chain[-1][0] == page
     return response.content.decode()
 
 

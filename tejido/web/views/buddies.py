@@ -74,16 +74,10 @@ def buddies_propose(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Choose someone from the suggestions."))
         return redirect("buddies_home")
-    try:
-        services.propose(
-            actor=me(request), other_id=form.cleaned_data["other"], role=form.cleaned_data["role"]
-        )
-    except DomainError as error:
-        if error.status == 404:
-            raise
-        messages.error(request, str(error.message))
-    else:
-        messages.success(request, _("Proposed. You will get a notification when they answer."))
+    services.propose(
+        actor=me(request), other_id=form.cleaned_data["other"], role=form.cleaned_data["role"]
+    )
+    messages.success(request, _("Proposed. You will get a notification when they answer."))
     return redirect("buddies_home")
 
 
@@ -108,13 +102,7 @@ def buddies_answer(request: HttpRequest, pair_id: int) -> HttpResponse:
     if decision not in ("accept", "decline"):
         messages.error(request, _("Choose whether to accept or to decline."))
         return redirect("buddies_pair", pair_id=pair.pk)
-    try:
-        services.answer(actor=me(request), pair=pair, accept=decision == "accept")
-    except DomainError as error:
-        if error.status == 404:
-            raise
-        messages.error(request, str(error.message))
-        return redirect("buddies_home")
+    services.answer(actor=me(request), pair=pair, accept=decision == "accept")
     if decision == "accept":
         messages.success(request, _("You are buddies now. Say hello in your private thread."))
         return redirect("buddies_pair", pair_id=pair.pk)
@@ -126,14 +114,8 @@ def buddies_answer(request: HttpRequest, pair_id: int) -> HttpResponse:
 @vetted_only
 def buddies_end(request: HttpRequest, pair_id: int) -> HttpResponse:
     pair = get_pair(viewer=me(request), pair_id=pair_id)
-    try:
-        services.end_pair(actor=me(request), pair=pair)
-    except DomainError as error:
-        if error.status == 404:
-            raise
-        messages.error(request, str(error.message))
-    else:
-        messages.success(request, _("It has ended. You do not need to give a reason."))
+    services.end_pair(actor=me(request), pair=pair)
+    messages.success(request, _("It has ended. You do not need to give a reason."))
     return redirect("buddies_home")
 
 

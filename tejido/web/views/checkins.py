@@ -78,12 +78,8 @@ def checkins_snooze(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Choose a number of weeks from the list."))
         return _back(request)
-    try:
-        services.snooze(actor=me(request), weeks=form.cleaned_data["weeks"])
-    except DomainError as error:
-        messages.error(request, str(error.message))
-    else:
-        messages.success(request, _("Snoozed. Nobody will check on you until then."))
+    services.snooze(actor=me(request), weeks=form.cleaned_data["weeks"])
+    messages.success(request, _("Snoozed. Nobody will check on you until then."))
     return _back(request)
 
 
@@ -155,14 +151,8 @@ def checkin_message(request: HttpRequest, checkin_id: int) -> HttpResponse:
 @vetted_only
 def checkin_done(request: HttpRequest, checkin_id: int) -> HttpResponse:
     checkin = get_checkin(viewer=me(request), checkin_id=checkin_id)
-    try:
-        services.mark_done(actor=me(request), checkin=checkin)
-    except DomainError as error:
-        if error.status == 404:
-            raise
-        messages.error(request, str(error.message))
-    else:
-        messages.success(request, _("Marked done. Thank you for reaching out."))
+    services.mark_done(actor=me(request), checkin=checkin)
+    messages.success(request, _("Marked done. Thank you for reaching out."))
     return redirect("checkins_home")
 
 

@@ -37,6 +37,7 @@ def conduct(request: HttpRequest) -> HttpResponse:
         try:
             accept_conduct(actor=user)
         except DomainError as error:
+            # Back to this page, not on to `next` as the middleware would: nothing was accepted.
             messages.error(request, str(error.message))
             return redirect("conduct")
         messages.success(request, _("Thank you for accepting the code of conduct."))

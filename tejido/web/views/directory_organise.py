@@ -268,16 +268,10 @@ def business_standing(request: HttpRequest, business_id: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Choose what to do with the listing."))
         return redirect("directory_business", business_id=business_id)
-    try:
-        set_business_standing(actor=request.user, business_id=business_id, **form.cleaned_data)
-    except DomainError as error:
-        if error.status == 404:
-            raise
-        messages.error(request, str(error.message))
-    else:
-        messages.success(
-            request, _("Done. Its open reports were closed and the people who sent them told.")
-        )
+    set_business_standing(actor=request.user, business_id=business_id, **form.cleaned_data)
+    messages.success(
+        request, _("Done. Its open reports were closed and the people who sent them told.")
+    )
     return redirect("directory_business", business_id=business_id)
 
 

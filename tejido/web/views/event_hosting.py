@@ -2,7 +2,8 @@
 or a date and those after it), its picture, cancelling a date or the whole event, hosts and
 facilitators, deciding RSVPs that wait for approval, writing to attendees, a new invitation
 link, and attendance with its CSV export. Anyone else gets the 404 page, as for anything
-missing."""
+missing; a refusal from a service on a button (the last host leaving, an answer decided
+already) is answered by tejido.web.middleware: its message, back on the page."""
 
 import csv
 import re
@@ -47,6 +48,7 @@ from tejido.web.forms.events import (
     MessageForm,
     OccurrenceEditForm,
 )
+from tejido.web.lookups import or_none
 from tejido.web.views.members import me, vetted_only
 
 FORM_METHODS = ["GET", "HEAD", "POST"]
@@ -236,40 +238,39 @@ def event_hosts(request: HttpRequest, occurrence_id: int) -> HttpResponse:
     occurrence = get_occurrence_to_run(viewer=request.user, occurrence_id=occurrence_id)
     event = occurrence.event
     removing = request.POST.get("remove", "")
-    try:
-        if removing:
-            member_id = _id(removing)
-            if member_id is None:
-                raise NotFound()
-            member = get_member(viewer=request.user, member_id=member_id)
-            event_services.remove_host(actor=me(request), event=event, member=member)
-            messages.success(
-                request,
-                _("%(name)s no longer helps run this gathering.")
-                % {"name": member.profile.chosen_name},
-            )
-            return _back_to(occurrence.pk)
-        form = HostForm(request.POST, candidates=[])
-        form.fields["member"].choices = [  # type: ignore[attr-defined]
-            (value, value) for value in [request.POST.get("member", "")] if value
-        ]
-        if not form.is_valid():
-            for errors in form.errors.values():
-                for error in errors:
-                    messages.error(request, str(error))
-            return _back_to(occurrence.pk)
-        member = get_member(viewer=request.user, member_id=form.cleaned_data["chosen"])
-        event_services.name_host(
-            actor=me(request), event=event, member=member, role=form.cleaned_data["role"]
-        )
+    if removing:
+        member_id = _id(removing)
+        if member_id is None:
+            raise NotFound()
+        member = get_member(viewer=request.user, member_id=member_id)
+        event_services.remove_host(actor=me(request), event=event, member=member)
         messages.success(
             request,
-            _("%(name)s now helps run this gathering.") % {"name": member.profile.chosen_name},
+            _("%(name)s no longer helps run this gathering.")
+            % {"name": member.profile.chosen_name},
         )
-    except NotFound:
+        return _back_to(occurrence.pk)
+    form = HostForm(request.POST, candidates=[])
+    form.fields["member"].choices = [  # type: ignore[attr-defined]
+        (value, value) for value in [request.POST.get("member", "")] if value
+    ]
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, str(error))
+        return _back_to(occurrence.pk)
+    # A number typed into the form: one nobody here can see is a mistake to correct, not a page
+    # that does not exist.
+    chosen = or_none(lambda: get_member(viewer=request.user, member_id=form.cleaned_data["chosen"]))
+    if chosen is None:
         messages.error(request, _("There is no such member among those you can see."))
-    except DomainError as error:
-        messages.error(request, str(error.message))
+        return _back_to(occurrence.pk)
+    event_services.name_host(
+        actor=me(request), event=event, member=chosen, role=form.cleaned_data["role"]
+    )
+    messages.success(
+        request, _("%(name)s now helps run this gathering.") % {"name": chosen.profile.chosen_name}
+    )
     return _back_to(occurrence.pk)
 
 
@@ -282,19 +283,14 @@ def rsvp_decide(request: HttpRequest, occurrence_id: int, member_id: int) -> Htt
     if decision not in ("approve", "decline"):
         messages.error(request, _("Choose whether to approve or decline the answer."))
         return _back_to(occurrence.pk)
-    try:
-        member = get_member(viewer=request.user, member_id=member_id)
-        name = member.profile.chosen_name
-        if decision == "approve":
-            services.approve_rsvp(actor=me(request), occurrence=occurrence, member=member)
-            messages.success(request, _("%(name)s was given a place.") % {"name": name})
-        else:
-            services.decline_rsvp(actor=me(request), occurrence=occurrence, member=member)
-            messages.success(request, _("You declined the answer of %(name)s.") % {"name": name})
-    except NotFound:
-        messages.error(request, _("There is no such answer waiting, or it was already decided."))
-    except DomainError as error:
-        messages.error(request, str(error.message))
+    member = get_member(viewer=request.user, member_id=member_id)
+    name = member.profile.chosen_name
+    if decision == "approve":
+        services.approve_rsvp(actor=me(request), occurrence=occurrence, member=member)
+        messages.success(request, _("%(name)s was given a place.") % {"name": name})
+    else:
+        services.decline_rsvp(actor=me(request), occurrence=occurrence, member=member)
+        messages.success(request, _("You declined the answer of %(name)s.") % {"name": name})
     return _back_to(occurrence.pk)
 
 

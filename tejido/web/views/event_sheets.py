@@ -1,6 +1,8 @@
 """A gathering's sign-up sheet, written to from the occurrence's page: hosts add, change and
 remove slots; members with a seat claim one, change what they bring or withdraw; hosts may
-remove any claim. Every form comes back to the occurrence's page with a message."""
+remove any claim. Every form comes back to the occurrence's page with a message; a service's
+refusal (a slot already full, say) is answered by tejido.web.middleware: its messages, back on
+the page the form was on."""
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -9,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tejido.access.sheets import can_manage_slots
-from tejido.core.errors import DomainError, InvalidInput, NotFound
+from tejido.core.errors import NotFound
 from tejido.gatherings.models import Claim, Slot
 from tejido.gatherings.selectors import get_occurrence
 from tejido.gatherings.sheet_selectors import get_claim, get_slot
@@ -46,15 +48,6 @@ def _claim(request: HttpRequest, occurrence_id: int, claim_id: int) -> Claim:
     return claim
 
 
-def _refused(request: HttpRequest, error: DomainError) -> None:
-    """A service's refusal as messages: each field's problem, or the error's own words."""
-    if isinstance(error, InvalidInput) and error.detail:
-        for problem in error.detail.values():
-            messages.error(request, str(problem))
-    else:
-        messages.error(request, str(error.message))
-
-
 def _invalid(request: HttpRequest, form: ClaimForm | SlotForm | SlotChangeForm) -> None:
     for problem in form_problems(form):
         messages.error(request, problem)
@@ -70,14 +63,8 @@ def sheet_slot_add(request: HttpRequest, occurrence_id: int) -> HttpResponse:
     if not form.is_valid():
         _invalid(request, form)
         return _back(occurrence_id)
-    try:
-        add_slot(actor=me(request), occurrence=occurrence, **form.cleaned_data)
-    except NotFound:
-        raise
-    except DomainError as error:
-        _refused(request, error)
-    else:
-        messages.success(request, _("The slot is on the sheet."))
+    add_slot(actor=me(request), occurrence=occurrence, **form.cleaned_data)
+    messages.success(request, _("The slot is on the sheet."))
     return _back(occurrence_id)
 
 
@@ -89,14 +76,8 @@ def sheet_slot_change(request: HttpRequest, occurrence_id: int, slot_id: int) ->
     if not form.is_valid():
         _invalid(request, form)
         return _back(occurrence_id)
-    try:
-        update_slot(actor=me(request), slot=slot, **form.cleaned_data)
-    except NotFound:
-        raise
-    except DomainError as error:
-        _refused(request, error)
-    else:
-        messages.success(request, _("The slot was changed."))
+    update_slot(actor=me(request), slot=slot, **form.cleaned_data)
+    messages.success(request, _("The slot was changed."))
     return _back(occurrence_id)
 
 
@@ -116,16 +97,10 @@ def sheet_claim(request: HttpRequest, occurrence_id: int, slot_id: int) -> HttpR
     if not form.is_valid():
         _invalid(request, form)
         return _back(occurrence_id)
-    try:
-        claim = claim_slot(actor=me(request), slot=slot, **form.changes())
-    except NotFound:
-        raise
-    except DomainError as error:
-        _refused(request, error)
-    else:
-        messages.success(
-            request, _("Thank you! You signed up to bring %(dish)s.") % {"dish": claim.dish}
-        )
+    claim = claim_slot(actor=me(request), slot=slot, **form.changes())
+    messages.success(
+        request, _("Thank you! You signed up to bring %(dish)s.") % {"dish": claim.dish}
+    )
     return _back(occurrence_id)
 
 
@@ -137,14 +112,8 @@ def sheet_claim_change(request: HttpRequest, occurrence_id: int, claim_id: int) 
     if not form.is_valid():
         _invalid(request, form)
         return _back(occurrence_id)
-    try:
-        update_claim(actor=me(request), claim=claim, **form.changes())
-    except NotFound:
-        raise
-    except DomainError as error:
-        _refused(request, error)
-    else:
-        messages.success(request, _("What you bring was changed."))
+    update_claim(actor=me(request), claim=claim, **form.changes())
+    messages.success(request, _("What you bring was changed."))
     return _back(occurrence_id)
 
 

@@ -13,7 +13,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from tejido.core.errors import DomainError
 from tejido.gatherings.event_services import note_place_shown, open_invitation
 from tejido.gatherings.models import Rsvp
 from tejido.gatherings.selectors import (
@@ -142,12 +141,8 @@ def occurrence_rsvp(request: HttpRequest, occurrence_id: int) -> HttpResponse:
     if answer not in Rsvp.Answer.values:
         messages.error(request, _("Choose whether you are going, maybe going or not going."))
         return redirect("occurrence_detail", occurrence_id=occurrence.pk)
-    try:
-        record = rsvp(actor=me(request), occurrence=occurrence, answer=answer)
-    except DomainError as error:
-        messages.error(request, str(error.message))
-    else:
-        messages.success(request, _answered(record))
+    record = rsvp(actor=me(request), occurrence=occurrence, answer=answer)
+    messages.success(request, _answered(record))
     return redirect("occurrence_detail", occurrence_id=occurrence.pk)
 
 
@@ -156,14 +151,10 @@ def occurrence_rsvp(request: HttpRequest, occurrence_id: int) -> HttpResponse:
 def occurrence_withdraw(request: HttpRequest, occurrence_id: int) -> HttpResponse:
     """Withdraw one's answer (and seat, or place on the waitlist)."""
     occurrence = get_occurrence(viewer=request.user, occurrence_id=occurrence_id)
-    try:
-        cancel_rsvp(actor=me(request), occurrence=occurrence)
-    except DomainError as error:
-        messages.error(request, str(error.message))
-    else:
-        messages.success(
-            request, _("You withdrew your answer. If you had a seat, it goes to someone else.")
-        )
+    cancel_rsvp(actor=me(request), occurrence=occurrence)
+    messages.success(
+        request, _("You withdrew your answer. If you had a seat, it goes to someone else.")
+    )
     return redirect("occurrence_detail", occurrence_id=occurrence.pk)
 
 
@@ -173,19 +164,16 @@ def occurrence_seat(request: HttpRequest, occurrence_id: int) -> HttpResponse:
     """Accept or decline the seat offered from the waitlist."""
     occurrence = get_occurrence(viewer=request.user, occurrence_id=occurrence_id)
     decision = request.POST.get("decision")
-    try:
-        if decision == "accept":
-            accept_seat(actor=me(request), occurrence=occurrence)
-            messages.success(request, _("The seat is yours: you are going. See you there!"))
-        elif decision == "decline":
-            decline_seat(actor=me(request), occurrence=occurrence)
-            messages.success(
-                request, _("You turned down the seat; it goes to the next person waiting.")
-            )
-        else:
-            messages.error(request, _("Choose whether to take the seat or turn it down."))
-    except DomainError as error:
-        messages.error(request, str(error.message))
+    if decision == "accept":
+        accept_seat(actor=me(request), occurrence=occurrence)
+        messages.success(request, _("The seat is yours: you are going. See you there!"))
+    elif decision == "decline":
+        decline_seat(actor=me(request), occurrence=occurrence)
+        messages.success(
+            request, _("You turned down the seat; it goes to the next person waiting.")
+        )
+    else:
+        messages.error(request, _("Choose whether to take the seat or turn it down."))
     return redirect("occurrence_detail", occurrence_id=occurrence.pk)
 
 

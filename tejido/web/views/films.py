@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from tejido.access.base import is_organiser
 from tejido.access.events import groups_for_new_events
 from tejido.access.films import PollCard, can_create_poll, can_propose_film
-from tejido.core.errors import DomainError, NotFound
+from tejido.core.errors import DomainError
 from tejido.gatherings import film_selectors as selectors
 from tejido.gatherings.film_services import (
     add_option,
@@ -35,6 +35,7 @@ from tejido.web.forms.films import (
     ProposeForm,
     VoteForm,
 )
+from tejido.web.lookups import or_none
 from tejido.web.views.members import me, vetted_only
 
 
@@ -189,12 +190,14 @@ def poll_detail(request: HttpRequest, poll_id: int) -> HttpResponse:
         context["propose_form"] = ProposeForm(
             films=selectors.films_to_add(viewer=request.user, poll=poll)
         )
-    if card.event_id is not None:
-        try:
-            event = get_event(viewer=request.user, event_id=card.event_id)
-            context["event_occurrence"] = first_occurrence_to_come(viewer=request.user, event=event)
-        except NotFound:
-            context["event_occurrence"] = None
+    event_id = card.event_id
+    if event_id is not None:
+        # The film night made from the poll, linked when the viewer may see it.
+        context["event_occurrence"] = or_none(
+            lambda: first_occurrence_to_come(
+                viewer=request.user, event=get_event(viewer=request.user, event_id=event_id)
+            )
+        )
     return render(request, "films/poll_detail.html", context)
 
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from tejido.accounts.selectors import get_member
-from tejido.core.errors import Conflict, DomainError, NotFound
+from tejido.core.errors import Conflict, DomainError
 from tejido.groups.models import Group, GroupMembership
 from tejido.groups.organiser_services import (
     name_group_organiser,
@@ -24,6 +24,8 @@ from tejido.groups.selectors import (
     list_group_page,
 )
 from tejido.groups.services import (
+    NoSuchInvitation,
+    NoSuchRequest,
     accept_group_invitation,
     approve_join_request,
     decline_group_invitation,
@@ -36,6 +38,10 @@ from tejido.network.selectors import list_areas
 from tejido.web.forms.errors import add_domain_error
 from tejido.web.forms.groups import GroupForm
 from tejido.web.views.members import me, vetted_only
+
+# A service's refusal on these buttons (the group's last organiser leaving, say) is answered by
+# tejido.web.middleware: its message, back on the page the button was on; anything missing, or
+# not the viewer's to do, is the 404 page.
 
 
 @require_safe
@@ -86,11 +92,7 @@ def group_leave(request: HttpRequest, slug: str) -> HttpResponse:
     """Leave a group, or withdraw a request to join it."""
     group = get_group(viewer=request.user, slug=slug)
     was_requested = group.my_state == GroupMembership.State.REQUESTED  # type: ignore[attr-defined]
-    try:
-        leave_group(actor=me(request), group=group)
-    except DomainError as error:
-        messages.error(request, str(error.message))
-        return redirect("group_detail", slug=group.slug)
+    leave_group(actor=me(request), group=group)
     if was_requested:
         messages.success(
             request, _("You withdrew your request to join %(group)s.") % {"group": group.name}
@@ -103,45 +105,48 @@ def group_leave(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 @vetted_only
 def group_request_decide(request: HttpRequest, slug: str, member_id: int) -> HttpResponse:
-    """Approve or decline someone's request to join, from the group's page."""
-    group = get_group(viewer=request.user, slug=slug)
+    """Approve or decline someone's request to join, from the group's page. A request the page
+    does not show the viewer (decided already by a second click or another organiser, or not
+    theirs to decide) is said so, back on the group's page."""
+    page = get_group_page(viewer=request.user, slug=slug)
+    group = page.group
     decision = request.POST.get("decision")
     if decision not in ("approve", "decline"):
         messages.error(request, _("Choose whether to approve or decline the request."))
         return redirect("group_detail", slug=group.slug)
-    try:
-        member = get_member(viewer=request.user, member_id=member_id)
-        name = member.profile.chosen_name
-        if decision == "approve":
-            approve_join_request(actor=me(request), group=group, member=member)
-            messages.success(request, _("%(name)s is now in the group.") % {"name": name})
-        else:
-            decline_join_request(actor=me(request), group=group, member=member)
-            messages.success(request, _("You declined the request from %(name)s.") % {"name": name})
-    except NotFound:
-        messages.error(request, _("There is no such request to join, or it was already decided."))
+    if member_id not in {card.id for card in page.join_requests}:
+        messages.error(request, str(NoSuchRequest.message))
+        return redirect("group_detail", slug=group.slug)
+    member = get_member(viewer=request.user, member_id=member_id)
+    name = member.profile.chosen_name
+    if decision == "approve":
+        approve_join_request(actor=me(request), group=group, member=member)
+        messages.success(request, _("%(name)s is now in the group.") % {"name": name})
+    else:
+        decline_join_request(actor=me(request), group=group, member=member)
+        messages.success(request, _("You declined the request from %(name)s.") % {"name": name})
     return redirect("group_detail", slug=group.slug)
 
 
 @require_POST
 @vetted_only
 def group_invitation_answer(request: HttpRequest, slug: str) -> HttpResponse:
-    """Accept or decline an invitation to the group."""
+    """Accept or decline an invitation to the group. One already answered (a second click) is
+    said so, back on the group's page."""
     group = get_group(viewer=request.user, slug=slug)
     decision = request.POST.get("decision")
-    try:
-        if decision == "accept":
-            accept_group_invitation(actor=me(request), group=group)
-            messages.success(request, _("Welcome to %(group)s!") % {"group": group.name})
-        elif decision == "decline":
-            decline_group_invitation(actor=me(request), group=group)
-            messages.success(
-                request, _("You declined the invitation to %(group)s.") % {"group": group.name}
-            )
-        else:
-            messages.error(request, _("Choose whether to accept or decline the invitation."))
-    except DomainError as error:
-        messages.error(request, str(error.message))
+    if decision not in ("accept", "decline"):
+        messages.error(request, _("Choose whether to accept or decline the invitation."))
+    elif group.my_state != GroupMembership.State.INVITED:  # type: ignore[attr-defined]
+        messages.error(request, str(NoSuchInvitation.message))
+    elif decision == "accept":
+        accept_group_invitation(actor=me(request), group=group)
+        messages.success(request, _("Welcome to %(group)s!") % {"group": group.name})
+    else:
+        decline_group_invitation(actor=me(request), group=group)
+        messages.success(
+            request, _("You declined the invitation to %(group)s.") % {"group": group.name}
+        )
     return redirect("group_detail", slug=group.slug)
 
 
@@ -181,24 +186,20 @@ def group_organiser(request: HttpRequest, slug: str, member_id: int) -> HttpResp
     """Make a member of the group one of its organisers, or remove them as organiser."""
     group = get_group(viewer=request.user, slug=slug)
     decision = request.POST.get("decision")
-    try:
-        member = get_member(viewer=request.user, member_id=member_id)
-        name = member.profile.chosen_name
-        if decision == "name":
-            name_group_organiser(actor=me(request), group=group, member=member)
-            text = _("%(name)s is now an organiser of this group.")
-        elif decision == "remove":
-            remove_group_organiser(actor=me(request), group=group, member=member)
-            text = _("%(name)s is no longer an organiser of this group; they stay a member.")
-        else:
-            messages.error(request, _("Choose whether to name or remove the organiser."))
-            return redirect("group_detail", slug=group.slug)
-    except NotFound:
-        raise  # the 404 page, as for anything missing
-    except DomainError as error:
-        messages.error(request, str(error.message))
+    member = get_member(viewer=request.user, member_id=member_id)
+    name = member.profile.chosen_name
+    if decision == "name":
+        name_group_organiser(actor=me(request), group=group, member=member)
+        messages.success(request, _("%(name)s is now an organiser of this group.") % {"name": name})
+    elif decision == "remove":
+        remove_group_organiser(actor=me(request), group=group, member=member)
+        messages.success(
+            request,
+            _("%(name)s is no longer an organiser of this group; they stay a member.")
+            % {"name": name},
+        )
     else:
-        messages.success(request, text % {"name": name})
+        messages.error(request, _("Choose whether to name or remove the organiser."))
     return redirect("group_detail", slug=group.slug)
 
 
@@ -206,22 +207,16 @@ def group_organiser(request: HttpRequest, slug: str, member_id: int) -> HttpResp
 @vetted_only
 def member_group_invite(request: HttpRequest, member_id: int) -> HttpResponse:
     """Invite a member, from their profile, to an invitation-only group the viewer runs."""
-    try:
-        member = get_member(viewer=request.user, member_id=member_id)
-        group = get_group_to_invite(
-            viewer=request.user, member_id=member.pk, slug=request.POST.get("group", "")[:50]
-        )
-        invite_to_group(actor=me(request), group=group, member=member)
-    except NotFound:
-        raise  # the 404 page, as for anything missing
-    except DomainError as error:
-        messages.error(request, str(error.message))
-    else:
-        messages.success(
-            request,
-            _("You invited %(name)s to %(group)s. They will get a notification.")
-            % {"name": member.profile.chosen_name, "group": group.name},
-        )
+    member = get_member(viewer=request.user, member_id=member_id)
+    group = get_group_to_invite(
+        viewer=request.user, member_id=member.pk, slug=request.POST.get("group", "")[:50]
+    )
+    invite_to_group(actor=me(request), group=group, member=member)
+    messages.success(
+        request,
+        _("You invited %(name)s to %(group)s. They will get a notification.")
+        % {"name": member.profile.chosen_name, "group": group.name},
+    )
     return redirect("member_detail", member_id=member_id)
 
 

@@ -20,9 +20,10 @@ from tejido.accounts.selectors import (
     list_my_blocks,
 )
 from tejido.accounts.services import unblock_member, update_profile, update_settings
-from tejido.core.errors import InvalidInput, NotFound
+from tejido.core.errors import InvalidInput
 from tejido.network.selectors import list_areas
 from tejido.web.forms.profile import ProfileForm, SettingsForm
+from tejido.web.lookups import or_none
 from tejido.web.views.members import me, vetted_only
 
 
@@ -60,9 +61,9 @@ def profile_preview(request: HttpRequest) -> HttpResponse:
     as_audience = request.GET.get("as", Audience.MEMBERS)
     if as_audience not in PREVIEW_AUDIENCES:
         as_audience = Audience.MEMBERS
-    try:
-        card = get_profile_preview(viewer=me(request), as_audience=as_audience)
-    except NotFound:
+    card = or_none(lambda: get_profile_preview(viewer=me(request), as_audience=as_audience))
+    if card is None:
+        # No profile yet: there is nothing to preview.
         messages.info(request, _("Start by choosing the name you want to be called."))
         return redirect("profile_edit")
     tabs = [
@@ -126,9 +127,8 @@ def block_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 @vetted_only
 def member_unblock(request: HttpRequest, member_id: int) -> HttpResponse:
-    try:
-        target = get_blocked_member(viewer=request.user, member_id=member_id)
-    except NotFound:
+    target = or_none(lambda: get_blocked_member(viewer=request.user, member_id=member_id))
+    if target is None:
         # Already unblocked (a second click): the outcome the member wanted.
         messages.success(request, _("That block is lifted."))
         return redirect("block_list")

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from tejido.access.reportables import kind_named
 from tejido.access.reports import can_report
-from tejido.core.errors import DomainError, NotFound
+from tejido.core.errors import DomainError
 from tejido.moderation.errors import AlreadyReported
 from tejido.moderation.report_selectors import list_my_warnings
 from tejido.moderation.report_services import report
@@ -23,11 +23,8 @@ from tejido.web.views.members import vetted_only
 def report_form(request: HttpRequest, kind: str, target_id: int) -> HttpResponse:
     """Report anything of a registered kind the member may see (a capability links here with
     its kind's name). Their own things, hidden ones and missing ones are the same 404."""
-    try:
-        reportable = kind_named(kind)
-        target = reportable.find(request.user, target_id)
-    except NotFound as error:
-        raise Http404 from error
+    reportable = kind_named(kind)
+    target = reportable.find(request.user, target_id)
     if not can_report(request.user, target):
         raise Http404
     form = ReportForm(request.POST if request.method == "POST" else None)
@@ -40,12 +37,12 @@ def report_form(request: HttpRequest, kind: str, target_id: int) -> HttpResponse
                 reason=form.cleaned_data["reason"],
                 text=form.cleaned_data["text"],
             )
-        except NotFound as error:
-            raise Http404 from error
         except AlreadyReported as error:
             messages.info(request, str(error.message))
             return redirect("report_sent")
         except DomainError as error:
+            if error.status == 404:
+                raise  # the 404 page, from tejido.web.middleware
             add_domain_error(form, error)
         else:
             return redirect("report_sent")

@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 from tejido.access.members import can_use_api
 from tejido.accounts.models import User
 from tejido.accounts.tokens import create_token, list_tokens, revoke_token
-from tejido.core.errors import DomainError, NotFound
+from tejido.core.errors import DomainError
+from tejido.web.forms.errors import add_domain_error
 from tejido.web.forms.tokens import TokenForm
 
 
@@ -47,7 +48,7 @@ def _create(request: HttpRequest) -> HttpResponse:
         try:
             token, secret = create_token(actor=_member(request), name=form.cleaned_data["name"])
         except DomainError as error:
-            form.add_error("name" if "name" in error.detail else None, str(error.message))
+            add_domain_error(form, error)
         else:
             # Rendered straight away, never redirected: the secret must not sit in a session
             # or cookie waiting for the next page.
@@ -56,16 +57,20 @@ def _create(request: HttpRequest) -> HttpResponse:
 
 
 def _revoke(request: HttpRequest) -> HttpResponse:
-    try:
-        token = revoke_token(actor=_member(request), token_id=int(request.POST.get("revoke", "")))
-    except (ValueError, NotFound):
+    """Revoke one of the member's tokens. One that is not among them (revoked by a second
+    click, someone else's, or nonsense) is said so on the page, not with the 404 page."""
+    member = _member(request)
+    mine = {str(token.pk): token for token in list_tokens(viewer=member)}
+    chosen = mine.get(request.POST.get("revoke", ""))
+    if chosen is None:
         messages.error(request, _("That token does not exist or was already revoked."))
-    else:
-        messages.success(
-            request,
-            _("The token “%(name)s” is revoked. Anything that used it can no longer connect.")
-            % {"name": token.name},
-        )
+        return redirect("token_list")
+    token = revoke_token(actor=member, token_id=chosen.pk)
+    messages.success(
+        request,
+        _("The token “%(name)s” is revoked. Anything that used it can no longer connect.")
+        % {"name": token.name},
+    )
     return redirect("token_list")
 
 
