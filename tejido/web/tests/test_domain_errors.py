@@ -260,3 +260,16 @@ def test_or_none_is_given_only_reads():
         "or_none takes a lambda calling a selector (a read), never a service:\n  "
         + "\n  ".join(offences)
     )
+
+
+@pytest.mark.parametrize("error", [NotFound(), NotAllowed()])
+def test_a_form_shows_no_not_found_it_goes_on_to_the_404_page(error):
+    from django import forms
+
+    from tejido.web.forms.errors import add_domain_error
+
+    form = forms.Form(data={})
+    form.is_valid()
+    with pytest.raises(type(error)):
+        add_domain_error(form, error)
+    assert not form.errors

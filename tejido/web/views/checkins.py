@@ -103,8 +103,6 @@ def checkins_reach_out(request: HttpRequest, member_id: int) -> HttpResponse:
                 actor=me(request), member_id=due.id, body=form.cleaned_data["body"]
             )
         except DomainError as error:
-            if error.status == 404:
-                raise
             add_domain_error(form, error)
         else:
             messages.success(request, _("Sent. Mark it done once you have checked in."))

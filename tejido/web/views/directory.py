@@ -171,8 +171,6 @@ def directory_suggest(request: HttpRequest, kind: str, listing_id: Any) -> HttpR
                 text=form.cleaned_data["text"],
             )
         except DomainError as error:
-            if error.status == 404:
-                raise
             add_domain_error(form, error)
         else:
             messages.success(
@@ -205,8 +203,6 @@ def directory_recommend(request: HttpRequest, kind: str, listing_id: Any) -> Htt
             messages.info(request, str(error.message))
             return redirect(listing_path(listing))
         except DomainError as error:
-            if error.status == 404:
-                raise
             add_domain_error(form, error)
         else:
             messages.success(

@@ -51,8 +51,6 @@ def hsds_home(request: HttpRequest) -> HttpResponse:
                 visibility=form.cleaned_data["visibility"],
             )
         except DomainError as error:
-            if error.status == 404:
-                raise
             add_domain_error(form, error)
         else:
             return redirect("organise_directory_hsds_import", job.id)

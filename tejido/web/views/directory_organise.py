@@ -71,8 +71,6 @@ def _form_page(
         try:
             listing = save()
         except DomainError as error:
-            if error.status == 404:
-                raise
             add_domain_error(form, error)
         else:
             messages.success(request, saved)

@@ -53,8 +53,6 @@ def _handle(
             # Another organiser was quicker: back on the page, which shows what they decided.
             raise
         except DomainError as error:
-            if error.status == 404:
-                raise
             add_domain_error(form, error)
         else:
             return done(request, success, "organise_reports")

@@ -41,8 +41,6 @@ def report_form(request: HttpRequest, kind: str, target_id: int) -> HttpResponse
             messages.info(request, str(error.message))
             return redirect("report_sent")
         except DomainError as error:
-            if error.status == 404:
-                raise  # the 404 page, from tejido.web.middleware
             add_domain_error(form, error)
         else:
             return redirect("report_sent")
