@@ -2,7 +2,9 @@
 account finds a public service by searching in Spanish without accents and filtering by
 "open now", and reads where it is and when it opens; a member recommends a welcoming business,
 vouches for it and says a service is out of date; an organiser works through the review queue
-and approves the recommendation, which other members then see."""
+and approves the recommendation, which other members then see. A member reports an incident at
+a business from its page; an organiser finds it in the moderation queue, warns the business and
+then suspends its listing; no other member ever reads who reported it or what they wrote."""
 
 from collections.abc import Callable
 from datetime import datetime, time
@@ -14,7 +16,7 @@ import pytest
 import time_machine
 from playwright.sync_api import expect
 
-from e2e.browser import Visitor
+from e2e.browser import Visitor, starts
 from tejido.accounts.factories import OrganiserFactory, UserFactory
 from tejido.accounts.models import User
 from tejido.directory.factories import (
@@ -26,7 +28,16 @@ from tejido.directory.factories import (
     ServiceFactory,
     tag,
 )
-from tejido.directory.models import Recommendation, Review, Suggestion, Visibility, Vouch
+from tejido.directory.models import (
+    Business,
+    Recommendation,
+    Review,
+    Standing,
+    Suggestion,
+    Visibility,
+    Vouch,
+)
+from tejido.moderation.models import Report
 
 pytestmark = pytest.mark.e2e
 
@@ -34,6 +45,8 @@ pytestmark = pytest.mark.e2e
 WEDNESDAY = datetime(2026, 3, 4, 11, 0, tzinfo=ZoneInfo("Europe/Madrid"))
 NOTE = "Me llamaron por mi nombre desde el primer día."
 OUTDATED = "Ahora abren también los viernes por la tarde."
+INCIDENT = "El camarero se negó a llamarme por mi nombre y se rio de mí."
+TOLD = "Llamamos al dueño el lunes; dice que hablará con el equipo."
 
 
 def _services() -> None:
@@ -166,3 +179,92 @@ def test_a_member_recommends_a_business_and_an_organiser_approves_it(
         r.t("%(counter)s member vouches for it.").replace("%(counter)s", "1")
     )
     r.check("welcoming business, recommended")
+
+
+@pytest.mark.parametrize("js", [True, False], ids=["js", "nojs"])
+def test_a_member_reports_an_incident_at_a_business_and_an_organiser_acts(
+    visit: Callable[..., Visitor], lang: str, js: bool, translations: Path
+) -> None:
+    organiser = cast(User, OrganiserFactory(language=lang, profile__chosen_name="Ana Organiza"))
+    reporter = cast(User, UserFactory(language=lang, profile__chosen_name="Rocío Cuenta"))
+    other = cast(User, UserFactory(language=lang, profile__chosen_name="Sam Otre"))
+    business = BusinessFactory(name="Bar La Esquina", visibility=Visibility.MEMBERS)
+
+    # The member reports what happened from the business's page.
+    m = visit(lang=lang, js=js, user=reporter)
+    t = m.t
+    m.goto("/directory/businesses/")
+    m.main.get_by_role("link", name="Bar La Esquina").click()
+    expect(m.main).to_contain_text(
+        t(
+            "Were you treated badly here? Only organisers read an incident report; the business "
+            "and other members never learn who sent it."
+        )
+    )
+    m.main.get_by_role("link", name=t("Report an incident")).click()
+    m.check("report an incident at a business", screenshot=True)
+    m.field("What happened").select_option(label=t("Hate or discrimination"))
+    m.field("Tell the organisers more").fill(INCIDENT)
+    m.main.get_by_role("button", name=t("Send the report")).click()
+    expect(m.main.get_by_role("heading", level=1)).to_have_text(t("Your report was sent"))
+    sent = Report.objects.get()
+    assert (sent.reporter_id, sent.kind, sent.target_id, sent.reported_id, sent.text) == (
+        reporter.pk,
+        "business",
+        business.pk,
+        None,
+        INCIDENT,
+    )
+
+    # The organiser finds it in the moderation queue, with who sent it, and warns the business.
+    o = visit(lang=lang, js=js, user=organiser)
+    o.goto("/organise/")
+    o.page.get_by_role("navigation", name=o.t("Organiser area")).get_by_role(
+        "link", name=starts(lang, "Reports")
+    ).click()
+    expect(o.main).to_contain_text("Rocío Cuenta")
+    o.main.get_by_role(
+        "link", name=o.t("About %(name)s") % {"name": "Bar La Esquina"}, exact=True
+    ).click()
+    o.check("organiser report about a business", screenshot=True)
+    expect(o.main).to_contain_text(INCIDENT)
+    expect(o.main).to_contain_text("Rocío Cuenta")
+    o.main.get_by_role("link", name=o.t("Go to %(name)s") % {"name": "Bar La Esquina"}).click()
+    o.main.get_by_role("radio", name=o.t("Warn the business (it stays listed)")).check()
+    o.field("Note for organisers").fill(TOLD)
+    o.main.get_by_role("button", name=o.t("Apply")).click()
+    expect(o.page.get_by_role("status")).to_contain_text(
+        o.t("Done. Its open reports were closed and the people who sent them told.")
+    )
+    o.check("welcoming business, warned")
+    expect(o.main).to_contain_text(TOLD)
+    sent.refresh_from_db()
+    assert sent.status == Report.Status.ACTED
+    assert Business.objects.get().standing == Standing.WARNED
+
+    # Another member still finds the business, and nothing of the report: not who sent it, not
+    # what they wrote, not what the organisers noted, nor that it was warned.
+    r = visit(lang=lang, js=js, user=other)
+    r.goto(f"/directory/businesses/{business.pk}/", check="welcoming business, after a report")
+    for hidden in ("Rocío", INCIDENT, TOLD, r.t("Warned")):
+        expect(r.main).not_to_contain_text(hidden)
+    r.goto("/directory/businesses/")
+    expect(r.main.get_by_role("link", name="Bar La Esquina")).to_be_visible()
+    expect(r.main).not_to_contain_text("Rocío")
+
+    # The reporter is told it was handled, never how.
+    m.goto("/notifications/", check="reporter's notifications, business")
+    expect(m.main).to_contain_text(t("Thank you: the organisers have handled your report."))
+    expect(m.main).not_to_contain_text(TOLD)
+
+    # Then the organiser suspends the listing: it leaves the members' directory.
+    o.main.get_by_role("radio", name=o.t("Suspend the listing")).check()
+    o.main.get_by_role("button", name=o.t("Apply")).click()
+    expect(o.page.get_by_role("status")).to_contain_text(
+        o.t("Done. Its open reports were closed and the people who sent them told.")
+    )
+    assert Business.objects.get().standing == Standing.SUSPENDED
+    r.goto("/directory/businesses/", check="welcoming businesses, one suspended")
+    expect(r.main).not_to_contain_text("Bar La Esquina")
+    r.goto(f"/directory/businesses/{business.pk}/", status=404)
+    expect(r.page.get_by_role("main")).not_to_contain_text("Rocío")

@@ -1,18 +1,27 @@
 """The viewer-shaped card of a welcoming business: its vetting as counts (who vouched is for
 organisers alone, `voucher_names`), its standing and visibility on organisers' cards only
-(None for everyone else). Lists build their cards in a constant number of queries: fetch them
-through `business_card_queryset`, then pass them to `business_cards`."""
+(None for everyone else); its opening hours as a service's are shown, with "open now" by the
+same rule. Lists build their cards in a constant number of queries: fetch them through
+`business_card_queryset`, then pass them to `business_cards`."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from django.db.models import Count, QuerySet
 
 from tejido.access.base import AnyUser, is_organiser, is_vetted
 from tejido.access.directory import counted_recommendations, counted_vouches, visible_vouches
-from tejido.access.directory_cards import RecommendationCard, is_stale, recommendation_cards
+from tejido.access.directory_cards import (
+    HoursCard,
+    RecommendationCard,
+    hours_card,
+    is_stale,
+    recommendation_cards,
+)
+from tejido.core.clock import now as clock_now
 from tejido.directory.models import Business, Recommendation
+from tejido.directory.models.hours import any_open
 
 
 @dataclass(frozen=True)
@@ -24,7 +33,11 @@ class BusinessCard:
     description: str
     address: str
     area_name: str
-    opening_hours: str
+    directions: str
+    hours: tuple[HoursCard, ...]
+    hours_note: str
+    # None when it has no opening hours to go by.
+    open_now: bool | None
     phone: str
     website: str
     fitting_rooms: str
@@ -45,22 +58,32 @@ class BusinessCard:
 
 
 def business_card_queryset(businesses: QuerySet[Business]) -> QuerySet[Business]:
-    return businesses.select_related("area").annotate(
-        vouch_count=Count("vouches", filter=counted_vouches("vouches__"), distinct=True),
-        recommendation_count=Count(
-            "recommendations",
-            filter=counted_recommendations("recommendations__"),
-            distinct=True,
-        ),
+    return (
+        businesses.select_related("area")
+        .prefetch_related("hours")
+        .annotate(
+            vouch_count=Count("vouches", filter=counted_vouches("vouches__"), distinct=True),
+            recommendation_count=Count(
+                "recommendations",
+                filter=counted_recommendations("recommendations__"),
+                distinct=True,
+            ),
+        )
     )
 
 
 def business_cards(
-    viewer: AnyUser | None, businesses: Iterable[Business], *, today: date
+    viewer: AnyUser | None,
+    businesses: Iterable[Business],
+    *,
+    today: date,
+    now: datetime | None = None,
 ) -> list[BusinessCard]:
     """Cards for businesses fetched through `business_card_queryset`: one more query for a
-    vetted member (which of them they vouched for)."""
+    vetted member (which of them they vouched for). Open now means at `now` (the clock's by
+    default)."""
     businesses = list(businesses)
+    moment = now or clock_now()
     mine: set[int] = set()
     if is_vetted(viewer) and businesses:
         assert viewer is not None
@@ -79,7 +102,10 @@ def business_cards(
             description=b.shown("description"),
             address=b.address,
             area_name=b.area.name if b.area is not None else "",
-            opening_hours=b.shown("opening_hours"),
+            directions=b.shown("directions"),
+            hours=tuple(hours_card(line) for line in b.hours.all()),
+            hours_note=b.shown("hours_note"),
+            open_now=any_open(b.hours.all(), moment) if b.hours.all() else None,
             phone=b.phone,
             website=b.website,
             fitting_rooms=b.shown("fitting_rooms"),

@@ -31,6 +31,7 @@ from tejido.directory.models import (
     FREE_CODE,
     STALE_AFTER_DAYS,
     Attribute,
+    BusinessHours,
     Location,
     Organization,
     Recommendation,
@@ -79,7 +80,7 @@ class HoursCard:
         return [str(names.get(day, day)) for day in self.days]
 
 
-def hours_card(schedule: Schedule) -> HoursCard:
+def hours_card(schedule: Schedule | BusinessHours) -> HoursCard:
     days = tuple(part.strip() for part in schedule.byday.split(",") if part.strip())
     return HoursCard(
         days=tuple(day for day in days if day in DAY_CODES) or days,

@@ -295,7 +295,10 @@ class DemoBusiness:
     fitting_rooms_es: str = ""
     names_used_es: str = ""
     staff_trained_es: str = ""
-    opening_hours_es: str = ""
+    directions_es: str = ""
+    # (days, opens, closes), as a service's
+    hours: tuple[tuple[tuple[str, ...], str, str], ...] = ()
+    hours_note_es: str = ""
     pledge_days_ago: int | None = 60
     visited_days_ago: int | None = 45
     vouchers: tuple[str, ...] = ()
@@ -313,13 +316,16 @@ BUSINESSES = [
         "Genderless haircuts: the price depends on the hair, not on who you are.",
         names_used_es="Preguntan tu nombre y tus pronombres al pedir cita.",
         staff_trained_es="Todo el equipo hizo el taller de la red.",
-        opening_hours_es="De martes a sábado, de 10:00 a 20:00",
+        directions_es="Metro Lavapiés, salida Argumosa; la puerta azul al lado del quiosco.",
+        hours=((("TU", "WE", "TH", "FR", "SA"), "10:00", "20:00"),),
+        hours_note_es="Cerrado la segunda quincena de agosto.",
         vouchers=("member", "sam", "noa"),
         recommendations=(("member", "Me cortaron el pelo como quería y sin preguntas raras."),),
         translations_en={
             "names_used": "They ask your name and pronouns when you book.",
             "staff_trained": "The whole team took the network's workshop.",
-            "opening_hours": "Tuesday to Saturday, 10 am to 8 pm",
+            "directions": "Lavapiés metro, Argumosa exit; the blue door next to the kiosk.",
+            "hours_note": "Closed the second half of August.",
         },
     ),
     DemoBusiness(
@@ -331,6 +337,7 @@ BUSINESSES = [
         "Second-hand clothes for every body.",
         fitting_rooms_es="Probadores individuales y sin distinción de género.",
         names_used_es="Sin problema con nombres que no coinciden con la tarjeta.",
+        hours=((("MO", "TU", "WE", "TH", "FR"), "11:00", "14:00"), (("SA",), "11:00", "15:00")),
         vouchers=("dani", "kai"),
         translations_en={
             "fitting_rooms": "Single, gender-neutral fitting rooms.",
@@ -345,6 +352,7 @@ BUSINESSES = [
         "Café tranquilo con baños para todas las personas.",
         "A quiet café with toilets for everyone.",
         fitting_rooms_es="Baños individuales sin género.",
+        hours=((("MO", "TU", "WE", "TH", "FR", "SA", "SU"), "08:00", "01:00"),),
         vouchers=("ines",),
         recommendations=(("sam", "Great coffee and the staff are lovely."),),
         translations_en={"fitting_rooms": "Single, gender-neutral toilets."},

@@ -128,7 +128,12 @@ def seed_directory(by_key: dict[str, User]) -> None:
             fitting_rooms=business_spec.fitting_rooms_es,
             names_used=business_spec.names_used_es,
             staff_trained=business_spec.staff_trained_es,
-            opening_hours=business_spec.opening_hours_es,
+            directions=business_spec.directions_es,
+            hours=[
+                Hours(days=days, opens_at=_time(opens), closes_at=_time(closes))
+                for days, opens, closes in business_spec.hours
+            ],
+            hours_note=business_spec.hours_note_es,
             pledge_accepted_on=(
                 day - timedelta(days=business_spec.pledge_days_ago)
                 if business_spec.pledge_days_ago is not None

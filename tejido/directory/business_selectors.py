@@ -108,7 +108,8 @@ def get_business(*, viewer: AnyUser | None, business_id: Any) -> BusinessPage:
 
 
 def business_for_edit(*, viewer: AnyUser | None, business_id: Any) -> dict[str, Any]:
-    """What the organisers' form starts from."""
+    """What the organisers' form starts from: its fields, their translations as
+    <field>_<lang>, and its opening hours as lines of days and times (as a service's)."""
     if not can_manage_directory(viewer):
         raise NotFound()
     business = _business(viewer, business_id)
@@ -119,7 +120,8 @@ def business_for_edit(*, viewer: AnyUser | None, business_id: Any) -> dict[str, 
             "kind",
             "description",
             "address",
-            "opening_hours",
+            "directions",
+            "hours_note",
             "phone",
             "website",
             "fitting_rooms",
@@ -134,6 +136,10 @@ def business_for_edit(*, viewer: AnyUser | None, business_id: Any) -> dict[str, 
     for lang, texts in (business.translations or {}).items():
         for name, text in texts.items():
             values[f"{name}_{lang}"] = text
+    values["hours"] = [
+        {"days": line.byday.split(","), "opens_at": line.opens_at, "closes_at": line.closes_at}
+        for line in business.hours.all()
+    ]
     return values
 
 

@@ -1,8 +1,10 @@
 """Every write about welcoming businesses: organisers list, edit and verify them and act on
 incident reports (warn the business, suspend or revoke its listing, list it again); members
 vouch for them. Acting on a business closes its open reports (the reporters are told they
-were handled, never how)."""
+were handled, never how). A business's opening hours are checked as a service's are
+(tejido.directory.listing_services.clean_hours)."""
 
+from collections.abc import Iterable
 from datetime import timedelta
 from typing import Any
 
@@ -18,15 +20,16 @@ from tejido.directory.cleaning import (
     LONG_TEXT,
     NAME,
     OPTIONAL_NAME,
-    SHORT_TEXT,
     Cleaner,
     apply_changes,
 )
 from tejido.directory.errors import AlreadyVouched, SameStanding
 from tejido.directory.indexing import index_business
+from tejido.directory.listing_services import Hours, clean_hours
 from tejido.directory.models import (
     STALE_AFTER_DAYS,
     Business,
+    BusinessHours,
     BusinessKind,
     Standing,
     Visibility,
@@ -42,7 +45,8 @@ BUSINESS_TEXTS = {
     "name": NAME,
     "description": LONG_TEXT,
     "address": TextRule.of_column(Business, "address"),
-    "opening_hours": LONG_TEXT,
+    "directions": LONG_TEXT,
+    "hours_note": LONG_TEXT,
     "phone": TextRule.of_column(Business, "phone"),
     "fitting_rooms": LONG_TEXT,
     "names_used": LONG_TEXT,
@@ -51,7 +55,8 @@ BUSINESS_TEXTS = {
 BUSINESS_TRANSLATED = {
     "name": OPTIONAL_NAME,
     "description": LONG_TEXT,
-    "opening_hours": SHORT_TEXT,
+    "directions": LONG_TEXT,
+    "hours_note": LONG_TEXT,
     "fitting_rooms": LONG_TEXT,
     "names_used": LONG_TEXT,
     "staff_trained": LONG_TEXT,
@@ -74,11 +79,17 @@ def _locked(business_id: int) -> Business:
 
 @transaction.atomic
 def save_business(
-    *, actor: AnyUser, business_id: int | None = None, area_id: int | None = None, **fields: Any
+    *,
+    actor: AnyUser,
+    business_id: int | None = None,
+    area_id: int | None = None,
+    hours: Iterable[Hours] | None = None,
+    **fields: Any,
 ) -> Business:
     """List a business (no id) or change one: the texts above (and their <field>_<lang>
     translations), kind, website, visibility, pledge_accepted_on and visited_on (dates; an
-    organiser's visit is theirs)."""
+    organiser's visit is theirs), and its opening hours, which replace the ones it had
+    (None leaves them as they are)."""
     organiser = _organiser(actor)
     business = _locked(business_id) if business_id is not None else Business(created_by=organiser)
     created = business_id is None
@@ -91,11 +102,14 @@ def save_business(
     cleaner.day(fields, "visited_on")
     cleaner.translations(fields, BUSINESS_TRANSLATED, kept=business.translations)
     values = cleaner.done()
+    lines = clean_hours(hours) if hours is not None else None
     if values.get("visited_on") and values["visited_on"] != business.visited_on:
         values["visited_by"] = organiser
     area = Area.objects.filter(pk=area_id).first() if area_id is not None else None
     changed = apply_changes(business, {**values, "area": area})
     business.save()
+    if lines is not None and _replace_hours(business, lines):
+        changed.append("hours")
     index_business(business)
     if created:
         record_action(actor=organiser, action="directory.business_create", target=business)
@@ -107,6 +121,24 @@ def save_business(
             detail={"changed": changed},
         )
     return business
+
+
+def _replace_hours(business: Business, lines: list[Hours]) -> bool:
+    """Give the business these lines of opening hours; whether they differ from its own."""
+    wanted = [
+        (",".join(line.days), line.opens_at, line.closes_at)
+        for line in lines
+        if line.opens_at is not None and line.closes_at is not None  # as clean_hours left them
+    ]
+    kept = BusinessHours.objects.filter(business=business)
+    if list(kept.values_list("byday", "opens_at", "closes_at")) == wanted:
+        return False
+    kept.delete()
+    BusinessHours.objects.bulk_create(
+        BusinessHours(business=business, position=n, byday=days, opens_at=opens, closes_at=closes)
+        for n, (days, opens, closes) in enumerate(wanted)
+    )
+    return True
 
 
 @transaction.atomic

@@ -15,6 +15,7 @@ from tejido.directory.models import (
     Address,
     Attribute,
     Business,
+    BusinessHours,
     Location,
     Organization,
     Recommendation,
@@ -130,6 +131,18 @@ class BusinessFactory(factory.django.DjangoModelFactory):
     def indexed(obj: Business, create: bool, extracted: Any, **kwargs: Any) -> None:
         if create:
             index_business(obj)
+
+
+class BusinessHoursFactory(factory.django.DjangoModelFactory):
+    """Tuesday to Saturday, 10:00 to 20:00, in the network's time zone."""
+
+    class Meta:
+        model = BusinessHours
+
+    business = factory.SubFactory(BusinessFactory)
+    byday = "TU,WE,TH,FR,SA"
+    opens_at = time(10, 0)
+    closes_at = time(20, 0)
 
 
 class VouchFactory(factory.django.DjangoModelFactory):

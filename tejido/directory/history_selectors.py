@@ -37,6 +37,9 @@ def _field_label(model: type[Model], name: str) -> str:
     except FieldDoesNotExist:
         # A field removed since the edit: its name is better than nothing.
         return name
+    if found.auto_created and found.related_model is not None:
+        # The rows under the listing (a business's lines of opening hours) by their own name.
+        return str(capfirst(found.related_model._meta.verbose_name_plural))
     return str(capfirst(getattr(found, "verbose_name", name)))
 
 

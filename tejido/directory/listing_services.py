@@ -164,7 +164,9 @@ def _clean_service(fields: Mapping[str, Any], service: Service) -> dict[str, Any
     return values
 
 
-def _clean_hours(hours: Iterable[Hours]) -> list[Hours]:
+def clean_hours(hours: Iterable[Hours]) -> list[Hours]:
+    """The lines given, less the empty ones; a line with days but no times (or times but no
+    days) is refused. A service's hours and a business's are checked alike."""
     kept = []
     for line in hours:
         if not line.days and line.opens_at is None and line.closes_at is None:
@@ -214,7 +216,7 @@ def save_service(
     if set(codes) - LANGUAGE_CODES:
         raise InvalidInput(detail={"language_codes": gettext("Choose from the list.")})
     numbers = [PHONE.clean(number, field="phones") for number in phones]
-    lines = _clean_hours(hours)
+    lines = clean_hours(hours)
     cost = values.pop("cost", None)
     values["organization"] = organization
     values["last_modified"] = now()

@@ -1,11 +1,13 @@
 """Matches through the services on the real database: offering, asking, answering, dispatch,
 stepping back, the thread (sealed), contact details shared only when both agree, the
-follow-up and its answers, and blocks that keep two people from ever being matched."""
+follow-up and its answers (queued for its day when a match is agreed or dispatched, and sent
+by the database worker then), and blocks that keep two people from ever being matched."""
 
 from datetime import timedelta
 
 import pytest
 import time_machine
+from django.core.management import call_command
 from django.db import connection
 
 from tejido.accounts.factories import BlockFactory, OrganiserFactory, UserFactory
@@ -255,3 +257,44 @@ def test_no_follow_up_for_a_match_that_ended():
     withdraw_match(actor=request.requester, match=match)
     assert ask_follow_up(match_id=match.pk, matched_at=stamp) == 0
     assert not FollowUp.objects.exists()
+
+
+def _run_the_worker() -> None:
+    call_command("db_worker", "--batch", "--no-startup-delay", "--queue-name", "*", "-v", "0")
+
+
+# A real transaction: the worker closes the database connection after its batch, which on
+# PostgreSQL would end a test wrapped in one.
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("how", ["agreed", "dispatched"])
+def test_the_follow_up_waits_in_the_queue_for_its_day(
+    how, settings, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    request = AidRequestFactory(category="housing", visibility="organisers")
+    offer = AidOfferFactory(category="housing")
+    with django_capture_on_commit_callbacks(execute=True):
+        if how == "agreed":
+            match = ask_helper(actor=request.requester, request=request, offer=offer)
+            answer_match(actor=offer.helper, match=match, accept=True)
+        else:
+            match = dispatch(actor=OrganiserFactory(), request=request, offer=offer)
+    request.refresh_from_db()
+    assert request.matched_at is not None
+    due = request.matched_at + timedelta(days=FOLLOW_UP_DAYS)
+    queued = DBTaskResult.objects.get(task_path__endswith="send_follow_up")
+    assert queued.run_after == due
+    assert queued.args_kwargs["args"] == [match.pk, request.matched_at.isoformat()]
+    # A day early the worker leaves it waiting; once due it asks both sides, once.
+    with time_machine.travel(due - timedelta(days=1), tick=False):
+        _run_the_worker()
+    assert not FollowUp.objects.exists()
+    with time_machine.travel(due + timedelta(minutes=1), tick=False):
+        _run_the_worker()
+        _run_the_worker()
+    asked = FollowUp.objects.values_list("user", flat=True)
+    assert sorted(asked) == sorted([request.requester_id, offer.helper_id])
+    assert _kinds(offer.helper).count("aid_follow_up") == 1
+    assert _kinds(request.requester).count("aid_follow_up") == 1

@@ -35,6 +35,26 @@ def test_the_board_and_its_filters(api):
     assert_error(client.get("/aid/requests?limt=5"), 422, "invalid")
 
 
+def test_the_board_narrows_to_one_urgency(api):
+    AidRequestFactory(title="Hoy", urgency="today")
+    AidRequestFactory(title="Hoy, tecnología", urgency="today", category="tech")
+    AidRequestFactory(title="Esta semana", urgency="week")
+    AidRequestFactory(title="Cuando sea", urgency="whenever")
+    client = api(UserFactory())
+
+    def titles(query: str) -> list[str]:
+        body = _json(client.get(f"/aid/requests?{query}"))
+        assert body["count"] == len(body["items"])
+        return sorted(item["title"] for item in body["items"])
+
+    assert titles("") == ["Cuando sea", "Esta semana", "Hoy", "Hoy, tecnología"]
+    assert titles("urgency=today") == ["Hoy", "Hoy, tecnología"]
+    assert titles("urgency=whenever") == ["Cuando sea"]
+    assert titles("urgency=today&category=tech") == ["Hoy, tecnología"]
+    assert titles("urgency=week&category=tech") == []
+    assert_error(client.get("/aid/requests?urgency=soon"), 422, "invalid")
+
+
 def test_asking_for_help_and_the_daily_limit(api):
     member = UserFactory()
     start = now().replace(microsecond=0) + timedelta(days=2)

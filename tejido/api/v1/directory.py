@@ -236,7 +236,10 @@ class BusinessOut(Schema):
     description: str
     address: str
     area_name: str
-    opening_hours: str
+    directions: str = Field(description="How to get there, in words.")
+    hours: list[HoursOut] = Field(description="Its opening hours, in the network's time zone.")
+    hours_note: str = Field(description="What its lines of opening hours do not say.")
+    open_now: bool | None = Field(description="Null when it gives no opening hours.")
     phone: str
     website: str
     fitting_rooms: str

@@ -2,7 +2,13 @@
 locations, addresses), the tables that describe them (phones, schedules, languages …), the
 taxonomies, welcoming businesses, and what members add (recommendations, suggestions)."""
 
-from tejido.directory.models.businesses import Business, BusinessKind, Standing, Vouch
+from tejido.directory.models.businesses import (
+    Business,
+    BusinessHours,
+    BusinessKind,
+    Standing,
+    Vouch,
+)
 from tejido.directory.models.community import (
     RECOMMENDATION_NOTE_LENGTH,
     Recommendation,
@@ -58,6 +64,7 @@ __all__ = [
     "Address",
     "Attribute",
     "Business",
+    "BusinessHours",
     "BusinessKind",
     "Contact",
     "CostOption",

@@ -1,8 +1,13 @@
 """Welcoming businesses: shops, hairdressers, cafés, clinics … that the network has vetted as
 safe for its members. Vetting has three parts (the business accepted the pledge, an organiser
 visited, members vouched); trans-specific notes say what to expect; a business is verified
-again by `reverify_on`. Organisers warn a business, or suspend or revoke its listing, after
-incident reports (tejido.directory.reports)."""
+again by `reverify_on`. Its opening hours are lines of days and times (BusinessHours), read by
+the same rule as a service's HSDS schedules, so "open now" means one thing in the whole
+directory. Organisers warn a business, or suspend or revoke its listing, after incident
+reports (tejido.directory.reports)."""
+
+from datetime import date
+from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
@@ -58,7 +63,10 @@ class Business(TimeStamped, SortedByName):
         related_name="+",
         verbose_name=_("area"),
     )
-    opening_hours = text(_("opening hours"))
+    # How to find it, in words (the metro exit, the door in the courtyard).
+    directions = text(_("directions in words"))
+    # What the lines of opening hours (BusinessHours) do not say: "closed in August".
+    hours_note = text(_("about the opening hours"))
     phone = short(_("phone"), 40)
     website = models.URLField(_("website"), max_length=500, blank=True)
 
@@ -135,3 +143,33 @@ class Vouch(models.Model):
 
     def __str__(self) -> str:
         return f"vouch for {self.business_id}"
+
+
+class BusinessHours(models.Model):
+    """One line of a business's opening hours: weekly, on the days `byday` names (MO,TU …),
+    from `opens_at` to `closes_at` in the network's time zone (a closing time at or before
+    the opening time is on the next day). It has the names of the HSDS schedule fields that
+    the opening rule (tejido.directory.models.hours) and a schedule's card read; a business's
+    hours are always in force and in the network's zone, so those are fixed here."""
+
+    business = models.ForeignKey(Business, on_delete=models.CASCADE, related_name="hours")
+    position = models.PositiveSmallIntegerField(default=0)
+    byday = models.CharField(_("days"), max_length=60)
+    opens_at = models.TimeField(_("opens at"))
+    closes_at = models.TimeField(_("closes at"))
+
+    valid_from: date | None = None
+    valid_to: date | None = None
+    until: date | None = None
+    timezone: Decimal | None = None
+    description = ""
+    notes = ""
+
+    class Meta:
+        verbose_name = _("opening hours")
+        verbose_name_plural = _("opening hours")
+        ordering = ["business", "position", "pk"]
+        constraints = [models.CheckConstraint(condition=~Q(byday=""), name="business_hours_days")]
+
+    def __str__(self) -> str:
+        return f"{self.byday} {self.opens_at}-{self.closes_at}"

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -60,16 +60,24 @@ def local_moment(moment: datetime, offset_hours: Decimal | None) -> LocalMoment:
     return LocalMoment(local.date(), local.time().replace(tzinfo=None))
 
 
-class Hours:
-    """The schedule fields the rule reads (a Schedule, or anything with the same names)."""
+class Hours(Protocol):
+    """The schedule fields the rule reads (a Schedule, a BusinessHours, or anything with the
+    same names)."""
 
-    byday: str
-    opens_at: time | None
-    closes_at: time | None
-    valid_from: date | None
-    valid_to: date | None
-    until: date | None
-    timezone: Decimal | None
+    @property
+    def byday(self) -> str: ...
+    @property
+    def opens_at(self) -> time | None: ...
+    @property
+    def closes_at(self) -> time | None: ...
+    @property
+    def valid_from(self) -> date | None: ...
+    @property
+    def valid_to(self) -> date | None: ...
+    @property
+    def until(self) -> date | None: ...
+    @property
+    def timezone(self) -> Decimal | None: ...
 
 
 def _names_day(byday: str, tokens: tuple[str, ...]) -> bool:

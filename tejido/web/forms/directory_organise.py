@@ -112,6 +112,53 @@ class OrganizationForm(forms.Form):
         _translated(self, TRANSLATED, ("name", "description"))
 
 
+def _add_hours(form: forms.Form) -> list[str]:
+    """HOURS_LINES lines of opening hours (days, opens at, closes at), as a service and a
+    business are given them; the names of the fields added."""
+    names = []
+    for line in range(1, HOURS_LINES + 1):
+        form.fields[f"days_{line}"] = forms.MultipleChoiceField(
+            label=_("Days (opening hours %(line)s)") % {"line": line},
+            required=False,
+            choices=Weekday.choices,
+            widget=forms.CheckboxSelectMultiple,
+        )
+        form.fields[f"opens_{line}"] = forms.TimeField(
+            label=_("Opens at"),
+            required=False,
+            widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        )
+        form.fields[f"closes_{line}"] = forms.TimeField(
+            label=_("Closes at"),
+            required=False,
+            widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        )
+        names += [f"days_{line}", f"opens_{line}", f"closes_{line}"]
+    return names
+
+
+def _hours_initial(hours: list[dict[str, Any]]) -> dict[str, Any]:
+    """The lines' initial values from a listing's hours ({"days", "opens_at", "closes_at"})."""
+    initial = {}
+    for line, given in enumerate(hours[:HOURS_LINES], start=1):
+        initial[f"days_{line}"] = given["days"]
+        initial[f"opens_{line}"] = given["opens_at"]
+        initial[f"closes_{line}"] = given["closes_at"]
+    return initial
+
+
+def _hours_given(data: dict[str, Any]) -> list[Hours]:
+    """The lines of opening hours out of the cleaned data (taken out of it)."""
+    return [
+        Hours(
+            days=data.pop(f"days_{line}"),
+            opens_at=data.pop(f"opens_{line}"),
+            closes_at=data.pop(f"closes_{line}"),
+        )
+        for line in range(1, HOURS_LINES + 1)
+    ]
+
+
 def _choices_of(terms: list[TermCard]) -> list[tuple[str, str]]:
     return [(str(term.id), term.name) for term in terms]
 
@@ -194,23 +241,7 @@ class ServiceForm(forms.Form):
             SERVICE_TRANSLATED,
             ("name", "description", "eligibility_description", "application_process"),
         )
-        for line in range(1, HOURS_LINES + 1):
-            self.fields[f"days_{line}"] = forms.MultipleChoiceField(
-                label=_("Days (opening hours %(line)s)") % {"line": line},
-                required=False,
-                choices=Weekday.choices,
-                widget=forms.CheckboxSelectMultiple,
-            )
-            self.fields[f"opens_{line}"] = forms.TimeField(
-                label=_("Opens at"),
-                required=False,
-                widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-            )
-            self.fields[f"closes_{line}"] = forms.TimeField(
-                label=_("Closes at"),
-                required=False,
-                widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-            )
+        _add_hours(self)
 
     @staticmethod
     def initial_from(values: dict[str, Any]) -> dict[str, Any]:
@@ -219,23 +250,12 @@ class ServiceForm(forms.Form):
         initial["organization_id"] = str(values["organization_id"])
         initial["categories"] = initial["attributes"] = [str(t) for t in values["term_ids"]]
         initial["location_ids"] = [str(pk) for pk in values["location_ids"]]
-        for line, hours in enumerate(values["hours"][:HOURS_LINES], start=1):
-            initial[f"days_{line}"] = hours["days"]
-            initial[f"opens_{line}"] = hours["opens_at"]
-            initial[f"closes_{line}"] = hours["closes_at"]
-        return initial
+        return {**initial, **_hours_initial(values["hours"])}
 
     def service_fields(self) -> dict[str, Any]:
         """What save_service takes."""
         data = dict(self.cleaned_data)
-        hours = [
-            Hours(
-                days=data.pop(f"days_{line}"),
-                opens_at=data.pop(f"opens_{line}"),
-                closes_at=data.pop(f"closes_{line}"),
-            )
-            for line in range(1, HOURS_LINES + 1)
-        ]
+        hours = _hours_given(data)
         terms = [*data.pop("categories"), *data.pop("attributes")]
         return {
             **data,
@@ -298,8 +318,18 @@ class BusinessForm(forms.Form):
     visibility = _visibility()
     description = _text(_("Description"), rule=BUSINESS_TEXTS["description"], rows=4)
     address = _line(_("Address"), rule=BUSINESS_TEXTS["address"])
+    directions = _text(
+        _("How to get there, in words"),
+        rule=BUSINESS_TEXTS["directions"],
+        help_text=_("The nearest stop, which door, which floor …"),
+    )
     area_id = forms.ChoiceField(label=_("Area"), required=False)
-    opening_hours = _text(_("Opening hours"), rule=BUSINESS_TEXTS["opening_hours"], rows=2)
+    hours_note = _text(
+        _("About the opening hours"),
+        rule=BUSINESS_TEXTS["hours_note"],
+        rows=2,
+        help_text=_("What the lines of hours do not say, such as “closed in August”."),
+    )
     phone = _line(_("Phone"), rule=BUSINESS_TEXTS["phone"])
     website = _website(_("Website"))
     fitting_rooms = _text(_("Fitting rooms and toilets"))
@@ -312,16 +342,32 @@ class BusinessForm(forms.Form):
 
     def __init__(self, *args: Any, areas: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        given = {k: v for k, v in self.initial.items() if k != "hours"}
+        self.initial = {**given, **_hours_initial(self.initial.get("hours", []))}
         choose(self, "area_id", [("", _("None")), *((str(pk), n) for pk, n in areas)])
         _translated(
             self,
             BUSINESS_TRANSLATED,
-            ("name", "description", "fitting_rooms", "names_used", "staff_trained"),
+            (
+                "name",
+                "description",
+                "directions",
+                "hours_note",
+                "fitting_rooms",
+                "names_used",
+                "staff_trained",
+            ),
+        )
+        # The lines of opening hours just before the note about them.
+        hours = _add_hours(self)
+        self.order_fields(
+            [*list(self.fields)[: list(self.fields).index("hours_note")], *hours, "hours_note"]
         )
 
     def business_fields(self) -> dict[str, Any]:
         data = dict(self.cleaned_data)
         data["area_id"] = int(data["area_id"]) if data["area_id"] else None
+        data["hours"] = _hours_given(data)
         return data
 
 

@@ -87,6 +87,33 @@ def test_the_board_filters_and_searches_without_accents(login, english):
     assert "Comida" in html
 
 
+def test_the_board_narrows_to_one_urgency(login, english):
+    titles = {
+        "Whenever one": {"urgency": "whenever"},
+        "This week one": {"urgency": "week"},
+        "Today one": {"urgency": "today"},
+        "Today food": {"urgency": "today", "category": "food"},
+        "Today tech": {"urgency": "today", "category": "tech"},
+    }
+    for title, fields in titles.items():
+        AidRequestFactory(title=title, **fields)
+    client = login(english)
+
+    def shown(**query) -> set[str]:
+        html = _html(client, "aid_board", **query)
+        found = {title for title in titles if title in html}
+        assert f"{len(found)} request{'' if len(found) == 1 else 's'}." in html
+        return found
+
+    assert shown(urgency="today") == {"Today one", "Today food", "Today tech"}
+    assert shown(urgency="week") == {"This week one"}
+    assert shown(urgency="whenever") == {"Whenever one"}
+    # With another filter, both hold.
+    assert shown(urgency="today", category="tech") == {"Today tech"}
+    # The form says what the board is narrowed to.
+    assert '<option value="today" selected>' in _html(client, "aid_board", urgency="today")
+
+
 def test_the_empty_board_says_what_to_do(login, english):
     client = login(english)
     html = _html(client, "aid_board")

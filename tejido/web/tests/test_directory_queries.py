@@ -1,6 +1,9 @@
 """The directory's lists cost the same number of SQL queries whatever the amount of data: two
 data sizes (services with places, hours, languages, costs, terms and recommendations;
-businesses with vouches and recommendations; suggestions waiting), one expected count each."""
+businesses with opening hours, vouches and recommendations; suggestions waiting), one expected
+count each."""
+
+from datetime import time
 
 import pytest
 import time_machine
@@ -11,6 +14,7 @@ from tejido.core.testing import FRAME_QUERIES
 from tejido.directory.factories import (
     AddressFactory,
     BusinessFactory,
+    BusinessHoursFactory,
     LocationFactory,
     RecommendationFactory,
     ScheduleFactory,
@@ -53,6 +57,8 @@ def _world(size: int) -> None:
         CostOption.objects.create(service=service, amount=0)
         RecommendationFactory(service=service, **APPROVED)
         business = BusinessFactory(area=area)
+        BusinessHoursFactory(business=business)
+        BusinessHoursFactory(business=business, byday="SU", opens_at=time(11), closes_at=time(14))
         VouchFactory(business=business)
         RecommendationFactory(service=None, business=business, **APPROVED)
         SuggestionFactory(service=service)
@@ -93,9 +99,9 @@ def test_the_members_directory_search_and_filters(login, django_assert_num_queri
     assert response.content.decode().count('href="/directory/services/') == size
 
 
-# The areas, the page's count and rows (with their counts), and which of them the member
-# vouched for.
-BUSINESSES = 1 + 2 + 1
+# The areas, the page's count and rows (with their counts), their opening hours, and which of
+# them the member vouched for.
+BUSINESSES = 1 + 2 + 1 + 1
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -113,8 +119,8 @@ def test_the_review_queue(login, django_assert_num_queries, size):
     _world(size)
     client = _member_client(login, UserFactory(is_organiser=True))
     # Each list's count and rows, how many services wait to be verified again, and the
-    # businesses due (their cards, and what the organiser vouched for).
-    with django_assert_num_queries(FRAME_QUERIES + 2 + 2 + 1 + 2):
+    # businesses due (their cards, their opening hours, and what the organiser vouched for).
+    with django_assert_num_queries(FRAME_QUERIES + 2 + 2 + 1 + 3):
         response = client.get(reverse("directory_review"))
     assert response.status_code == 200
 
