@@ -36,7 +36,7 @@ def test_a_member_reports_another_and_an_organiser_warns_them(
     v.main.get_by_role("link", name="Tadeo Insiste").click()
     v.main.get_by_role("link", name=t("Report %(name)s") % {"name": "Tadeo Insiste"}).click()
     v.check("report a member", screenshot=True)
-    expect(v.main).to_contain_text(t("The person you report will not learn who reported them."))
+    expect(v.main).to_contain_text(t("Nobody but the organisers will learn who sent this report."))
     v.field("What happened").select_option(label=t("Harassment or bullying"))
     v.field("Tell the organisers more").fill(WHAT_HAPPENED)
     v.main.get_by_role("button", name=t("Send the report")).click()

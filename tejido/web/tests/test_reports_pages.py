@@ -50,7 +50,7 @@ def test_a_member_sends_a_report_and_reads_a_calm_confirmation(login, cast):
     page = form.content.decode()
     assert form.status_code == 200
     assert "Report Tadeo Tal" in page
-    assert "The person you report will not learn who reported them." in page
+    assert "Nobody but the organisers will learn who sent this report." in page
     assert 'name="reason"' in page
     assert 'name="text"' in page
     assert "Unwanted sexual messages or behaviour" in page
@@ -68,7 +68,7 @@ def test_a_member_sends_a_report_and_reads_a_calm_confirmation(login, cast):
     assert made.text == "He said he would wait outside"
     confirmation = client.get(sent["Location"]).content.decode()
     assert "Thank you for telling us." in confirmation
-    assert "will not learn who reported them" in confirmation
+    assert "will learn who sent it" in confirmation
 
 
 def test_a_second_report_while_the_first_is_open_says_it_is_with_the_organisers(login, cast):
@@ -230,7 +230,10 @@ def test_the_report_pages_speak_spanish(login, cast, translations):
         User.objects.filter(pk=person.pk).update(language="es")
     form = login(cast["reporter"]).get(reverse("report_form", args=["member", cast["reported"].pk]))
     assert "Denunciar a Tadeo Tal" in form.content.decode()
-    assert "La persona a la que denuncies no sabrá quién la denunció." in form.content.decode()
+    assert (
+        "Nadie salvo las personas que organizan la red sabrá quién envió esta denuncia."
+        in form.content.decode()
+    )
     queue = login(cast["organiser"]).get(reverse("organise_reports")).content.decode()
     assert "Denuncia sobre Tadeo Tal" not in queue  # the list says "Sobre …"
     assert "Acoso o intimidación" in queue
