@@ -49,3 +49,8 @@ def test_short_load_run_has_no_errors(tmp_path: Path) -> None:
     writes = {"rsvp"}
     assert set(served) == {"floor", *report["reference"], *(set(report["alone"]) - writes)}
     assert all(row["status"] == "200" and row["calls"] > 0 for row in served.values())
+    # Every endpoint and the mix judged against the rendered reference page (issue 14's goals),
+    # and every in-process row's calls as a multiple of that page's.
+    assert set(report["goals"]) == {*report["alone"], "mix"}
+    assert all(verdict["ratio_to_rendered"] > 0 for verdict in report["goals"].values())
+    assert all(row["calls_to_rendered"] for row in served.values())
