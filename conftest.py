@@ -13,18 +13,34 @@ from django.utils import timezone, translation
 PARTS_DIR = Path(__file__).resolve().parent / "tejido" / "locale" / "parts"
 
 
+def _database_use(item: pytest.Item) -> str:
+    """ "transactional", "db" or "none", as pytest-django tells them apart to order tests."""
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", [])
+    if (marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences"))) or (
+        "transactional_db" in fixtures or "live_server" in fixtures
+    ):
+        return "transactional"
+    return "db" if marker or "db" in fixtures else "none"
+
+
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """The proofs that take minutes first, then the browser journeys, then the rest. The two
-    workers of `./run test` take each other's queue when theirs runs out; a five-minute proof
-    collected last (proof/ comes after tejido/ and e2e/) would leave one of them idle while the
-    other finished it. The order within each part is kept."""
+    """The proofs that take minutes (marked `slow`) as early as they may go. The two workers of
+    `./run test` take each other's queue when theirs runs out; a five-minute proof collected
+    last (proof/ comes after tejido/ and e2e/) would leave one of them idle while the other
+    finished it. pytest-django has already put the tests in transactions before those that
+    empty the database (its order, kept here: a test that reads what the migrations made must
+    not come after one that emptied the tables); a slow test that needs no database goes first
+    of all."""
+    order = {"db": 1, "transactional": 2, "none": 3}
 
-    def part(item: pytest.Item) -> int:
-        if item.get_closest_marker("slow"):
-            return 0
-        return 1 if item.get_closest_marker("e2e") else 2
+    def place(item: pytest.Item) -> tuple[int, bool]:
+        use = _database_use(item)
+        slow = item.get_closest_marker("slow") is not None
+        return (0 if slow and use == "none" else order[use], not slow)
 
-    items.sort(key=part)
+    items.sort(key=place)
 
 
 @pytest.fixture(autouse=True)

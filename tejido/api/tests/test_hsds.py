@@ -150,6 +150,7 @@ def test_organizations_and_places(listed):
 
 
 def test_taxonomies_and_terms_in_hsds_shape():
+    legal = term("legal")  # the seeded taxonomies, again if a transactional test emptied them
     body = _get("/taxonomies")[1]
     assert body["total_items"] == 2
     taxonomy = _get(f"/taxonomies/{CATEGORIES_ID}")[1]
@@ -157,7 +158,6 @@ def test_taxonomies_and_terms_in_hsds_shape():
     body = _get("/taxonomy_terms", taxonomy_id=str(CATEGORIES_ID), top_only="true")[1]
     assert "legal-asylum" not in {t["code"] for t in body["contents"]}
     assert "legal" in {t["code"] for t in body["contents"]}
-    legal = term("legal")
     body = _get("/taxonomy_terms", parent_id=str(legal.pk))[1]
     assert {t["code"] for t in body["contents"]} == {
         "legal-name-gender",
