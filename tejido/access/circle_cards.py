@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db.models import Count, Q, QuerySet
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from tejido.access.base import AnyUser, is_organiser, is_vetted
@@ -25,7 +26,16 @@ from tejido.access.circles import (
 from tejido.access.members import MemberCard, member_cards, visible_members, with_card_columns
 from tejido.accounts.choices import language_name
 from tejido.accounts.models import ProfessionalVerification
-from tejido.support.models import Circle, CircleIntake, Facilitator, Place, PlaceState
+from tejido.core.models import in_language
+from tejido.support.models import (
+    Circle,
+    CircleIntake,
+    CircleKind,
+    CircleTheme,
+    Facilitator,
+    Place,
+    PlaceState,
+)
 
 # What a member is told of their own request: a declined one reads kindly and says nothing of
 # why; a waitlisted one says there may be a place later.
@@ -84,18 +94,18 @@ class CircleCard:
 
 
 def _facilitator_cards(
-    viewer: AnyUser | None, circle_ids: Sequence[int]
+    viewer: AnyUser | None, circle_ids: Sequence[int], *, people: bool
 ) -> tuple[dict[int, list[int]], dict[int, MemberCard]]:
     pairs = Facilitator.objects.filter(circle__in=circle_ids).values_list("circle", "user")
     by_circle: dict[int, list[int]] = {}
     for circle_id, user_id in pairs:
         by_circle.setdefault(circle_id, []).append(user_id)
-    people = {user_id for ids in by_circle.values() for user_id in ids}
-    if not people or viewer is None:
+    ids = {user_id for found in by_circle.values() for user_id in found}
+    if not people or not ids or viewer is None:
         return by_circle, {}
     # Someone the organisers keep apart from a facilitator never sees them in a circle.
     found = with_card_columns(
-        visible_members(viewer).filter(not_kept_apart_from(viewer), pk__in=people)
+        visible_members(viewer).filter(not_kept_apart_from(viewer), pk__in=ids)
     )
     return by_circle, {card.id: card for card in member_cards(viewer, found)}
 
@@ -122,70 +132,123 @@ def _professionals(cards: dict[int, MemberCard]) -> dict[int, ProfessionalCard]:
     }
 
 
+# The columns of a circle and of its intake its card reads.
+CARD_COLUMNS = (
+    "id",
+    "name_es",
+    "name_en",
+    "description_es",
+    "description_en",
+    "theme",
+    "kind",
+    "language",
+    "size_limit",
+    "is_listed",
+    "show_names_to_members",
+    "archived_at",
+    "intake__id",
+    "intake__circle_id",
+    "intake__questions",
+    "intake__agreement_es",
+    "intake__agreement_en",
+    "intake__agreement_version",
+)
+
+
 def with_card_columns_of_circles(circles: QuerySet[Circle]) -> QuerySet[Circle]:
-    """Circles fetched ready for `circle_cards`: their intake alongside, and how many members
-    each has."""
-    return circles.select_related("intake").annotate(
-        member_count=Count("places", filter=Q(places__state=PlaceState.MEMBER))
+    """Circles fetched ready for `circle_cards` (and for nothing else: only the columns their
+    cards read): their intake alongside, and how many members each has."""
+    return (
+        circles.select_related("intake")
+        .only(*CARD_COLUMNS)
+        .annotate(member_count=Count("places", filter=Q(places__state=PlaceState.MEMBER)))
     )
 
 
-def circle_cards(viewer: AnyUser | None, circles: Iterable[Circle]) -> list[CircleCard]:
+@dataclass(frozen=True)
+class _Known:
+    """What the cards of a list share, looked up once for all of them: who facilitates each
+    circle, their cards and the professionals among them, the viewer's places, and the
+    labels in the viewer's language."""
+
+    facilitators: dict[int, list[int]]
+    people: dict[int, MemberCard]
+    professionals: dict[int, ProfessionalCard]
+    places: dict[int, Place]
+    organiser: bool
+    language: str
+    labels: dict[tuple[str, str], str]
+
+
+def _labels(circles: list[Circle]) -> dict[tuple[str, str], str]:
+    """The theme, kind and language labels the circles show, each translated once."""
+    themes, kinds = dict(CircleTheme.choices), dict(CircleKind.choices)
+    labels: dict[tuple[str, str], str] = {}
+    for circle in circles:
+        if ("theme", circle.theme) not in labels:
+            labels[("theme", circle.theme)] = str(themes.get(circle.theme, circle.theme))
+        if ("kind", circle.kind) not in labels:
+            labels[("kind", circle.kind)] = str(kinds.get(circle.kind, circle.kind))
+        if ("language", circle.language) not in labels:
+            labels[("language", circle.language)] = language_name(circle.language)
+    return labels
+
+
+def circle_cards(
+    viewer: AnyUser | None, circles: Iterable[Circle], *, people: bool = True
+) -> list[CircleCard]:
     """Cards for circles the viewer may see (from `visible_circles`, passed through
-    `with_card_columns_of_circles`), with their relations looked up in a few queries."""
+    `with_card_columns_of_circles`), with their relations looked up in a few queries. Without
+    `people`, for a list that names nobody, the cards name no facilitator and no professional
+    (both empty), and cost the two or three queries that would find them less."""
     circles = list(circles)
     if not circles or not is_vetted(viewer):
         return []
     assert viewer is not None
     ids = [circle.pk for circle in circles]
-    by_circle, people = _facilitator_cards(viewer, ids)
-    professionals = _professionals(people)
-    places = {
-        place.circle_id: place
-        for place in Place.objects.filter(user=viewer.pk, circle__in=ids).select_related("intake")
-    }
-    organiser = is_organiser(viewer)
-    return [
-        _card(
-            viewer, circle, by_circle.get(circle.pk, []), people, professionals, places, organiser
-        )
-        for circle in circles
-    ]
+    by_circle, found = _facilitator_cards(viewer, ids, people=people)
+    places = Place.objects.filter(user=viewer.pk, circle__in=ids).select_related("intake")
+    known = _Known(
+        facilitators=by_circle,
+        people=found,
+        professionals=_professionals(found),
+        places={place.circle_id: place for place in places},
+        organiser=is_organiser(viewer),
+        language=(get_language() or "es")[:2],
+        labels=_labels(circles),
+    )
+    return [_card(viewer, circle, known) for circle in circles]
 
 
-def _card(
-    viewer: AnyUser,
-    circle: Circle,
-    facilitator_ids: list[int],
-    people: dict[int, MemberCard],
-    professionals: dict[int, ProfessionalCard],
-    places: dict[int, Place],
-    organiser: bool,
-) -> CircleCard:
+def _card(viewer: AnyUser, circle: Circle, known: _Known) -> CircleCard:
     intake: CircleIntake | None = getattr(circle, "intake", None)
     version = intake.agreement_version if intake is not None else 1
-    place = places.get(circle.pk)
+    place = known.places.get(circle.pk)
+    facilitator_ids = known.facilitators.get(circle.pk, [])
     is_facilitator = viewer.pk in facilitator_ids
     can_ask = circle.archived_at is None and not is_facilitator and place is None
     members = getattr(circle, "member_count", 0)
     therapy = circle.kind == Circle.Kind.THERAPY
+    language = known.language
     return CircleCard(
         id=circle.pk,
-        name=circle.name,
-        description=circle.description,
+        name=in_language(circle, "name", language),
+        description=in_language(circle, "description", language),
         theme=circle.theme,
-        theme_label=str(circle.get_theme_display()),
+        theme_label=known.labels[("theme", circle.theme)],
         kind=circle.kind,
-        kind_label=str(circle.get_kind_display()),
+        kind_label=known.labels[("kind", circle.kind)],
         is_therapy=therapy,
         language=circle.language,
-        language_label=language_name(circle.language),
+        language_label=known.labels[("language", circle.language)],
         size_limit=circle.size_limit,
         places_left=max(circle.size_limit - members, 0),
         is_listed=circle.is_listed,
         archived=circle.archived_at is not None,
-        facilitators=tuple(people[i] for i in facilitator_ids if i in people),
-        professionals=tuple(professionals[i] for i in facilitator_ids if i in professionals)
+        facilitators=tuple(known.people[i] for i in facilitator_ids if i in known.people),
+        professionals=tuple(
+            known.professionals[i] for i in facilitator_ids if i in known.professionals
+        )
         if therapy
         else (),
         my_state=place.state if place is not None else "",
@@ -193,11 +256,13 @@ def _card(
         is_facilitator=is_facilitator,
         can_ask=can_ask,
         can_leave=place is not None,
-        can_manage=organiser,
+        can_manage=known.organiser,
         needs_agreement=needs_agreement(place, version),
-        agreement=intake.agreement if intake is not None else "",
+        agreement=in_language(intake, "agreement", language) if intake is not None else "",
         agreement_version=version,
-        questions=tuple(intake.questions_in_language()) if intake is not None and can_ask else (),
+        questions=tuple(intake.questions_in_language(language))
+        if intake is not None and can_ask
+        else (),
         show_names_to_members=circle.show_names_to_members,
     )
 

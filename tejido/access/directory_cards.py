@@ -4,15 +4,16 @@ holds only the locations the viewer may see (their addresses with them); who ver
 listing is on it for vetted members only (visitors see no member's name); a listing's
 visibility is on organisers' cards only (None for everyone else).
 
-Lists build their cards in a constant number of queries: fetch the services through
-`service_card_queryset`, then pass them to `service_cards`."""
+Lists build their cards in a constant number of queries: pass the page's ids to
+`service_cards_by_id`, which reads only the columns the cards show. A service's page fetches
+it through `service_card_queryset` with `detail` and passes it to `service_detail`."""
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 from uuid import UUID
 
 from django.db.models import Count, Prefetch, Q, QuerySet
@@ -32,16 +33,20 @@ from tejido.directory.models import (
     STALE_AFTER_DAYS,
     Attribute,
     BusinessHours,
+    CostOption,
+    Language,
     Location,
     Organization,
     Recommendation,
     Schedule,
     Service,
     ServiceAtLocation,
-    TaxonomyTerm,
+    ServiceStatus,
     Weekday,
+    in_language,
+    shown_language,
 )
-from tejido.directory.models.hours import DAY_CODES, any_open
+from tejido.directory.models.hours import DAY_CODES, Hours, any_open
 
 
 @dataclass(frozen=True)
@@ -54,14 +59,28 @@ class TermCard:
     taxonomy_id: UUID | None
 
 
-def term_card(term: TaxonomyTerm) -> TermCard:
+# The columns of a term its card reads, in the order `term_card_of` takes them.
+TERM_COLUMNS = (
+    "id",
+    "code",
+    "name",
+    "description",
+    "parent_id",
+    "taxonomy_detail_id",
+    "translations",
+)
+
+
+def term_card_of(columns: Sequence[Any], language: str) -> TermCard:
+    """The card of a term from its TERM_COLUMNS, its name and description in `language`."""
+    term_id, code, name, description, parent_id, taxonomy_id, translations = columns
     return TermCard(
-        id=term.id,
-        code=term.code,
-        name=term.shown("name"),
-        description=term.shown("description"),
-        parent_id=term.parent_id,
-        taxonomy_id=term.taxonomy_detail_id,
+        id=term_id,
+        code=code,
+        name=in_language(translations, "name", name, language),
+        description=in_language(translations, "description", description, language),
+        parent_id=parent_id,
+        taxonomy_id=taxonomy_id,
     )
 
 
@@ -214,18 +233,14 @@ def is_stale(verified: date | None, today: date) -> bool:
     return verified is None or verified < today - timedelta(days=STALE_AFTER_DAYS)
 
 
-def _member_name(viewer: AnyUser | None, user: Any, seen: set[int]) -> str | None:
-    if not is_vetted(viewer) or user is None or user.pk not in seen:
-        return None
-    profile = getattr(user, "profile", None)
-    return str(profile.chosen_name) if profile is not None else None
-
-
-def _visible_people(viewer: AnyUser | None, ids: Iterable[int | None]) -> set[int]:
+def _verifiers(viewer: AnyUser | None, ids: Iterable[int | None]) -> dict[int, str]:
+    """The chosen names of those among `ids` the viewer sees, by id: for vetted members only
+    (visitors see no member's name), in one query when there is anyone to look up."""
     wanted = {pk for pk in ids if pk is not None}
     if not is_vetted(viewer) or not wanted:
-        return set()
-    return set(visible_members(viewer).filter(pk__in=wanted).values_list("pk", flat=True))
+        return {}
+    found = visible_members(viewer).filter(pk__in=wanted)
+    return dict(found.values_list("pk", "profile__chosen_name"))
 
 
 # What a service's page shows of each place beyond what a list shows.
@@ -247,85 +262,261 @@ def _places_prefetch(viewer: AnyUser | None, *, detail: bool) -> Prefetch:
     return Prefetch("service_at_locations", queryset=located, to_attr="visible_places")
 
 
+def _recommendation_count() -> Count:
+    return Count("recommendations", filter=counted_recommendations("recommendations__"))
+
+
 def service_card_queryset(
     viewer: AnyUser | None, services: QuerySet[Service], *, detail: bool = False
 ) -> QuerySet[Service]:
-    """`services` with what their cards read, fetched in a few queries whatever their number;
-    with `detail`, what `service_detail` reads too."""
+    """`services` with what `service_cards` reads, fetched in a few queries whatever their
+    number; with `detail`, what `service_detail` reads too (a service's page)."""
     related = ["schedules", "languages", "cost_options"]
     if detail:
         related += ["phones", "contacts__phones"]
     return (
-        services.select_related("organization", "verified_by__profile")
+        services.select_related("organization")
         .prefetch_related(_places_prefetch(viewer, detail=detail), *related)
-        .annotate(
-            recommendation_count=Count(
-                "recommendations", filter=counted_recommendations("recommendations__")
-            )
-        )
+        .annotate(recommendation_count=_recommendation_count())
     )
 
 
-def _terms_of(entity: str, ids: list[UUID]) -> dict[UUID, list[TaxonomyTerm]]:
-    found: dict[UUID, list[TaxonomyTerm]] = defaultdict(list)
-    if ids:
-        links = (
-            Attribute.objects.filter(link_entity=entity, link_id__in=ids)
-            .select_related("taxonomy_term")
-            .order_by("taxonomy_term__position", "taxonomy_term__name")
-        )
-        for link in links:
-            found[link.link_id].append(link.taxonomy_term)
+class _ServiceRow(NamedTuple):
+    """The columns of a service its card shows, with its organisation's name and how many
+    recommendations it counts."""
+
+    id: UUID
+    name: str
+    alternate_name: str
+    description: str
+    translations: Any
+    status: str
+    organization_id: UUID
+    organization_name: str
+    organization_translations: Any
+    assured_date: date | None
+    verified_by_id: int | None
+    visibility: str
+    recommendation_count: int
+
+
+SERVICE_COLUMNS = (
+    "id",
+    "name",
+    "alternate_name",
+    "description",
+    "translations",
+    "status",
+    "organization_id",
+    "organization__name",
+    "organization__translations",
+    "assured_date",
+    "verified_by_id",
+    "visibility",
+    # Annotated (`_recommendation_count`): last.
+    "recommendation_count",
+)
+
+
+def _row_of(service: Service) -> _ServiceRow:
+    """The row of a service fetched through `service_card_queryset`."""
+    return _ServiceRow(
+        id=service.id,
+        name=service.name,
+        alternate_name=service.alternate_name,
+        description=service.description,
+        translations=service.translations,
+        status=service.status,
+        organization_id=service.organization_id,
+        organization_name=service.organization.name,
+        organization_translations=service.organization.translations,
+        assured_date=service.assured_date,
+        verified_by_id=service.verified_by_id,
+        visibility=service.visibility,
+        recommendation_count=getattr(service, "recommendation_count", 0),
+    )
+
+
+class _Hours(NamedTuple):
+    """The columns of a schedule that say whether it is open (`hours.is_open`)."""
+
+    byday: str
+    opens_at: time | None
+    closes_at: time | None
+    valid_from: date | None
+    valid_to: date | None
+    until: date | None
+    timezone: Decimal | None
+
+
+HOURS_COLUMNS = _Hours._fields
+
+
+@dataclass
+class _Parts:
+    """What services' cards show beyond the services' own columns, by service id: terms,
+    languages (code and name), the areas of the places the viewer sees, the hours of the
+    services and of those places, and the amounts of their costs."""
+
+    terms: dict[UUID, list[TermCard]]
+    languages: defaultdict[UUID, list[tuple[str, str]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    areas: defaultdict[UUID, set[str]] = field(default_factory=lambda: defaultdict(set))
+    hours: defaultdict[UUID, list[Hours]] = field(default_factory=lambda: defaultdict(list))
+    costs: defaultdict[UUID, list[Decimal | None]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+
+
+def _terms_of(entity: str, ids: list[UUID], language: str) -> dict[UUID, list[TermCard]]:
+    """The cards of the terms linked to each of `ids`, in their order: one query. A term
+    linked to many is made once."""
+    found: dict[UUID, list[TermCard]] = defaultdict(list)
+    if not ids:
+        return found
+    links = (
+        Attribute.objects.filter(link_entity=entity, link_id__in=ids)
+        .order_by("taxonomy_term__position", "taxonomy_term__name")
+        .values_list("link_id", *(f"taxonomy_term__{column}" for column in TERM_COLUMNS))
+    )
+    made: dict[UUID, TermCard] = {}
+    for link_id, *columns in links:
+        card = made.get(columns[0])
+        if card is None:
+            card = made[columns[0]] = term_card_of(columns, language)
+        found[link_id].append(card)
     return found
 
 
-def _service_card(
+def _cards(
     viewer: AnyUser | None,
-    service: Service,
-    terms: list[TaxonomyTerm],
+    rows: list[_ServiceRow],
+    parts: _Parts,
     *,
-    seen: set[int],
     now: datetime,
-) -> ServiceCard:
-    places = getattr(service, "visible_places", [])
-    schedules = [*service.schedules.all(), *(s for p in places for s in p.schedules.all())]
-    costs = list(service.cost_options.all())
-    attributes = [t for t in terms if t.taxonomy_detail_id == ATTRIBUTES_ID]
-    free = any(t.code == FREE_CODE for t in attributes) or (
-        bool(costs) and all(c.amount is not None and c.amount == 0 for c in costs)
+    language: str,
+) -> list[ServiceCard]:
+    """The cards of `rows`, with their `parts`, and the verifiers' names (one query more
+    when a vetted member sees one). Each label is translated once, not once a card."""
+    names = _verifiers(viewer, (row.verified_by_id for row in rows))
+    organiser = is_organiser(viewer)
+    today = now.date()
+    status_names = dict(ServiceStatus.choices)
+    statuses: dict[str, str] = {}
+    spoken: dict[str, str] = {}
+    cards = []
+    for row in rows:
+        terms = parts.terms.get(row.id, [])
+        attributes = tuple(t for t in terms if t.taxonomy_id == ATTRIBUTES_ID)
+        costs = parts.costs.get(row.id, [])
+        hours = parts.hours.get(row.id, [])
+        if row.status not in statuses:
+            statuses[row.status] = str(status_names.get(row.status, row.status))
+        languages = []
+        for code, name in parts.languages.get(row.id, []):
+            if code not in spoken:
+                spoken[code] = language_name(code)
+            languages.append(spoken[code] or name)
+        free = any(t.code == FREE_CODE for t in attributes) or (
+            bool(costs) and all(amount is not None and amount == 0 for amount in costs)
+        )
+        cards.append(
+            ServiceCard(
+                id=row.id,
+                name=in_language(row.translations, "name", row.name, language),
+                alternate_name=row.alternate_name,
+                description=in_language(row.translations, "description", row.description, language),
+                status=row.status,
+                status_label=statuses[row.status],
+                organization_id=row.organization_id,
+                organization_name=in_language(
+                    row.organization_translations, "name", row.organization_name, language
+                ),
+                categories=tuple(t for t in terms if t.taxonomy_id != ATTRIBUTES_ID),
+                attributes=attributes,
+                languages=tuple(languages),
+                area_names=tuple(sorted(parts.areas.get(row.id, ()))),
+                open_now=any_open(hours, now) if any(h.opens_at for h in hours) else None,
+                free=free,
+                assured_date=row.assured_date,
+                stale=is_stale(row.assured_date, today),
+                recommendation_count=row.recommendation_count,
+                verified_by_name=(
+                    names.get(row.verified_by_id) if row.verified_by_id is not None else None
+                ),
+                visibility=row.visibility if organiser else None,
+            )
+        )
+    return cards
+
+
+def service_cards_by_id(
+    viewer: AnyUser | None, ids: list[UUID], *, now: datetime
+) -> list[ServiceCard]:
+    """The cards of the services `ids` (the caller found them among those the viewer sees),
+    in that order, for a list: six queries whatever their number, each reading only the
+    columns the cards show, into no model instance."""
+    language = shown_language()
+    # Counted in groups of the columns read (the key among them), not of every column.
+    found = (
+        Service.objects.filter(pk__in=ids)
+        .values_list(*SERVICE_COLUMNS[:-1])
+        .annotate(recommendation_count=_recommendation_count())
     )
-    areas = sorted({p.location.area.name for p in places if p.location.area is not None})
-    return ServiceCard(
-        id=service.id,
-        name=service.shown("name"),
-        alternate_name=service.alternate_name,
-        description=service.shown("description"),
-        status=service.status,
-        status_label=service.get_status_display(),
-        organization_id=service.organization_id,
-        organization_name=service.organization.shown("name"),
-        categories=tuple(term_card(t) for t in terms if t.taxonomy_detail_id != ATTRIBUTES_ID),
-        attributes=tuple(term_card(t) for t in attributes),
-        languages=tuple(language_name(lang.code) or lang.name for lang in service.languages.all()),
-        area_names=tuple(areas),
-        open_now=any_open(schedules, now) if any(s.opens_at for s in schedules) else None,
-        free=free,
-        assured_date=service.assured_date,
-        stale=is_stale(service.assured_date, now.date()),
-        recommendation_count=getattr(service, "recommendation_count", 0),
-        verified_by_name=_member_name(viewer, service.verified_by, seen),
-        visibility=service.visibility if is_organiser(viewer) else None,
-    )
+    rows = {row.id: row for row in map(_ServiceRow._make, found)}
+    parts = _Parts(terms=_terms_of("service", ids, language))
+    # The places the viewer sees, each with its service.
+    places: dict[UUID, UUID] = {}
+    located = ServiceAtLocation.objects.filter(
+        service__in=ids, location__in=visible_locations(viewer)
+    ).values_list("id", "service_id", "location__area__name")
+    for place_id, service_id, area_name in located:
+        places[place_id] = service_id
+        if area_name is not None:
+            parts.areas[service_id].add(area_name)
+    # The services' own hours and their hours at those places, together.
+    schedules = Schedule.objects.filter(
+        Q(service__in=ids) | Q(service_at_location__in=list(places))
+    ).values_list("service_id", "service_at_location_id", *HOURS_COLUMNS)
+    for service_id, place_id, *columns in schedules:
+        hours = _Hours(*columns)
+        if service_id in rows:
+            parts.hours[service_id].append(hours)
+        if place_id in places:
+            parts.hours[places[place_id]].append(hours)
+    for service_id, code, name in Language.objects.filter(service__in=ids).values_list(
+        "service_id", "code", "name"
+    ):
+        parts.languages[service_id].append((code, name))
+    for service_id, amount in CostOption.objects.filter(service__in=ids).values_list(
+        "service_id", "amount"
+    ):
+        parts.costs[service_id].append(amount)
+    listed = [rows[pk] for pk in ids if pk in rows]
+    return _cards(viewer, listed, parts, now=now, language=language)
 
 
 def service_cards(
     viewer: AnyUser | None, services: Iterable[Service], *, now: datetime
 ) -> list[ServiceCard]:
-    """Cards for services fetched through `service_card_queryset`: two more queries."""
+    """Cards for services fetched through `service_card_queryset` (a service's page, which
+    reads the instances further): the terms, and a verifier's name, are a query each more."""
     services = list(services)
-    terms = _terms_of("service", [s.id for s in services])
-    seen = _visible_people(viewer, (s.verified_by_id for s in services))
-    return [_service_card(viewer, s, terms[s.id], seen=seen, now=now) for s in services]
+    language = shown_language()
+    parts = _Parts(terms=_terms_of("service", [s.id for s in services], language))
+    for service in services:
+        places = getattr(service, "visible_places", [])
+        parts.areas[service.id] = {
+            p.location.area.name for p in places if p.location.area is not None
+        }
+        parts.hours[service.id] = [
+            *service.schedules.all(),
+            *(s for p in places for s in p.schedules.all()),
+        ]
+        parts.languages[service.id] = [(lang.code, lang.name) for lang in service.languages.all()]
+        parts.costs[service.id] = [cost.amount for cost in service.cost_options.all()]
+    return _cards(viewer, [_row_of(s) for s in services], parts, now=now, language=language)
 
 
 def recommendation_cards(

@@ -22,6 +22,7 @@ from tejido.access.directory import (
     visible_services,
 )
 from tejido.access.directory_cards import (
+    TERM_COLUMNS,
     OrganizationCard,
     ServiceCard,
     ServiceDetail,
@@ -29,9 +30,9 @@ from tejido.access.directory_cards import (
     organization_card_queryset,
     organization_cards,
     service_card_queryset,
-    service_cards,
+    service_cards_by_id,
     service_detail,
-    term_card,
+    term_card_of,
 )
 from tejido.core.clock import now
 from tejido.core.errors import NotFound
@@ -48,6 +49,7 @@ from tejido.directory.models import (
     Schedule,
     Service,
     TaxonomyTerm,
+    shown_language,
 )
 from tejido.directory.models.hours import open_q, with_padded_days
 from tejido.directory.moments import today
@@ -154,8 +156,7 @@ def list_services(
     moment = now()
 
     def cards(ids: list[UUID]) -> list[ServiceCard]:
-        found = service_card_queryset(viewer, Service.objects.filter(pk__in=ids)).in_bulk()
-        return service_cards(viewer, [found[pk] for pk in ids], now=moment)
+        return service_cards_by_id(viewer, ids, now=moment)
 
     # The page's ids first, then their cards: counting and ordering every match then reads
     # one table's keys, not every match's recommendations as well.
@@ -212,22 +213,41 @@ class Category:
     children: tuple[TermCard, ...]
 
 
-def list_categories() -> list[Category]:
-    """The directory's categories, each with its sub-categories, in their order: one query."""
-    terms = list(TaxonomyTerm.objects.filter(taxonomy_detail=CATEGORIES_ID))
+def _categories(terms: list[TermCard]) -> list[Category]:
     children: dict[UUID, list[TermCard]] = {}
     for term in terms:
         if term.parent_id is not None:
-            children.setdefault(term.parent_id, []).append(term_card(term))
+            children.setdefault(term.parent_id, []).append(term)
     return [
-        Category(term=term_card(term), children=tuple(children.get(term.id, ())))
+        Category(term=term, children=tuple(children.get(term.id, ())))
         for term in terms
         if term.parent_id is None
     ]
 
 
+def _term_cards(taxonomies: tuple[UUID, ...]) -> list[TermCard]:
+    """The terms of `taxonomies`, in their order: one query."""
+    language = shown_language()
+    terms = TaxonomyTerm.objects.filter(taxonomy_detail__in=taxonomies)
+    return [term_card_of(columns, language) for columns in terms.values_list(*TERM_COLUMNS)]
+
+
+def list_categories() -> list[Category]:
+    """The directory's categories, each with its sub-categories, in their order: one query."""
+    return _categories(_term_cards((CATEGORIES_ID,)))
+
+
 def list_attributes() -> list[TermCard]:
-    return [term_card(t) for t in TaxonomyTerm.objects.filter(taxonomy_detail=ATTRIBUTES_ID)]
+    return _term_cards((ATTRIBUTES_ID,))
+
+
+def list_filter_terms() -> tuple[list[Category], list[TermCard]]:
+    """`list_categories` and `list_attributes` (the search's filters), in one query."""
+    terms = _term_cards((CATEGORIES_ID, ATTRIBUTES_ID))
+    return (
+        _categories([t for t in terms if t.taxonomy_id == CATEGORIES_ID]),
+        [t for t in terms if t.taxonomy_id == ATTRIBUTES_ID],
+    )
 
 
 @dataclass(frozen=True)

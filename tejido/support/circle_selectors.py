@@ -4,6 +4,8 @@ organisers' list. Missing and hidden answer the same NotFound."""
 
 from dataclasses import dataclass
 
+from django.db.models import Q
+
 from tejido.access.base import AnyUser
 from tejido.access.circle_cards import (
     CircleCard,
@@ -39,21 +41,22 @@ def list_circles(*, viewer: AnyUser | None, page: int | str | None = 1) -> ListP
     return paginate(
         with_card_columns_of_circles(circles),
         page,
-        lambda found: circle_cards(viewer, found),
+        # The list names no facilitator (a circle's page does).
+        lambda found: circle_cards(viewer, found, people=False),
         per_page=PER_PAGE,
     )
 
 
-def list_my_circles(*, viewer: AnyUser | None) -> list[CircleCard]:
-    """The circles the viewer facilitates or has a place in (or asked for one)."""
+def list_my_circles(*, viewer: AnyUser | None, people: bool = True) -> list[CircleCard]:
+    """The circles the viewer facilitates or has a place in (or asked for one); without
+    `people`, naming no facilitator (see `circle_cards`)."""
     if viewer is None or not viewer.is_authenticated:
         return []
     mine = visible_circles(viewer).filter(
-        pk__in=Place.objects.filter(user=viewer.pk).values("circle")
-    ) | visible_circles(viewer).filter(
-        pk__in=Facilitator.objects.filter(user=viewer.pk).values("circle")
+        Q(pk__in=Place.objects.filter(user=viewer.pk).values("circle"))
+        | Q(pk__in=Facilitator.objects.filter(user=viewer.pk).values("circle"))
     )
-    return circle_cards(viewer, with_card_columns_of_circles(mine.distinct().order_by("pk")))
+    return circle_cards(viewer, with_card_columns_of_circles(mine.order_by("pk")), people=people)
 
 
 def get_circle(*, viewer: AnyUser | None, circle_id: int) -> Circle:

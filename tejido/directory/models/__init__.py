@@ -31,7 +31,14 @@ from tejido.directory.models.details import (
     ServiceArea,
     Weekday,
 )
-from tejido.directory.models.listing import LANGUAGES, STALE_AFTER_DAYS, Visibility, translated
+from tejido.directory.models.listing import (
+    LANGUAGES,
+    STALE_AFTER_DAYS,
+    Visibility,
+    in_language,
+    shown_language,
+    translated,
+)
 from tejido.directory.models.organizations import (
     Address,
     Location,
@@ -95,6 +102,8 @@ __all__ = [
     "Visibility",
     "Vouch",
     "Weekday",
+    "in_language",
+    "shown_language",
     "sort_name_for",
     "translated",
 ]

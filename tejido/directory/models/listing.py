@@ -1,6 +1,8 @@
 """What every listing in the directory has beside its HSDS fields: who may see it, and the
 translations of its text into the network's other language."""
 
+from typing import Any
+
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import get_language
@@ -39,8 +41,18 @@ def translations_field() -> models.JSONField:
     return models.JSONField(_("translations"), default=dict, blank=True)
 
 
+def shown_language() -> str:
+    """The language listings are shown in: the active one."""
+    return (get_language() or "es")[:2]
+
+
+def in_language(translations: Any, field: str, written: str | None, language: str) -> str:
+    """A field written as `written`, in `language` when `translations` (a listing's) give it:
+    what `translated` reads, from columns fetched without their model."""
+    return ((translations or {}).get(language) or {}).get(field) or written or ""
+
+
 def translated(obj: object, field: str, language: str | None = None) -> str:
     """The field in the active language when a translation is given, else as written."""
-    lang = (language or get_language() or "es")[:2]
-    translations = getattr(obj, "translations", None) or {}
-    return (translations.get(lang) or {}).get(field) or getattr(obj, field, "") or ""
+    lang = (language or shown_language())[:2]
+    return in_language(getattr(obj, "translations", None), field, getattr(obj, field, ""), lang)

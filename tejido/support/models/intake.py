@@ -34,8 +34,8 @@ class CircleIntake(TimeStamped):
     def agreement(self) -> str:
         return in_language(self, "agreement")
 
-    def questions_in_language(self) -> list[str]:
-        return [pick_language(q.get("es", ""), q.get("en", "")) for q in self.questions]
+    def questions_in_language(self, language: str | None = None) -> list[str]:
+        return [pick_language(q.get("es", ""), q.get("en", ""), language) for q in self.questions]
 
 
 class PlaceIntake(TimeStamped):

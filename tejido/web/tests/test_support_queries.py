@@ -22,9 +22,10 @@ def _world(viewer, size: int) -> None:
         PlaceFactory(circle=CircleFactory(is_listed=False), user=viewer)
 
 
-# The frame, then: my circles, their facilitators (none here) and my places in them (3); the
-# page's count and rows, their facilitators and their cards (3), and my places in them.
-LIST_QUERIES = FRAME_QUERIES + 9
+# The frame, then: my circles, who facilitates them and my places in them (3); the page's count
+# and rows, who facilitates them, and my places in them (4). A list names no facilitator, so
+# their cards are not looked up.
+LIST_QUERIES = FRAME_QUERIES + 7
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -4,6 +4,7 @@ public listings only (the public directory); members see theirs too. Members sug
 say a listing is out of date, recommend a service or a business, and vouch for a business.
 The organisers' pages are in directory_organise.py."""
 
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 from uuid import UUID
@@ -12,10 +13,12 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from tejido.access.directory import can_manage_directory
+from tejido.access.directory_cards import ServiceCard
 from tejido.core.errors import DomainError
 from tejido.directory.business_selectors import get_business, list_businesses
 from tejido.directory.business_services import vouch_for, withdraw_vouch
@@ -32,11 +35,11 @@ from tejido.directory.selectors import (
     ServiceFilters,
     get_organization,
     get_service,
-    list_attributes,
-    list_categories,
+    list_filter_terms,
     list_services,
 )
 from tejido.network.selectors import list_areas
+from tejido.web.card_cache import cached_cards
 from tejido.web.forms.directory import (
     BusinessSearchForm,
     DirectorySearchForm,
@@ -55,14 +58,17 @@ def _areas(request: HttpRequest) -> list[tuple[int, str]]:
     return [(area.pk, area.name) for area in list_areas(viewer=request.user)]
 
 
+def _service_items(cards: Sequence[ServiceCard]) -> list[SafeString]:
+    """The list items of `cards`: each shows its card alone, "open now" and "not verified
+    lately" as the card has them at this moment."""
+    return cached_cards("service-item", "directory/_service_item.html", cards)
+
+
 @require_safe
 def directory_home(request: HttpRequest) -> HttpResponse:
-    categories = list_categories()
+    categories, attributes = list_filter_terms()
     form = DirectorySearchForm(
-        request.GET,
-        categories=categories,
-        attributes=list_attributes(),
-        areas=_areas(request),
+        request.GET, categories=categories, attributes=attributes, areas=_areas(request)
     )
     filters = form.filters()
     manage = can_manage_directory(request.user)
@@ -75,6 +81,7 @@ def directory_home(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "page": page,
+            "items": _service_items(page.items),
             "categories": categories,
             "filtered": filters.any,
             "stale": filters.stale,
@@ -107,6 +114,7 @@ def directory_organization(request: HttpRequest, organization_id: UUID) -> HttpR
         {
             "organization": organization,
             "page": services,
+            "items": _service_items(services.items),
             "can_manage": can_manage_directory(request.user),
         },
     )

@@ -4,13 +4,17 @@ leaving), and for a circle's facilitators its intake queue and its intake questi
 agreement. The organisers' pages are in organise_circles.py. A domain error an action lets
 through is answered by tejido.web.middleware (back to the page, saying what went wrong)."""
 
+from collections.abc import Sequence
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from tejido.access.circle_cards import CircleCard
 from tejido.core.errors import DomainError
 from tejido.support import circle_services, place_services
 from tejido.support.circle_selectors import (
@@ -22,6 +26,7 @@ from tejido.support.circle_selectors import (
     list_circles,
     list_my_circles,
 )
+from tejido.web.card_cache import cached_cards
 from tejido.web.forms.errors import add_domain_error
 from tejido.web.forms.support import AskForm, IntakeForm
 from tejido.web.views.members import me, vetted_only
@@ -32,17 +37,24 @@ FORM_METHODS = ["GET", "HEAD", "POST"]
 @require_safe
 @vetted_only
 def support_hub(request: HttpRequest) -> HttpResponse:
-    return render(request, "support/hub.html", {"mine": list_my_circles(viewer=me(request))})
+    mine = list_my_circles(viewer=me(request), people=False)
+    return render(request, "support/hub.html", {"mine": mine})
+
+
+def _circle_items(cards: Sequence[CircleCard]) -> list[SafeString]:
+    """The list items of `cards`: each shows its card alone (with the viewer's place)."""
+    return cached_cards("circle-item", "support/_circle_item.html", cards, as_name="circle")
 
 
 @require_safe
 @vetted_only
 def support_circles(request: HttpRequest) -> HttpResponse:
     page = list_circles(viewer=request.user, page=request.GET.get("page"))
+    mine = list_my_circles(viewer=me(request), people=False)
     return render(
         request,
         "support/circles.html",
-        {"page": page, "mine": list_my_circles(viewer=me(request))},
+        {"page": page, "items": _circle_items(page.items), "mine": _circle_items(mine)},
     )
 
 
