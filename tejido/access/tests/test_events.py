@@ -9,6 +9,8 @@ from datetime import timedelta
 import pytest
 
 from tejido.access.event_cards import (
+    STAMP_COLUMNS,
+    card_stamps,
     detailed_card,
     events_helped_by,
     occurrence_card,
@@ -27,6 +29,7 @@ from tejido.access.events import (
     can_see_place,
     event_relation,
     groups_for_new_events,
+    invited_event,
     place_shown_from,
     visible_attendees,
     visible_events,
@@ -411,3 +414,66 @@ def test_an_invitation_only_network_event_reaches_only_those_let_in():
         host,
         invited,
     }
+
+
+def test_an_invitation_link_opens_its_event_to_vetted_members_only(django_assert_num_queries):
+    token = "t" * 43
+    event = EventFactory(visibility=Event.Visibility.INVITATION, invite_token=token)
+    # A token left on an event no longer by invitation opens nothing.
+    EventFactory(visibility=Event.Visibility.NETWORK, invite_token="n" * 43)
+    member = UserFactory()
+    assert invited_event(member, token) == event
+    assert invited_event(OrganiserFactory(), token) == event
+    for viewer in (None, ApplicantFactory(), UserFactory(state=User.State.SUSPENDED)):
+        assert invited_event(viewer, token) is None
+    for wrong in ("n" * 43, "x" * 43):
+        assert invited_event(member, wrong) is None
+    # No token, or one longer than any link holds, is not even looked up.
+    with django_assert_num_queries(0):
+        assert invited_event(member, "") is None
+        assert invited_event(member, "t" * 65) is None
+
+
+def _stamps(viewer, *occurrences):
+    rows = Occurrence.objects.filter(pk__in=[o.pk for o in occurrences]).order_by("pk")
+    return dict(card_stamps(viewer, rows.values_list(*STAMP_COLUMNS)))
+
+
+def test_a_list_cards_stamp_changes_with_its_seats_and_the_viewers_answer():
+    occurrence, people = _world(capacity=2)
+    week = timedelta(days=7)
+    other = OccurrenceFactory(
+        event=occurrence.event,
+        starts_at=occurrence.starts_at + week,
+        ends_at=occurrence.ends_at + week,
+    )
+    ids = {occurrence.pk, other.pk}
+    # Those who have not answered share every stamp (and so every cached card).
+    unanswered = _stamps(people["other_member"], occurrence, other)
+    assert set(unanswered) == ids
+    assert _stamps(people["group_member"], occurrence, other) == unanswered
+    assert _stamps(None, occurrence, other) == unanswered
+    # An answer changes the stamp of that date for whoever gave it.
+    confirmed = _stamps(people["confirmed"], occurrence, other)
+    waitlisted = _stamps(people["waitlisted"], occurrence, other)
+    assert (
+        len({confirmed[occurrence.pk], waitlisted[occurrence.pk], unanswered[occurrence.pk]}) == 3
+    )
+    assert confirmed[other.pk] == waitlisted[other.pk] == unanswered[other.pk]
+    # A new seat taken changes it for everyone; an offer's expiry for the one offered.
+    RsvpFactory(occurrence=other, user=UserFactory())
+    assert _stamps(None, other)[other.pk] != unanswered[other.pk]
+    Rsvp.objects.filter(occurrence=occurrence, user=people["waitlisted"]).update(
+        seat=Rsvp.Seat.OFFERED, offer_expires_at=now() + timedelta(hours=2)
+    )
+    offered = _stamps(people["waitlisted"], occurrence)[occurrence.pk]
+    assert offered != waitlisted[occurrence.pk]
+    Rsvp.objects.filter(occurrence=occurrence, user=people["waitlisted"]).update(
+        offer_expires_at=now() + timedelta(hours=4)
+    )
+    assert _stamps(people["waitlisted"], occurrence)[occurrence.pk] != offered
+    # Cancelling a date changes its stamp (the write bypasses save() and `updated_at`).
+    before = _stamps(None, occurrence)[occurrence.pk]
+    Occurrence.objects.filter(pk=occurrence.pk).update(cancelled_at=now())
+    assert _stamps(None, occurrence)[occurrence.pk] != before
+    assert card_stamps(people["confirmed"], []) == []
