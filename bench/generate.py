@@ -145,6 +145,7 @@ def generate(
     aid_offers: int | None = None,
     services: int = 0,
     circles: int | None = None,
+    blocks: int | None = None,
 ) -> Generated:
     from allauth.account.models import EmailAddress
     from django.contrib.auth.hashers import make_password
@@ -290,7 +291,8 @@ def generate(
         GroupMembership.objects.bulk_create(list(memberships.values()), batch_size=batch_size)
 
         pairs: set[tuple[int, int]] = set()
-        while len(pairs) < members // 50 and members > 1:
+        block_count = min(members // 50 if blocks is None else blocks, members * (members - 1))
+        while len(pairs) < block_count and members > 1:
             blocker, blocked = rng.sample(vetted, 2)
             pairs.add((blocker.pk, blocked.pk))
         Block.objects.bulk_create(
@@ -451,6 +453,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--aid-offers", type=int, default=None, help="default: members x 2")
     parser.add_argument("--services", type=int, default=0, help="directory services (default 0)")
     parser.add_argument("--circles", type=int, default=None, help="default: members / 20")
+    parser.add_argument("--blocks", type=int, default=None, help="default: members / 50")
     parser.add_argument("--reset", action="store_true", help="replace a network generated earlier")
     parser.add_argument("--migrate", action="store_true", help="run migrate first")
     args = parser.parse_args(argv)
@@ -479,6 +482,7 @@ def main(argv: list[str] | None = None) -> int:
             aid_offers=args.aid_offers,
             services=args.services,
             circles=args.circles,
+            blocks=args.blocks,
         )
     except AlreadyGenerated as error:
         print(error, file=sys.stderr)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from tejido.access.base import (
     AnyUser,
@@ -39,12 +39,17 @@ def blocked_ids(user: AnyUser) -> QuerySet[Block]:
 
 def not_in_a_block_with(viewer: AnyUser, field: str = "pk") -> Q:
     """The person in `field` is in no block with the viewer, in either direction (the viewer
-    is never hidden from themselves)."""
-    blocks = blocked_ids(viewer)
-    in_a_block = Q(**{f"{field}__in": blocks.values("blocked")}) | Q(
-        **{f"{field}__in": blocks.values("blocker")}
+    is never hidden from themselves: no one can block themselves).
+
+    Two NOT EXISTS, one a direction, each looking up the pair in the blocks' unique index: the
+    planner knows them for what they are (anti-joins that leave nearly everyone), and walks a
+    list's own index or looks people up by key. As `NOT IN` a list of the viewer's blocks, it
+    took them to keep half the members, and on PostgreSQL scanned every member to find a
+    group's 200."""
+    person = OuterRef(field)
+    return ~Exists(Block.objects.filter(blocker=viewer.pk, blocked=person)) & ~Exists(
+        Block.objects.filter(blocker=person, blocked=viewer.pk)
     )
-    return ~(in_a_block & ~Q(**{field: viewer.pk}))
 
 
 def someone_to_see(viewer: AnyUser, field: str) -> Q:
@@ -76,6 +81,19 @@ def visible_members(viewer: AnyUser | None) -> QuerySet[User]:
         return User.objects.none()
     assert viewer is not None
     return User.objects.filter(IN_GOOD_STANDING & not_in_a_block_with(viewer))
+
+
+def visible_profiles(viewer: AnyUser | None) -> QuerySet[Profile]:
+    """The profiles of `visible_members(viewer)`, the same rule from the profiles' side, for
+    a list in name order that walks their name index (as an EXISTS over `visible_members` it
+    joined each profile to its member and then to its profile again). The standing is a
+    subquery on purpose: as a condition on the joined member, SQLite took every member by
+    the standing index and sorted them all for one page (17 ms instead of 5 at 10,000)."""
+    if not is_vetted(viewer):
+        return Profile.objects.none()
+    assert viewer is not None
+    standing = User.objects.filter(in_good_standing(), pk=OuterRef("user_id"))
+    return Profile.objects.filter(Exists(standing), not_in_a_block_with(viewer, "user"))
 
 
 def can_see_member(viewer: AnyUser | None, member: User) -> bool:

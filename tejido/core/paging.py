@@ -20,6 +20,11 @@ class ListPage[T]:
     num_pages: int | None
     count: int | None
     more: bool = False
+    # For a list paged from a place in it (tejido.accounts.selectors.list_member_page): the
+    # item the next page starts after and the one the previous page ends before, which its
+    # links carry (`after`, `before`); None where a link goes by the page number alone.
+    after: int | None = None
+    before: int | None = None
 
     @property
     def has_previous(self) -> bool:

@@ -116,6 +116,33 @@ def test_list_members_hides_fields_like_the_detail(api, member):
     assert "secret" not in str(items)
 
 
+def test_list_members_goes_on_from_the_last_member_got(api, member, django_assert_num_queries):
+    """Paging with `after` gives what paging by `offset` gives, each page from its neighbour's
+    place; `after` someone who has left the list (or was never in it) gives the page by
+    `offset`."""
+    for i in range(9):
+        make_member(f"Name {i}")
+    hidden = make_member("Name 4b")
+    User.objects.filter(pk=hidden.pk).update(state=User.State.SUSPENDED)
+    client = api(member)
+    everyone = [m["id"] for m in client.get("/members?limit=100").json()["items"]]
+    assert len(everyone) == 10
+    assert hidden.pk not in everyone
+    pages, after = [], None
+    for offset in range(0, 12, 4):
+        query = f"/members?limit=4&offset={offset}" + (f"&after={after}" if after else "")
+        with django_assert_num_queries(4):
+            body = client.get(query).json()
+        assert (body["count"], body["offset"]) == (10, offset)
+        pages.append([m["id"] for m in body["items"]])
+        after = pages[-1][-1]
+    assert pages == [everyone[:4], everyone[4:8], everyone[8:]]
+    for gone in (hidden.pk, 2**62):
+        body = client.get(f"/members?limit=4&offset=4&after={gone}").json()
+        assert [m["id"] for m in body["items"]] == everyone[4:8]
+    assert_error(client.get("/members?after=0"), 422, "invalid")
+
+
 @pytest.mark.parametrize(
     "query",
     [
@@ -131,7 +158,7 @@ def test_list_members_hides_fields_like_the_detail(api, member):
 )
 def test_list_members_bad_input_is_422(api, member, query):
     body = assert_error(api(member).get(f"/members?{query}"), 422, "invalid")
-    assert set(body["detail"]) <= {"limit", "offset", "q", "limt"}
+    assert set(body["detail"]) <= {"limit", "offset", "q", "limt", "after"}
     assert body["detail"]
 
 

@@ -76,6 +76,13 @@ class MemberFilters(Window):
         description='The start of each word of a chosen name, accents and case aside: "alex pe" '
         'finds "Álex Peña".',
     )
+    after: Id | SkipJsonSchema[None] = Field(
+        None,
+        description="The id of the last member of the page before: the page starts from their "
+        "place in the list, as quickly deep in the list as at its start, instead of counting "
+        "`offset` members. Give `offset` too: if that member has left the list since, the page "
+        "comes by `offset`.",
+    )
 
 
 @router.get(
@@ -85,10 +92,13 @@ class MemberFilters(Window):
     summary="Members I can see",
 )
 def get_members(request: HttpRequest, filters: Query[MemberFilters]) -> object:
-    """Everyone you may see, by chosen name, a page at a time."""
+    """Everyone you may see, by chosen name, a page at a time: to go through the list, give
+    each next page `after`, the id of the last member you got, with its `offset`."""
     viewer = actor(request)
     members = list_members(viewer=viewer, query=filters.q)
-    page = members[filters.offset : filters.offset + filters.limit]
+    page = members.after(filters.after, filters.limit) if filters.after else []
+    if not page:
+        page = members[filters.offset : filters.offset + filters.limit]
     return {
         "items": [member_out(card) for card in member_cards(viewer, page)],
         "count": members.count(),

@@ -1,6 +1,6 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.db import connection
+from django.db import connection, models
 
 from bench.generate import BENCH_DOMAIN, AlreadyGenerated, generate
 from tejido.accounts.models import Block, Profile, User
@@ -70,3 +70,9 @@ def test_the_same_seed_gives_the_same_network():
     assert names == list(
         User.objects.order_by("email").values_list("profile__chosen_name", flat=True)
     )
+
+
+def test_it_makes_as_many_blocks_as_asked():
+    result = generate(members=200, seed=6, blocks=150, events=0, aid_requests=0, aid_offers=0)
+    assert Block.objects.count() == result.blocks == 150
+    assert not Block.objects.filter(blocker=models.F("blocked")).exists()

@@ -104,17 +104,91 @@ def test_member_list_pages_keep_the_search(login):
     for i in range(MEMBERS_PER_PAGE + 10):
         _named(f"Anna {i + 1}")
     client = login(me)
-    page = client.get(reverse("member_list"), {"q": "anna"}).content.decode()
-    assert "?q=anna&amp;page=2" in page
+    first = client.get(reverse("member_list"), {"q": "anna"})
+    page = first.content.decode()
+    last = first.context["cards"][-1].id
+    assert f"?q=anna&amp;page=2&amp;after={last}" in page
     assert "Page 1 of 2" in page
     # The shared pagination: a row of a button and the page number, not a bulleted list.
     nav = re.search(r'<nav class="pagination" aria-label="Pages of members">.*?</nav>', page, re.S)
     assert nav, "no shared pagination"
     assert "<li" not in nav.group(0)
-    assert 'class="button secondary" href="?q=anna&amp;page=2" rel="next">Next page' in nav.group(0)
-    second = client.get(reverse("member_list"), {"q": "anna", "page": "2"})
+    assert (
+        f'class="button secondary" href="?q=anna&amp;page=2&amp;after={last}" rel="next">Next page'
+        in nav.group(0)
+    )
+    second = client.get(reverse("member_list"), {"q": "anna", "page": "2", "after": last})
     assert len(second.context["cards"]) == 11
+    assert 'href="?q=anna&amp;page=1" rel="prev"' in second.content.decode()
+    by_number = client.get(reverse("member_list"), {"q": "anna", "page": "2"})
+    assert by_number.context["cards"] == second.context["cards"]
     assert client.get(reverse("member_list"), {"page": "x"}).status_code == 200
+
+
+def _pages(client, address: str, direction: str) -> list[list[int]]:
+    """The ids on every page, following the pagination's `direction` link ("next", "prev")."""
+    seen = []
+    while address:
+        response = client.get(address)
+        seen.append([card.id for card in response.context["cards"]])
+        link = re.search(rf'href="([^"]*)" rel="{direction}"', response.content.decode())
+        address = reverse("member_list") + link.group(1).replace("&amp;", "&") if link else ""
+    return seen
+
+
+def test_member_list_links_go_on_from_a_member_and_back(login):
+    """Three pages by their links, there and back: every member once, in order, each link
+    naming the member it goes on from, each page found from that member's place."""
+    me = _named("Anna 00", language="en")
+    for i in range(2 * MEMBERS_PER_PAGE + 5):
+        _named(f"Anna {i + 1:02d}")
+    client = login(me)
+    forward = _pages(client, reverse("member_list"), "next")
+    everyone = [u.pk for u in User.objects.order_by("profile__sort_name", "pk")]
+    assert [len(ids) for ids in forward] == [MEMBERS_PER_PAGE, MEMBERS_PER_PAGE, 6]
+    assert [pk for ids in forward for pk in ids] == everyone
+    last = client.get(reverse("member_list"), {"page": "3", "after": forward[1][-1]})
+    assert "Page 3 of 3" in last.content.decode()
+    back = _pages(client, f"{reverse('member_list')}?page=3&after={forward[1][-1]}", "prev")
+    assert back == forward[::-1]
+    third = last.content.decode()
+    assert f'href="?page=2&amp;before={forward[2][0]}" rel="prev"' in third
+
+
+def test_a_link_from_someone_hidden_or_gone_gives_the_page_by_number(login):
+    """A member the viewer may not see gives no place to start from (their name's place in the
+    list would tell something about them): the page comes by its number, as does nonsense."""
+    me = _named("Bea", language="en")
+    for i in range(MEMBERS_PER_PAGE + 3):
+        _named(f"Carmen {i:02d}")
+    hidden = _named("Carmen 05b")
+    BlockFactory(blocker=hidden, blocked=me)
+    client = login(me)
+    by_number = [c.id for c in client.get(reverse("member_list"), {"page": "2"}).context["cards"]]
+    for after in (hidden.pk, 999999, "x", "-3", "²", "1" * 40):
+        response = client.get(reverse("member_list"), {"page": "2", "after": after})
+        assert [c.id for c in response.context["cards"]] == by_number
+        response = client.get(reverse("member_list"), {"page": "2", "before": after})
+        assert [c.id for c in response.context["cards"]] == by_number
+
+
+def test_a_page_from_its_link_costs_what_the_first_costs(login, django_assert_num_queries):
+    """However deep, a page found from its neighbour runs the first page's queries, and none
+    counts its way there (no OFFSET)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    me = UserFactory()
+    UserFactory.create_batch(3 * MEMBERS_PER_PAGE)
+    client = login(me)
+    client.get(reverse("member_list"))  # settle allauth's session tracking
+    forward = _pages(client, reverse("member_list"), "next")
+    with django_assert_num_queries(MEMBER_LIST_QUERIES):
+        client.get(reverse("member_list"), {"page": "4", "after": forward[2][-1]})
+    with CaptureQueriesContext(connection) as captured:
+        client.get(reverse("member_list"), {"page": "4", "after": forward[2][-1]})
+        client.get(reverse("member_list"), {"page": "3", "before": forward[3][0]})
+    assert not [q["sql"] for q in captured.captured_queries if "OFFSET" in q["sql"].upper()]
 
 
 def test_alone_in_the_network_the_list_says_what_to_do(login):

@@ -50,7 +50,13 @@ def vetted_only(view: View) -> View:
 @vetted_only
 def member_list(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    page, cards = list_member_page(viewer=request.user, query=query, page=request.GET.get("page"))
+    page, cards = list_member_page(
+        viewer=request.user,
+        query=query,
+        page=request.GET.get("page"),
+        after=request.GET.get("after"),
+        before=request.GET.get("before"),
+    )
     return render(
         request,
         "members/list.html",
