@@ -115,3 +115,20 @@ def test_a_lists_card_is_the_card_its_page_builds(make_user):
     assert cards["organiser"].visibility == Visibility.PUBLIC
     assert cards["member"].visibility is None
     assert cards["member"].recommendation_count == 1
+
+
+def test_a_term_a_status_and_a_language_shared_by_a_lists_cards_are_made_once():
+    first = tag(ServiceFactory(name="Asesoría"), "free")
+    second = tag(ServiceFactory(name="Biblioteca"), "free")
+    for service in (first, second):
+        Language.objects.create(service=service, code="ar")
+    with translation.override("en"):
+        cards = service_cards_by_id(None, [first.pk, second.pk], now=now())
+    assert [card.name for card in cards] == ["Asesoría", "Biblioteca"]
+    (one,), (other,) = (card.attributes for card in cards)
+    assert one is other  # the term's card, made once for both
+    assert one.code == "free"
+    assert cards[0].status == cards[1].status == first.status
+    assert cards[0].status_label == cards[1].status_label != ""
+    assert all(card.free for card in cards)
+    assert [card.languages for card in cards] == [("Arabic",), ("Arabic",)]

@@ -20,6 +20,7 @@ from tejido.access.members import (
     viewer_for,
     visible_member_count,
     visible_members,
+    visible_profiles,
 )
 from tejido.accounts.factories import (
     ApplicantFactory,
@@ -48,7 +49,18 @@ def test_nobody_but_vetted_members_sees_anyone():
     UserFactory()
     for viewer in (None, AnonymousUser(), ApplicantFactory(), UserFactory(state="suspended")):
         assert not visible_members(viewer).exists()
+        assert not visible_profiles(viewer).exists()
         assert not visible_groups(viewer).exists()
+
+
+def test_the_profiles_side_sees_the_same_people():
+    me, other, blocked = UserFactory(), UserFactory(), UserFactory()
+    BlockFactory(blocker=blocked, blocked=me)
+    ApplicantFactory()
+    UserFactory(state=User.State.SUSPENDED)
+    assert {p.user_id for p in visible_profiles(me)} == {u.pk for u in visible_members(me)}
+    assert {p.user_id for p in visible_profiles(me)} >= {me.pk, other.pk}
+    assert blocked.pk not in {p.user_id for p in visible_profiles(me)}
 
 
 def test_a_member_without_a_profile_is_not_listed():
