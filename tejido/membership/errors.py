@@ -7,7 +7,7 @@ from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
-from tejido.core.errors import Conflict, DomainError, NotAllowed
+from tejido.core.errors import Conflict, DomainError, InvalidInput, NotAllowed
 
 
 class InvitationInvalid(DomainError):
@@ -50,7 +50,9 @@ class ApplicationDecided(Conflict):
     message = _("This application has already been decided.")
 
 
-class NotYourself(NotAllowed):
+# A refusal of what was asked, not of who asks: shown on the page as it is, never the 404 page
+# that a forbidden thing gets.
+class NotYourself(InvalidInput):
     code = "not_yourself"
     message = _("You cannot do that to your own account.")
 
