@@ -16,7 +16,7 @@ from tejido.core.clock import now
 from tejido.core.errors import InvalidInput, NotFound
 from tejido.core.text import TextRule
 from tejido.membership.checks import require_organiser
-from tejido.membership.errors import NotYourself, WrongState
+from tejido.membership.errors import WrongState
 from tejido.membership.member_services import SUSPENSION_REASON, suspend_member
 from tejido.moderation.errors import AlreadyReported, ReportHandled
 from tejido.moderation.models import MemberWarning, Report
@@ -45,8 +45,9 @@ def report(*, actor: AnyUser, kind: str, target_id: int, reason: str, text: str 
     target = reportable.find(actor, target_id)
     assert isinstance(actor, User)
     owner = reportable.owner(target)
+    # One's own thing is answered as a thing one cannot see: the same 404.
     if owner is not None and owner.pk == actor.pk:
-        raise NotYourself()
+        raise NotFound()
     if not can_report(actor, target):
         raise NotFound()
     chosen = _reason(reason)

@@ -14,7 +14,7 @@ from tejido.audit.models import AuditEntry
 from tejido.core.errors import InvalidInput, NotAllowed, NotFound
 from tejido.groups.factories import GroupFactory
 from tejido.groups.models import Group
-from tejido.membership.errors import NotYourself, WrongState
+from tejido.membership.errors import WrongState
 from tejido.moderation.errors import AlreadyReported, ReportHandled
 from tejido.moderation.models import MemberWarning, Report
 from tejido.moderation.report_selectors import (
@@ -151,7 +151,7 @@ def test_the_database_refuses_a_report_about_oneself_or_a_closed_one_never_handl
 
 def test_what_cannot_be_reported(people):
     _organiser, reporter, reported = people
-    with pytest.raises(NotYourself):
+    with pytest.raises(NotFound):
         send(reporter, reporter)
     hidden = UserFactory()
     BlockFactory(blocker=hidden, blocked=reporter)
