@@ -4,14 +4,15 @@ Paths, parameters, record shapes and pages follow Open Referral's HSDS API refer
 (schema/openapi.json in openreferral/specification): `/services`, `/services/{id}`,
 `/organizations`, `/taxonomies`, `/taxonomy_terms`, `/service_at_locations` and their ids."""
 
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from uuid import UUID
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Path, Query, Router
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from tejido.api.hsds import schemas
 from tejido.api.v1.api import TejidoAPI
@@ -68,6 +69,20 @@ class ServiceQuery(PageQuery):
     modified_after: datetime | None = Field(
         None, description="Return all results modified on or after this datetime."
     )
+
+    @field_validator("modified_after")
+    @classmethod
+    def _as_utc(cls, value: datetime | None) -> datetime | None:
+        """The moment in UTC: PostgreSQL takes offsets of at most 15:59, Python up to 24 h."""
+        offset = value.utcoffset() if value is not None else None
+        if value is None or offset is None:
+            return value
+        if abs(offset) > timedelta(hours=14):
+            raise ValueError(_("A time zone offset is at most 14 hours."))
+        try:
+            return value.astimezone(UTC)
+        except OverflowError:
+            raise ValueError(_("A time zone offset is at most 14 hours.")) from None
 
     def filters(self) -> records.RecordFilters:
         return records.RecordFilters(

@@ -205,3 +205,9 @@ def test_lists_cost_the_same_queries_at_any_size(django_assert_num_queries, size
         assert _get("/service_at_locations")[1]["total_items"] == size
     with django_assert_num_queries(2):
         _get("/taxonomy_terms")
+
+
+@pytest.mark.parametrize("moment", ["0009-07-28T20:02:01+22:05", "0001-01-01T00:00:00+10:00"])
+def test_an_impossible_offset_is_a_clear_422(moment):
+    status, body = _get("/services", modified_after=moment)
+    assert status == 422, body
