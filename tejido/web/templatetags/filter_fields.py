@@ -2,23 +2,20 @@
 
 Rendering a form's fields through Django's widget templates cost the aid board more than its
 twenty cards (bench/load/run.py --profile: 2.9 of its 9.6 s in the profiler, mostly the
-options of its select boxes). What a filter form shows is its fields and their choices, the
-query string it was bound to (values, and the errors they earn) and the language: its cache
-key names all of them, so a page never gets another form's HTML. The "frame" cache is each
-process's own memory."""
+options of its select boxes). What a filter form shows is its fields and their choices and the
+query string it was bound to (values, and the errors they earn): that is its stamp in the
+per-process cache of rendered pieces (tejido.web.card_cache, which adds the language), so a page
+never gets another form's HTML."""
 
 from collections.abc import Iterable
-from hashlib import blake2b
 from typing import Any
 
 from django import forms, template
-from django.core.cache import caches
-from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
+from django.utils.safestring import SafeString
+
+from tejido.web.card_cache import cached_items
 
 register = template.Library()
-
-KEPT_SECONDS = 3600
 
 
 def _choices(choices: Iterable[Any]) -> list[Any]:
@@ -29,7 +26,7 @@ def _choices(choices: Iterable[Any]) -> list[Any]:
     ]
 
 
-def fields_key(form: forms.Form) -> str:
+def fields_stamp(form: forms.Form) -> str:
     shown = [
         (name, type(field).__name__, _choices(getattr(field, "choices", ())))
         for name, field in form.fields.items()
@@ -38,18 +35,15 @@ def fields_key(form: forms.Form) -> str:
     names = [form.add_prefix(name) for name in form.fields]
     values = getattr(form.data, "getlist", lambda name: [form.data[name]])
     bound = [(name, values(name)) for name in names if name in form.data]
-    named = repr((type(form).__qualname__, form.prefix, shown, bound, get_language()))
-    return "filter-fields:" + blake2b(named.encode(), digest_size=16).hexdigest()
+    return repr((type(form).__qualname__, form.prefix, shown, bound))
 
 
 @register.simple_tag
 def filter_fields(form: forms.Form) -> SafeString:
     """The form's fields, each as its field group (label, help, errors, widget)."""
-    store = caches["frame"]
-    key = fields_key(form)
-    html = store.get(key)
-    if html is None:
-        html = "".join(str(field.as_field_group()) for field in form)
-        store.set(key, html, KEPT_SECONDS)
-    # Our own widgets' output, escaped when it was rendered.
-    return mark_safe(html)  # noqa: S308
+
+    def render(_ids: list[int]) -> dict[int, str]:
+        return {0: "".join(str(field.as_field_group()) for field in form)}
+
+    (html,) = cached_items("filter-fields", [(0, fields_stamp(form))], render)
+    return html

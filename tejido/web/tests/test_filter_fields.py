@@ -21,10 +21,10 @@ def _form(client, **query) -> str:
 def test_a_cached_form_is_the_form_the_page_renders(login, member):
     AreaFactory(name="Lavapiés")
     client = login(member)
-    caches["frame"].clear()
+    caches["cards"].clear()
     fresh = _form(client, q="food", area="nowhere")
     assert _form(client, q="food", area="nowhere") == fresh
-    caches["frame"].clear()
+    caches["cards"].clear()
     assert _form(client, q="food", area="nowhere") == fresh
 
 
