@@ -62,17 +62,20 @@ class Writers:
             slug = slugs[self.cursors[index]]
             # Each slug is tried once: in flight at the kill, it may or may not be there.
             self.cursors[index] += 1
+            # Closed however the request ends: a socket left to the garbage collector when the
+            # server is killed mid-request is an unraisable ResourceWarning, and fails the test.
+            conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
             try:
-                conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
                 conn.request("POST", f"/api/v1/groups/{slug}/join", headers=headers)
                 response = conn.getresponse()
                 body = response.read()
-                conn.close()
             except (OSError, http.client.HTTPException):
                 if self.stop.is_set():
                     return
                 time.sleep(0.01)  # the server is gone or restarting: nothing was acknowledged
                 continue
+            finally:
+                conn.close()
             if 200 <= response.status < 300:
                 with self.lock:
                     self.acknowledged.add((writer["id"], slug))
