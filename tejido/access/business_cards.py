@@ -19,6 +19,7 @@ from tejido.access.directory_cards import (
     is_stale,
     recommendation_cards,
 )
+from tejido.core.choices import label
 from tejido.core.clock import now as clock_now
 from tejido.directory.models import Business, Recommendation
 from tejido.directory.models.hours import any_open
@@ -98,7 +99,7 @@ def business_cards(
             id=b.pk,
             name=b.shown("name"),
             kind=b.kind,
-            kind_label=b.get_kind_display(),
+            kind_label=label(b, "kind"),
             description=b.shown("description"),
             address=b.address,
             area_name=b.area.name if b.area is not None else "",
@@ -121,7 +122,7 @@ def business_cards(
             recommendation_count=getattr(b, "recommendation_count", 0),
             i_vouched=b.pk in mine,
             standing=b.standing if organiser else None,
-            standing_label=b.get_standing_display() if organiser else None,
+            standing_label=label(b, "standing") if organiser else None,
             visibility=b.visibility if organiser else None,
         )
         for b in businesses

@@ -26,6 +26,7 @@ from tejido.access.circles import (
 from tejido.access.members import MemberCard, member_cards, visible_members, with_card_columns
 from tejido.accounts.choices import language_name
 from tejido.accounts.models import ProfessionalVerification
+from tejido.core.choices import label
 from tejido.core.models import in_language
 from tejido.support.models import (
     Circle,
@@ -342,7 +343,7 @@ def _unnamed_cards(places: QuerySet[Place]) -> list[IntakeCard]:
             member_id=None,
             chosen_name="",
             state=place.state,
-            state_label=str(place.get_state_display()),
+            state_label=label(place, "state"),
             asked_at=None,
             answers=(),
             # The facilitator is kept apart from them: accepting them is always refused.
@@ -360,7 +361,7 @@ def _named_cards(places: QuerySet[Place]) -> list[IntakeCard]:
             member_id=place.user_id,
             chosen_name=place.user.profile.chosen_name,
             state=place.state,
-            state_label=str(place.get_state_display()),
+            state_label=label(place, "state"),
             asked_at=place.created_at,
             answers=answers_of(place),
             cannot_be_placed=cannot_be_placed(place),

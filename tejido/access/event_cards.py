@@ -19,6 +19,7 @@ from tejido.access.events import (
 )
 from tejido.accounts.choices import language_name
 from tejido.accounts.models import User
+from tejido.core.choices import label
 from tejido.gatherings.models import Event, Host, Occurrence, Rsvp
 from tejido.groups.models import GroupMembership
 
@@ -160,7 +161,7 @@ def occurrence_card(
         id=occurrence.pk,
         event_id=event.pk,
         kind=event.kind,
-        kind_label=event.get_kind_display(),
+        kind_label=label(event, "kind"),
         title=event.title,
         description=event.description,
         group_name=group.name if group is not None else "",
@@ -170,7 +171,7 @@ def occurrence_card(
         ends_at=occurrence.ends_at,
         time_zone=event.time_zone,
         mode=event.mode,
-        mode_label=event.get_mode_display(),
+        mode_label=label(event, "mode"),
         cancelled=occurrence.cancelled_at is not None or event.cancelled_at is not None,
         recurring=bool(event.recurrence),
         capacity=event.capacity,

@@ -25,6 +25,7 @@ from tejido.access.base import AnyUser, is_organiser, is_vetted, register_audien
 from tejido.access.members import network_organisers
 from tejido.accounts.choices import language_name
 from tejido.accounts.models import User
+from tejido.core.choices import label
 from tejido.professionals.models import Professional
 
 GRACE_DAYS = 30
@@ -99,12 +100,12 @@ def professional_cards(
                 id=p.pk,
                 name=p.name,
                 profession=p.profession,
-                profession_label=p.get_profession_display(),
+                profession_label=label(p, "profession"),
                 specialities=p.specialities,
                 languages=tuple(language_name(code) for code in p.language_codes),
                 language_codes=tuple(p.language_codes),
                 cost=p.cost,
-                cost_label=p.get_cost_display(),
+                cost_label=label(p, "cost"),
                 cost_note=p.cost_note,
                 area_name=p.area.name if p.area is not None else "",
                 verified_on=p.verified_on,

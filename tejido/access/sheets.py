@@ -33,6 +33,7 @@ from tejido.access.events import (
 from tejido.access.members import viewer_for, visible_members
 from tejido.accounts.choices import ALLERGEN_CHOICES, DIET_CHOICES
 from tejido.accounts.models import Profile
+from tejido.core.choices import label
 from tejido.gatherings.models import Claim, Occurrence, Rsvp, Slot
 
 # A count under this is shown as "fewer than 3": one or two people could be told apart.
@@ -286,7 +287,7 @@ def sheet_card(
             SlotCard(
                 id=slot.pk,
                 course=slot.course,
-                course_label=str(slot.get_course_display()),
+                course_label=label(slot, "course"),
                 label=slot.label,
                 wanted=slot.wanted,
                 claims=tuple(by_slot.get(slot.pk, ())),

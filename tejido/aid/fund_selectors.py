@@ -13,6 +13,7 @@ from tejido.access.base import AnyUser
 from tejido.access.members import MemberCard, member_cards, with_card_columns
 from tejido.accounts.models import User
 from tejido.aid.models import AidRequest, EntryKind, Fund, LedgerEntry
+from tejido.core.choices import label
 from tejido.core.errors import NotFound
 from tejido.core.paging import ListPage, paginate
 
@@ -51,7 +52,7 @@ def _rows(viewer: AnyUser | None, entries: list[LedgerEntry]) -> list[LedgerRow]
         LedgerRow(
             id=e.pk,
             kind=e.kind,
-            kind_label=str(e.get_kind_display()),
+            kind_label=label(e, "kind"),
             amount=e.amount,
             request_id=e.request_id,
             note=e.note,

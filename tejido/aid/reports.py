@@ -9,10 +9,11 @@ from django.utils.translation import gettext_lazy as _
 from tejido.access.aid import visible_offers, visible_requests
 from tejido.access.reportables import ReportableKind, register
 from tejido.aid.models import AidOffer, AidRequest
+from tejido.core.choices import label
 
 
 def _describe(item: AidRequest | AidOffer) -> str:
-    return f"{item.get_category_display()}: {item.title}"
+    return f"{label(item, 'category')}: {item.title}"
 
 
 REQUEST = register(

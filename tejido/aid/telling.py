@@ -11,6 +11,7 @@ from django.utils.translation import gettext
 
 from tejido.accounts.models import User
 from tejido.aid.models import AidRequest, Match
+from tejido.core.choices import label
 from tejido.notifications.services import notify
 
 LANGUAGES = ("es", "en")
@@ -26,7 +27,7 @@ def what(request: AidRequest) -> dict[str, str]:
                 named[language] = gettext("the request for help")
             else:
                 named[language] = gettext("the request for help (%(category)s)") % {
-                    "category": str(request.get_category_display())
+                    "category": label(request, "category")
                 }
     return named
 

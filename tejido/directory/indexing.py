@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.utils.translation import override
 
 from tejido.accounts.choices import language_name
+from tejido.core.choices import label
 from tejido.core.text import fold
 from tejido.directory.models import (
     LANGUAGES,
@@ -138,7 +139,7 @@ def business_words(business: Business) -> str:
     texts = _texts(business, ("name", "description"))
     for language in LANGUAGES:
         with override(language):
-            texts.append(str(business.get_kind_display()))
+            texts.append(label(business, "kind"))
     texts.append(business.area.name if business.area else "")
     return fold(" ".join(texts))
 

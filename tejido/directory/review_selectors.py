@@ -18,6 +18,7 @@ from tejido.access.directory import (
     visible_services,
     visible_suggestions,
 )
+from tejido.core.choices import label
 from tejido.core.errors import NotFound
 from tejido.core.paging import ListPage, paginate
 from tejido.directory.community_services import listing_path
@@ -65,7 +66,7 @@ def _rows(items: list[Any]) -> list[QueueRow]:
             QueueRow(
                 id=item.pk,
                 kind=item.kind if is_suggestion else "recommendation",
-                kind_label=str(item.get_kind_display()) if is_suggestion else "",
+                kind_label=label(item, "kind") if is_suggestion else "",
                 listing_name=listing.shown("name"),
                 listing_url=listing_path(listing),
                 text=item.text if is_suggestion else item.note,

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from tejido.core.choices import label
 from tejido.core.models import TimeStamped, in_language
 
 
@@ -56,6 +57,14 @@ class Group(TimeStamped):
     @property
     def description(self) -> str:
         return in_language(self, "description")
+
+    @property
+    def kind_label(self) -> str:
+        return label(self, "kind")
+
+    @property
+    def join_policy_label(self) -> str:
+        return label(self, "join_policy")
 
     @property
     def is_archived(self) -> bool:

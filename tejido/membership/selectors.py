@@ -22,6 +22,7 @@ from tejido.accounts.models import PROFILE_NAME_SEARCH, Profile, User
 from tejido.accounts.names import members_named_like
 from tejido.accounts.selectors import MAX_QUERY_LENGTH
 from tejido.core import search
+from tejido.core.choices import label
 from tejido.core.clock import now
 from tejido.core.errors import NotFound
 from tejido.core.paging import ListPage, paginate
@@ -158,7 +159,7 @@ def _application_row(application: Application, *, for_organisers: bool) -> Appli
     return ApplicationRow(
         id=application.pk,
         status=application.status,
-        status_label=str(application.get_status_display()),
+        status_label=label(application, "status"),
         applicant_name=display_name(application.user),
         created_at=application.created_at,
         updated_at=application.updated_at,
@@ -393,7 +394,7 @@ def _managed_rows(viewer: AnyUser | None, users: list[User]) -> list[ManagedMemb
             ManagedMemberRow(
                 card=card,
                 state=user.state,
-                state_label=str(user.get_state_display()),
+                state_label=label(user, "state"),
                 date_joined=user.date_joined,
                 is_organiser=user.is_organiser,
                 is_facilitator=user.is_facilitator,

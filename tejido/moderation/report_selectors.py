@@ -16,6 +16,7 @@ from tejido.access.network import can_manage_network
 from tejido.access.reportables import kind_named
 from tejido.access.reports import can_handle_report, own_warnings, visible_reports
 from tejido.accounts.models import User
+from tejido.core.choices import label
 from tejido.core.errors import NotFound
 from tejido.core.paging import ListPage, paginate
 from tejido.moderation.models import MemberWarning, Report
@@ -161,12 +162,12 @@ def _rows(viewer: AnyUser | None, reports: list[Report]) -> list[ReportRow]:
                 target_url=target_url,
                 reported=card,
                 reported_state=reported.state if reported is not None else "",
-                reported_state_label=str(reported.get_state_display()) if reported else "",
+                reported_state_label=label(reported, "state") if reported else "",
                 reason=report.reason,
-                reason_label=str(report.get_reason_display()),
+                reason_label=label(report, "reason"),
                 text=report.text,
                 status=report.status,
-                status_label=str(report.get_status_display()),
+                status_label=label(report, "status"),
                 reporter_name=_name(report.reporter),
                 created_at=report.created_at,
                 handled_at=report.handled_at,

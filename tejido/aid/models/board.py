@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from tejido.core.choices import label
 from tejido.core.models import TimeStamped
 from tejido.core.sealing import SealedTextField
 from tejido.core.search import SearchIndex
@@ -202,7 +203,7 @@ class AidRequest(BoardItem):
         super().save(*args, **kwargs)
 
     def audit_label(self) -> str:
-        return f"#{self.pk} ({self.get_category_display()})"
+        return f"#{self.pk} ({label(self, 'category')})"
 
 
 class AidOffer(BoardItem):
@@ -252,7 +253,7 @@ class AidOffer(BoardItem):
         super().save(*args, **kwargs)
 
     def audit_label(self) -> str:
-        return f"#{self.pk} ({self.get_category_display()})"
+        return f"#{self.pk} ({label(self, 'category')})"
 
 
 # Search over requests open to all and over offers (tejido.core.search), made in migration 0002.

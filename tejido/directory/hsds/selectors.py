@@ -8,6 +8,7 @@ from datetime import datetime
 from tejido.access.base import AnyUser
 from tejido.access.directory_io import can_import_directory
 from tejido.accounts.models import User
+from tejido.core.choices import label
 from tejido.core.errors import NotFound
 from tejido.directory.hsds.models import HsdsImport, ImportState
 from tejido.directory.hsds.problems import Problem
@@ -64,7 +65,7 @@ def _card(job: HsdsImport, *, with_problems: bool = True) -> ImportCard:
         state=job.state,
         state_label=str(ImportState(job.state).label),
         finished=job.finished,
-        visibility_label=str(job.get_visibility_display()),
+        visibility_label=label(job, "visibility"),
         done=job.done,
         total=job.total,
         problems=tuple(Problem.from_list(stored) for stored in job.problems)
