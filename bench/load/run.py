@@ -690,6 +690,7 @@ def main(argv: list[str] | None = None) -> int:
             "load_average_before": load_before,
             "load_average_after": load_average(),
             "members": args.members,
+            "database": "postgresql" if args.database_url else "sqlite",
             "connections": args.connections,
             "duration": args.duration,
             "workers": args.workers,

@@ -37,6 +37,7 @@ from tejido.aid.models import (
     Match,
     Message,
 )
+from tejido.core.choices import label
 
 
 def windows_of(stored: Any) -> tuple[tuple[datetime, datetime], ...]:
@@ -89,11 +90,11 @@ def _board_fields(viewer: AnyUser | None, item: Any, owner_id: int) -> dict[str,
     return {
         "id": item.pk,
         "category": item.category,
-        "category_label": str(item.get_category_display()),
+        "category_label": label(item, "category"),
         "title": item.title,
         "description": item.description,
         "visibility": item.visibility,
-        "visibility_label": str(item.get_visibility_display()),
+        "visibility_label": label(item, "visibility"),
         "area_id": item.area_id,
         "area_name": item.area.name if item.area is not None else "",
         "languages": tuple(item.languages or ()),
@@ -101,7 +102,7 @@ def _board_fields(viewer: AnyUser | None, item: Any, owner_id: int) -> dict[str,
         "opened_at": item.opened_at,
         "expires_at": item.expires_at,
         "state": item.state,
-        "state_label": str(item.get_state_display()),
+        "state_label": label(item, "state"),
         "is_mine": viewer is not None and viewer.pk == owner_id,
     }
 
@@ -139,18 +140,20 @@ def request_cards(
     }
     people = _people(viewer, shown)
     mine: dict[int, str] = {}
-    if is_vetted(viewer) and requests:
+    # A requester never helps with their own request: only others' can hold the viewer's match.
+    theirs = [r.pk for r in requests if viewer is not None and r.requester_id != viewer.pk]
+    if is_vetted(viewer) and theirs:
         assert viewer is not None
         mine = dict(
             Match.objects.filter(
-                helper=viewer.pk, state__in=LIVE_MATCHES, request__in=[r.pk for r in requests]
+                helper=viewer.pk, state__in=LIVE_MATCHES, request__in=theirs
             ).values_list("request", "state")
         )
     return [
         RequestCard(
             **_board_fields(viewer, r, r.requester_id),
             urgency=r.urgency,
-            urgency_label=str(r.get_urgency_display()),
+            urgency_label=label(r, "urgency"),
             sensitive=r.sensitive,
             anonymous=r.anonymous,
             amount=r.amount,
@@ -232,10 +235,10 @@ def match_cards(viewer: AnyUser | None, matches: Iterable[Match]) -> list[MatchC
                 id=m.pk,
                 request_id=m.request_id,
                 request_title=m.request.title,
-                request_category_label=str(m.request.get_category_display()),
+                request_category_label=label(m.request, "category"),
                 offer_id=m.offer_id,
                 state=m.state,
-                state_label=str(m.get_state_display()),
+                state_label=label(m, "state"),
                 proposed_by=m.proposed_by,
                 dispatched=m.dispatched,
                 created_at=m.created_at,

@@ -5,7 +5,7 @@ match_selectors.py, funds in fund_selectors.py."""
 
 from dataclasses import dataclass, field
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from tejido.access.aid import (
     HELPER,
@@ -20,6 +20,8 @@ from tejido.access.aid import (
     can_mark_fulfilled,
     can_mark_started,
     can_offer_help,
+    own_offers,
+    own_requests,
     visible_matches,
     visible_offers,
     visible_requests,
@@ -121,8 +123,13 @@ def board_requests(viewer: AnyUser | None, filters: BoardFilters) -> QuerySet[Ai
     return requests.select_related("area").order_by("urgency", "opened_at", "pk")
 
 
+def still_open() -> Q:
+    """An offer still open that has not expired."""
+    return Q(state=OfferState.OPEN, expires_at__gt=now())
+
+
 def open_offers(viewer: AnyUser | None) -> QuerySet[AidOffer]:
-    return visible_offers(viewer).filter(state=OfferState.OPEN, expires_at__gt=now())
+    return visible_offers(viewer).filter(still_open())
 
 
 def list_board_offers(
@@ -313,11 +320,11 @@ def get_my_board(*, viewer: AnyUser) -> MyBoard:
     """The viewer's own requests and offers, those still running with the best suggestions
     for each (explained in words), the matches they help in, and the follow-ups waiting for
     them. The same number of queries however many they have."""
-    mine = visible_requests(viewer).filter(requester=viewer.pk).select_related("area")
+    mine = own_requests(viewer).select_related("area")
     running = list(mine.exclude(state__in=FINISHED).order_by("-opened_at", "-pk"))
     opened = [r for r in running if r.state == RequestState.OPEN and r.expires_at > now()]
     suggested = offers_for(viewer, opened)
-    offers = visible_offers(viewer).filter(helper=viewer.pk).select_related("area")
+    offers = own_offers(viewer).select_related("area")
     live_offers = list(offers.filter(state=OfferState.OPEN).order_by("-opened_at", "-pk"))
     for_offers = requests_for(viewer, live_offers)
     helping = (
@@ -364,8 +371,8 @@ def get_aid_home(*, viewer: AnyUser, limit: int = 3) -> AidHome:
     200 most urgent open requests on every view was 67,000 of the home page's 157,000 Python
     calls at 20,000 requests (bench/load/run.py --profile)."""
     running = (
-        visible_requests(viewer)
-        .filter(requester=viewer.pk, state__in=[RequestState.OPEN, *UNDER_WAY])
+        own_requests(viewer)
+        .filter(state__in=[RequestState.OPEN, *UNDER_WAY])
         .select_related("area")
         .order_by("-opened_at", "-pk")[:limit]
     )
@@ -382,6 +389,6 @@ def get_aid_home(*, viewer: AnyUser, limit: int = 3) -> AidHome:
     return AidHome(
         my_requests=request_cards(viewer, running),
         helping=match_cards(viewer, helping),
-        offering=open_offers(viewer).filter(helper=viewer.pk).exists(),
+        offering=own_offers(viewer).filter(still_open()).exists(),
         follow_ups=_waiting_follow_ups(viewer),
     )

@@ -117,6 +117,33 @@ def test_who_sees_an_offer(people):
         assert not aid.visible_offers(people[name]).exists(), name
 
 
+def test_ones_own_requests_and_offers_are_what_visible_gives_of_them(people):
+    """`own_requests` and `own_offers` are the viewer's part of `visible_requests` and
+    `visible_offers`, whatever their state or audience; nobody else's, and none for those who
+    see nothing."""
+    member = people["member"]
+    requests = [
+        AidRequestFactory(requester=member, visibility=Visibility.ORGANISERS),
+        AidRequestFactory(requester=member, state="closed", ended_at=now()),
+        AidRequestFactory(),
+    ]
+    offers = [
+        AidOfferFactory(helper=member, visibility=Visibility.ORGANISERS),
+        AidOfferFactory(helper=member, state="closed", ended_at=now()),
+        AidOfferFactory(),
+    ]
+    for viewer in (member, requests[2].requester, people["organiser"]):
+        assert set(aid.own_requests(viewer)) == set(
+            aid.visible_requests(viewer).filter(requester=viewer.pk)
+        )
+        assert set(aid.own_offers(viewer)) == set(aid.visible_offers(viewer).filter(helper=viewer))
+    assert set(aid.own_requests(member)) == set(requests[:2])
+    assert set(aid.own_offers(member)) == set(offers[:2])
+    for name in ("anonymous", "applicant", "suspended"):
+        assert not aid.own_requests(people[name]).exists(), name
+        assert not aid.own_offers(people[name]).exists(), name
+
+
 def test_the_sides_of_a_match_and_its_thread(people):
     match = MatchFactory()
     requester = match.request.requester

@@ -81,8 +81,9 @@ def test_the_offers(login, django_assert_num_queries, size):
 # The frame, then: my requests; the offers for them (the offers scored, where areas lie (2),
 # the blocks, the chosen offers and their helpers (2)); my offers and the requests for them
 # (the same, and my matches on them); the matches I help in and their people; my
-# follow-ups; the past requests and offers, and their people.
-MINE_QUERIES = FRAME_QUERIES + 24
+# follow-ups; the past requests and offers, and their people. Nobody helps with their own
+# request, so no query looks for the viewer's matches on their own requests.
+MINE_QUERIES = FRAME_QUERIES + 23
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -94,10 +95,11 @@ def test_my_requests_and_offers(login, django_assert_num_queries, size):
         client.get(reverse("aid_mine"))
 
 
-# The frame, then: the request; its matches and their people (2); its requester (2) and my
-# matches on it; the suggestions (the offers scored, where areas lie (2), the blocks, the
-# chosen offers and their helpers (2)); the follow-ups; the report link's kind.
-DETAIL_QUERIES = FRAME_QUERIES + 15
+# The frame, then: the request; its matches and their people (2); its requester (2) (their
+# own request: no look for the viewer's matches on it); the suggestions (the offers scored,
+# where areas lie (2), the blocks, the chosen offers and their helpers (2)); the follow-ups;
+# the report link's kind.
+DETAIL_QUERIES = FRAME_QUERIES + 14
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -154,10 +156,10 @@ def test_the_figures(login, django_assert_num_queries, size):
 
 
 # The home page's own (gatherings, groups, invitations) and the aid board's part: my
-# requests and their people, the matches I help in and their people, whether I offer help
-# (the requests my offers could meet are scored on my board), my follow-ups; the directory's
-# services verified lately; and my next circle session.
-HOME_QUERIES = FRAME_QUERIES + 13 + 1 + 1
+# requests and their people (none of my matches can be on them), the matches I help in and
+# their people, whether I offer help (the requests my offers could meet are scored on my
+# board), my follow-ups; the directory's services verified lately; and my next circle session.
+HOME_QUERIES = FRAME_QUERIES + 12 + 1 + 1
 
 
 @pytest.mark.parametrize("size", SIZES)
