@@ -125,6 +125,16 @@ def visible_matches(viewer: AnyUser | None) -> QuerySet[Match]:
     )
 
 
+def matches_helped_by(viewer: AnyUser | None) -> QuerySet[Match]:
+    """The matches the viewer helps in: `visible_matches` narrowed to them, with only the
+    requester to check (the helper is the viewer). The whole rule's joins and four NOT EXISTS
+    took PostgreSQL 2.9 ms to plan for a query that ran in 0.1 ms, on every home page."""
+    if not is_vetted(viewer):
+        return Match.objects.none()
+    assert viewer is not None
+    return Match.objects.filter(someone_to_see(viewer, "request__requester"), helper=viewer.pk)
+
+
 def side_of(viewer: AnyUser | None, match: Match) -> str:
     """REQUESTER, HELPER, ORGANISER (a network organiser, of any match) or ""."""
     if not is_vetted(viewer):

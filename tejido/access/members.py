@@ -176,16 +176,23 @@ def can_use_api(actor: AnyUser | None) -> bool:
 
 
 def viewer_for(viewer: AnyUser | None, subject_ids: Iterable[int] = ()) -> Viewer:
-    """The viewer's standing towards the given members, in one query."""
-    ids = list(subject_ids)
-    if not is_vetted(viewer) or not ids:
+    """The viewer's standing towards the given members, in one query. None for the viewer's own
+    card (`reaches` shows them everything of their own), and none for the groups an organiser
+    shares with them (organisers see what is for a shared group anyway)."""
+    if not is_vetted(viewer):
         return Viewer(user=viewer)
-    mine = GroupMembership.objects.filter(user=viewer.pk, state=GroupMembership.State.ACTIVE)  # type: ignore[union-attr]
-    shared = GroupMembership.objects.filter(
-        group__in=mine.values("group"),
-        state=GroupMembership.State.ACTIVE,
-        user__in=ids,
-    ).values_list("user", flat=True)
+    assert viewer is not None
+    ids = [pk for pk in subject_ids if pk != viewer.pk]
+    if not ids:
+        return Viewer(user=viewer)
+    shared: Iterable[int] = ()
+    if not is_organiser(viewer):
+        mine = GroupMembership.objects.filter(user=viewer.pk, state=GroupMembership.State.ACTIVE)
+        shared = GroupMembership.objects.filter(
+            group__in=mine.values("group"),
+            state=GroupMembership.State.ACTIVE,
+            user__in=ids,
+        ).values_list("user", flat=True)
     return Viewer(user=viewer, shared_with=frozenset(shared), facilitated=_facilitated(viewer, ids))
 
 

@@ -20,6 +20,7 @@ from tejido.access.aid import (
     can_mark_fulfilled,
     can_mark_started,
     can_offer_help,
+    matches_helped_by,
     own_offers,
     own_requests,
     visible_matches,
@@ -328,8 +329,8 @@ def get_my_board(*, viewer: AnyUser) -> MyBoard:
     live_offers = list(offers.filter(state=OfferState.OPEN).order_by("-opened_at", "-pk"))
     for_offers = requests_for(viewer, live_offers)
     helping = (
-        visible_matches(viewer)
-        .filter(helper=viewer.pk, state__in=LIVE_MATCHES)
+        matches_helped_by(viewer)
+        .filter(state__in=LIVE_MATCHES)
         .exclude(request__state__in=FINISHED)
         .select_related("request")
         .order_by("-created_at", "-pk")
@@ -377,9 +378,8 @@ def get_aid_home(*, viewer: AnyUser, limit: int = 3) -> AidHome:
         .order_by("-opened_at", "-pk")[:limit]
     )
     helping = (
-        visible_matches(viewer)
+        matches_helped_by(viewer)
         .filter(
-            helper=viewer.pk,
             state__in=LIVE_MATCHES,
             request__state__in=[RequestState.OPEN, *UNDER_WAY],
         )

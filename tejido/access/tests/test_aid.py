@@ -144,6 +144,25 @@ def test_ones_own_requests_and_offers_are_what_visible_gives_of_them(people):
         assert not aid.own_offers(people[name]).exists(), name
 
 
+def test_the_matches_one_helps_in_are_what_visible_gives_of_them(people):
+    helper, organiser = people["member"], people["organiser"]
+    seen = MatchFactory(helper=helper)
+    blocked = MatchFactory(helper=helper)
+    BlockFactory(blocker=blocked.request.requester, blocked=helper)
+    gone = MatchFactory(helper=helper, request=AidRequestFactory(requester=UserFactory()))
+    gone.request.requester.state = "suspended"
+    gone.request.requester.save()
+    MatchFactory(helper=organiser)
+    MatchFactory()  # someone else's
+    for viewer in (helper, organiser, seen.request.requester):
+        assert set(aid.matches_helped_by(viewer)) == set(
+            aid.visible_matches(viewer).filter(helper=viewer.pk)
+        )
+    assert set(aid.matches_helped_by(helper)) == {seen}
+    for name in ("anonymous", "applicant", "suspended"):
+        assert not aid.matches_helped_by(people[name]).exists(), name
+
+
 def test_the_sides_of_a_match_and_its_thread(people):
     match = MatchFactory()
     requester = match.request.requester

@@ -29,6 +29,7 @@ from tejido.accounts.factories import (
     UserFactory,
 )
 from tejido.accounts.models import User
+from tejido.accounts.selectors import get_member_card
 from tejido.groups.factories import GroupFactory, GroupMembershipFactory
 from tejido.groups.models import Group, GroupMembership
 
@@ -154,6 +155,31 @@ def test_viewer_for_knows_who_shares_an_active_group():
     assert viewer.shared_with == {mate.pk}
     assert viewer_for(me, []).shared_with == frozenset()
     assert viewer_for(ApplicantFactory(), [mate.pk]).shared_with == frozenset()
+
+
+def test_viewer_for_asks_nothing_for_ones_own_card_nor_organisers_shared_groups(
+    django_assert_num_queries,
+):
+    """The viewer's own card shows them everything, and organisers see what is for a shared
+    group anyway: neither needs the look-up of shared groups, and the cards come out the
+    same."""
+    group = GroupFactory()
+    me, organiser = UserFactory(), OrganiserFactory()
+    for person in (me, organiser):
+        GroupMembershipFactory(group=group, user=person)
+    with django_assert_num_queries(0):
+        assert viewer_for(me, [me.pk]).shared_with == frozenset()
+    with django_assert_num_queries(0):
+        assert viewer_for(organiser, [me.pk, organiser.pk]).shared_with == frozenset()
+    assert viewer_for(me, [me.pk, organiser.pk]).shared_with == {organiser.pk}
+    me.profile.bio, me.profile.identity_tags = "Painter", "trans"  # a shared group; only me
+    me.profile.save()
+    mine = get_member_card(viewer=me, member_id=me.pk)
+    assert mine.is_self
+    assert {"bio", "identity_tags"} <= set(mine.fields)
+    seen = get_member_card(viewer=organiser, member_id=me.pk)
+    assert "bio" in seen.fields
+    assert "identity_tags" not in seen.fields
 
 
 def test_organisers_manage_everyone_but_those_in_a_block_with_them():

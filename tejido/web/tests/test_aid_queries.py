@@ -82,8 +82,9 @@ def test_the_offers(login, django_assert_num_queries, size):
 # the blocks, the chosen offers and their helpers (2)); my offers and the requests for them
 # (the same, and my matches on them); the matches I help in and their people; my
 # follow-ups; the past requests and offers, and their people. Nobody helps with their own
-# request, so no query looks for the viewer's matches on their own requests.
-MINE_QUERIES = FRAME_QUERIES + 23
+# request, so no query looks for the viewer's matches on their own requests, and the
+# viewer's own card needs no look-up of shared groups (twice: running and past requests).
+MINE_QUERIES = FRAME_QUERIES + 21
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -95,11 +96,11 @@ def test_my_requests_and_offers(login, django_assert_num_queries, size):
         client.get(reverse("aid_mine"))
 
 
-# The frame, then: the request; its matches and their people (2); its requester (2) (their
-# own request: no look for the viewer's matches on it); the suggestions (the offers scored,
-# where areas lie (2), the blocks, the chosen offers and their helpers (2)); the follow-ups;
-# the report link's kind.
-DETAIL_QUERIES = FRAME_QUERIES + 14
+# The frame, then: the request; its matches and their people (2); its requester, the viewer
+# (their own card: no shared groups to look up, no matches of theirs on it); the suggestions
+# (the offers scored, where areas lie (2), the blocks, the chosen offers and their helpers
+# (2)); the follow-ups; the report link's kind.
+DETAIL_QUERIES = FRAME_QUERIES + 13
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -115,8 +116,9 @@ def test_a_request_page(login, django_assert_num_queries, size):
 
 
 # The frame, then: the filter's areas; the page's count and rows; the suggestions for the
-# whole page at once (as on a request's page); the cards' requesters (2) and my matches.
-DISPATCH_QUERIES = FRAME_QUERIES + 13
+# whole page at once (as on a request's page); the cards' requesters and my matches. An
+# organiser sees what is for a shared group anyway: no look-up of shared groups for people.
+DISPATCH_QUERIES = FRAME_QUERIES + 11
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -128,8 +130,9 @@ def test_the_dispatch_queue(login, django_assert_num_queries, size):
         client.get(reverse("aid_dispatch"))
 
 
-# The frame, then the fund, the page's count and rows, who recorded them (and shared groups).
-LEDGER_QUERIES = FRAME_QUERIES + 5
+# The frame, then the fund, the page's count and rows, who recorded them (an organiser: no
+# shared groups to look up).
+LEDGER_QUERIES = FRAME_QUERIES + 4
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -156,10 +159,10 @@ def test_the_figures(login, django_assert_num_queries, size):
 
 
 # The home page's own (gatherings, groups, invitations) and the aid board's part: my
-# requests and their people (none of my matches can be on them), the matches I help in and
+# requests and my own card (no shared groups, none of my matches), the matches I help in and
 # their people, whether I offer help (the requests my offers could meet are scored on my
 # board), my follow-ups; the directory's services verified lately; and my next circle session.
-HOME_QUERIES = FRAME_QUERIES + 12 + 1 + 1
+HOME_QUERIES = FRAME_QUERIES + 11 + 1 + 1
 
 
 @pytest.mark.parametrize("size", SIZES)
