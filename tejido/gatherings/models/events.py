@@ -193,6 +193,13 @@ class Event(TimeStamped):
                 condition=Q(capacity__isnull=True) | Q(capacity__gt=0), name="event_has_seats"
             ),
         ]
+        # A member's circle sessions (the home page's "next session") are found among the
+        # few circle events; without it PostgreSQL read all 20,000 events at 100,000 members.
+        indexes = [
+            models.Index(
+                fields=["starts_at"], condition=Q(visibility="circle"), name="event_circle_sessions"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.audit_label()
