@@ -8,7 +8,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -158,11 +159,19 @@ CARD_COLUMNS = (
 
 def with_card_columns_of_circles(circles: QuerySet[Circle]) -> QuerySet[Circle]:
     """Circles fetched ready for `circle_cards` (and for nothing else: only the columns their
-    cards read): their intake alongside, and how many members each has."""
+    cards read): their intake alongside, and how many members each has. The members are
+    counted in a subquery for each circle shown: as a join grouped by circle, counting a list's
+    pages grouped every place of every circle (19 ms at 5,000 circles on PostgreSQL)."""
+    members = (
+        Place.objects.filter(circle=OuterRef("pk"), state=PlaceState.MEMBER)
+        .values("circle")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     return (
         circles.select_related("intake")
         .only(*CARD_COLUMNS)
-        .annotate(member_count=Count("places", filter=Q(places__state=PlaceState.MEMBER)))
+        .annotate(member_count=Coalesce(Subquery(members), 0))
     )
 
 
