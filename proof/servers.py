@@ -98,14 +98,17 @@ class Server:
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"gunicorn exited:\n{self.log.read_text()[-3000:]}")
+            # Closed whatever happens: a socket left to the garbage collector (the server
+            # reset it while starting) is an unraisable ResourceWarning that fails the test.
+            conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=5)
             try:
-                conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=5)
                 conn.request("GET", "/about/")
                 conn.getresponse().read()
-                conn.close()
                 return
             except OSError:
                 time.sleep(0.05)
+            finally:
+                conn.close()
         self.kill()
         raise RuntimeError("gunicorn did not answer in time")
 
