@@ -23,7 +23,7 @@ MESSAGE_MAX = 4000
 FEEDBACK_MAX = 2000
 NOTE_MAX = 300
 TEXT_RULES = {
-    "title": TextRule(TITLE_MAX, required=True),
+    "title": TextRule(TITLE_MAX, required=True, name=True),
     "description": TextRule(TEXT_MAX, multiline=True),
     "purpose": TextRule(PURPOSE_MAX, multiline=True),
 }

@@ -137,9 +137,9 @@ CONDUCT_ES = _text(
         "8. Qué pasa si no se cumple",
         (
             "Según lo ocurrido, el equipo de organización puede hablar con la persona, darle "
-            "una advertencia, apartarla de un grupo, suspender su cuenta o expulsarla de la "
-            "red. Cada decisión queda registrada y se explica a la persona afectada. Quien ha "
-            "sufrido el daño es lo primero."
+            "una advertencia, quitarle la organización de un grupo, suspender su cuenta o "
+            "expulsarla de la red. Cada decisión queda registrada y se explica a la persona "
+            "afectada. Quien ha sufrido el daño es lo primero."
         ),
     ),
 )
@@ -217,7 +217,7 @@ CONDUCT_EN = _text(
         "8. What happens when the code is broken",
         (
             "Depending on what happened, the organisers may talk with the person, give them a "
-            "warning, move them out of a group, suspend their account or remove them from the "
+            "warning, stop them running a group, suspend their account or remove them from the "
             "network. Every decision is recorded and explained to the person concerned. The "
             "person who was harmed comes first."
         ),

@@ -56,8 +56,9 @@ from tejido.notifications.services import notify
 TITLE_MAX = Event._meta.get_field("title_es").max_length or 140
 TEXT_MAX = 6000
 EVENT_TEXT_RULES = {
-    "title_es": TextRule(TITLE_MAX),
-    "title_en": TextRule(TITLE_MAX),
+    # A title names the gathering beside others: nothing invisible may hide in it.
+    "title_es": TextRule(TITLE_MAX, name=True),
+    "title_en": TextRule(TITLE_MAX, name=True),
     "description_es": TextRule(TEXT_MAX, multiline=True),
     "description_en": TextRule(TEXT_MAX, multiline=True),
     "address": TextRule(300, multiline=True),

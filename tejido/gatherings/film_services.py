@@ -53,14 +53,14 @@ FILM_TITLE_MAX = Film._meta.get_field("title").max_length or 200
 POLL_TITLE_MAX = Poll._meta.get_field("title_es").max_length or 140
 CONTENT_NOTES_MAX = 1000
 FILM_TEXT_RULES = {
-    "title": TextRule(FILM_TITLE_MAX, required=True),
+    "title": TextRule(FILM_TITLE_MAX, required=True, name=True),
     "content_notes": TextRule(CONTENT_NOTES_MAX, multiline=True),
 }
 # A film's subtitle languages and who it shows: at most this many codes in a list.
 MAX_CODES = 40
 POLL_TEXT_RULES = {
-    "title_es": TextRule(POLL_TITLE_MAX),
-    "title_en": TextRule(POLL_TITLE_MAX),
+    "title_es": TextRule(POLL_TITLE_MAX, name=True),
+    "title_en": TextRule(POLL_TITLE_MAX, name=True),
 }
 FIRST_YEAR, LAST_YEAR = 1888, 2100
 MAX_RUNTIME = 1000

@@ -102,6 +102,9 @@ def test_bad_input_is_refused_with_every_problem_named():
     with pytest.raises(InvalidInput) as caught:
         open_request(actor=UserFactory(), category="nope", title="Algo")
     assert set(caught.value.detail) == {"category"}
+    with pytest.raises(InvalidInput) as caught:
+        open_request(actor=UserFactory(), category="food", title="Algo\u200b")
+    assert set(caught.value.detail) == {"title"}
     for fields in (
         {"visibility": "public"},
         {"languages": ["klingon"]},

@@ -84,6 +84,8 @@ def test_group_organisers_make_their_groups_events_and_members_cannot(today):
     ("fields", "field"),
     [
         ({"title_es": "", "title_en": ""}, "title_es"),
+        ({"title_es": "Cena\u200b"}, "title_es"),
+        ({"title_en": "Dinner\u202e"}, "title_en"),
         ({"capacity": 0}, "capacity"),
         ({"languages": ["xx"]}, "languages"),
         ({"kind": "rave"}, "kind"),

@@ -90,6 +90,9 @@ def test_bad_film_input_is_refused_with_every_problem_at_once():
         "subtitle_languages",
         "representation",
     }
+    with pytest.raises(InvalidInput) as error:
+        propose_film(actor=UserFactory(), title="Carol\u200b")
+    assert set(error.value.detail) == {"title"}
     with pytest.raises(TypeError):
         propose_film(actor=UserFactory(), title="X", director="Y")
     assert not Film.objects.exists()
@@ -228,6 +231,7 @@ def test_bad_poll_input_is_refused():
         ({"title_es": "", "title_en": "", "closes_at": now() + timedelta(1)}, {"title_es"}),
         ({"title_es": "x" * 141, "closes_at": now() - timedelta(1)}, {"title_es", "closes_at"}),
         ({"title_es": "Sí", "closes_at": "mañana"}, {"closes_at"}),
+        ({"title_es": "Sí\u200b", "closes_at": now() + timedelta(1)}, {"title_es"}),
         ({"title_es": "Sí", "closes_at": now() + timedelta(days=91)}, {"closes_at"}),
         ({"title_es": "Sí", "closes_at": now() + timedelta(1), "films": ["a"]}, {"films"}),
         ({"title_es": "Sí", "closes_at": now() + timedelta(1), "films": [999999]}, {"films"}),
