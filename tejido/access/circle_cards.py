@@ -16,13 +16,13 @@ from django.utils.translation import gettext_lazy as _
 from tejido.access.base import AnyUser, is_organiser, is_vetted
 from tejido.access.circles import (
     can_see_roster,
-    cannot_be_placed,
     facilitates,
     intake_queue,
     needs_agreement,
     not_kept_apart_from,
     roster_people,
     unnamed_requests,
+    unplaceable,
 )
 from tejido.access.members import MemberCard, member_cards, visible_members, with_card_columns
 from tejido.accounts.choices import language_name
@@ -342,7 +342,7 @@ def intake_cards(viewer: AnyUser | None, circle: Circle) -> list[IntakeCard]:
         .select_related("user__profile", "intake", "circle")
         .order_by("created_at", "pk")
     )
-    return [*_named_cards(places), *_unnamed_cards(unnamed_requests(viewer, circle))]
+    return [*_named_cards(circle, list(places)), *_unnamed_cards(unnamed_requests(viewer, circle))]
 
 
 def _unnamed_cards(places: QuerySet[Place]) -> list[IntakeCard]:
@@ -363,7 +363,8 @@ def _unnamed_cards(places: QuerySet[Place]) -> list[IntakeCard]:
     ]
 
 
-def _named_cards(places: QuerySet[Place]) -> list[IntakeCard]:
+def _named_cards(circle: Circle, places: list[Place]) -> list[IntakeCard]:
+    refused = unplaceable(circle.pk, places)
     return [
         IntakeCard(
             place_id=place.pk,
@@ -373,7 +374,7 @@ def _named_cards(places: QuerySet[Place]) -> list[IntakeCard]:
             state_label=label(place, "state"),
             asked_at=place.created_at,
             answers=answers_of(place),
-            cannot_be_placed=cannot_be_placed(place),
+            cannot_be_placed=place.pk in refused,
         )
         for place in places
     ]

@@ -25,6 +25,7 @@ from tejido.support.models import (
     Facilitator,
     KeepApart,
 )
+from tejido.support.note_services import reschedule_forgetting
 
 CIRCLE_FIELDS = frozenset(
     {
@@ -38,6 +39,7 @@ CIRCLE_FIELDS = frozenset(
         "size_limit",
         "is_listed",
         "show_names_to_members",
+        "retention_days",
     }
 )
 
@@ -111,10 +113,13 @@ def edit_circle(*, actor: User, circle: Circle, **changes: Any) -> Circle:
     facilitators = Facilitator.objects.filter(circle=circle).values("user")
     if cleaned.get("kind") == CircleKind.THERAPY and not _verified(facilitators):
         raise TherapyNeedsProfessional()
+    retention = circle.retention_days
     for name, value in cleaned.items():
         setattr(circle, name, value)
     circle.save()
     _audit(actor, "support.circle_changed", circle)
+    if circle.retention_days != retention:
+        reschedule_forgetting(circle)
     return circle
 
 

@@ -3,6 +3,7 @@ a log line, an error's message, the audit log (which records that a note was wri
 number) or a notice."""
 
 from datetime import datetime, timedelta
+from functools import partial
 
 from django.db import transaction
 
@@ -15,7 +16,7 @@ from tejido.core.text import TextRule
 from tejido.gatherings.models import Occurrence
 from tejido.gatherings.tasks import run_at
 from tejido.support import session_audit  # noqa: F401  (registers the audit labels)
-from tejido.support.models import FacilitatorNote, Place
+from tejido.support.models import Circle, FacilitatorNote, Place
 from tejido.support.tasks import forget_expired_notes
 
 NOTE_RULE = TextRule(4000, required=True, multiline=True)
@@ -43,6 +44,19 @@ def write_note(
     circle_id = place.circle_id
     transaction.on_commit(lambda: run_at(forget_expired_notes, due, circle_id), robust=True)
     return note
+
+
+def reschedule_forgetting(circle: Circle) -> None:
+    """After the circle's retention period changed: the notes now past it forgotten at once,
+    and each other note at its new end, which the moments its writing set no longer match
+    (a shorter period must not wait for them, a longer one must not pass them by)."""
+    kept = timedelta(days=circle.retention_days)
+    written = FacilitatorNote.objects.filter(place__circle=circle).values_list(
+        "created_at", flat=True
+    )
+    circle_id = circle.pk
+    for due in sorted({max(created + kept, now()) for created in written}):
+        transaction.on_commit(partial(run_at, forget_expired_notes, due, circle_id), robust=True)
 
 
 @transaction.atomic

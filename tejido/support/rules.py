@@ -17,6 +17,8 @@ MAX_QUESTIONS = 8
 ANSWER_MAX = 2000
 AGREEMENT_MAX = 8000
 MIN_PLACES, MAX_PLACES = 2, 100
+# How long a circle keeps facilitator notes: at least a day, at most two years.
+MIN_RETENTION_DAYS, MAX_RETENTION_DAYS = 1, 730
 
 CIRCLE_TEXT_RULES = {
     "name_es": TextRule(NAME_MAX, name=True),
@@ -59,19 +61,20 @@ def _field(name: str, value: Any) -> Any:
     if name == "language":
         return _choice(name, value, LANGUAGE_CODES, gettext("Choose one of the languages."))
     if name == "size_limit":
-        if isinstance(value, bool) or not isinstance(value, int):
-            value = None
-        if value is None or not MIN_PLACES <= value <= MAX_PLACES:
-            raise InvalidInput(
-                detail={
-                    name: gettext("A circle has between %(low)s and %(high)s places.")
-                    % {"low": MIN_PLACES, "high": MAX_PLACES}
-                }
-            )
-        return value
+        problem = gettext("A circle has between %(low)s and %(high)s places.")
+        return _whole_number(name, value, MIN_PLACES, MAX_PLACES, problem)
+    if name == "retention_days":
+        problem = gettext("Notes are kept between %(low)s and %(high)s days.")
+        return _whole_number(name, value, MIN_RETENTION_DAYS, MAX_RETENTION_DAYS, problem)
     if name in ("is_listed", "show_names_to_members"):
         return bool(value)
     raise TypeError(f"Circles have no field {name!r}.")
+
+
+def _whole_number(name: str, value: Any, low: int, high: int, problem: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise InvalidInput(detail={name: problem % {"low": low, "high": high}})
+    return value
 
 
 def _choice(name: str, value: Any, allowed: Any, problem: str) -> str:

@@ -25,6 +25,7 @@ from tejido.accounts.factories import BlockFactory
 from tejido.audit.models import AuditEntry
 from tejido.core.clock import now
 from tejido.core.errors import InvalidInput, NotFound
+from tejido.support.circle_services import edit_circle
 from tejido.support.models import Attendance, FacilitatorNote
 from tejido.support.models.notes import decrypt_note, encrypt_note
 from tejido.support.note_selectors import list_session_notes
@@ -130,6 +131,35 @@ def test_forgotten_when_the_retention_period_ends(world):
         assert forget_expired_notes.call(world.circle.pk) == 1
     assert list(FacilitatorNote.objects.values_list("pk", flat=True)) == [later.pk]
     assert forget_expired_notes.call(0) == 0
+
+
+def test_a_shorter_retention_forgets_the_notes_past_it_at_once(
+    world, django_capture_on_commit_callbacks
+):
+    old = _write(world)
+    with time_machine.travel(old.created_at + timedelta(days=40)):
+        recent = _write(world, text="reciente", moment=now())
+        with django_capture_on_commit_callbacks(execute=True):
+            edit_circle(actor=world.organiser, circle=world.circle, retention_days=30)
+    assert list(FacilitatorNote.objects.values_list("pk", flat=True)) == [recent.pk]
+
+
+def test_a_longer_retention_moves_each_notes_end(
+    world, settings, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    note = _write(world)
+    with django_capture_on_commit_callbacks(execute=True):
+        edit_circle(actor=world.organiser, circle=world.circle, retention_days=120)
+    queued = DBTaskResult.objects.filter(task_path__endswith="forget_expired_notes")
+    assert [q.run_after for q in queued] == [note.created_at + timedelta(days=120)]
+    with pytest.raises(InvalidInput) as refused:
+        edit_circle(actor=world.organiser, circle=world.circle, retention_days=0)
+    assert set(refused.value.detail) == {"retention_days"}
+    world.circle.refresh_from_db()
+    assert world.circle.retention_days == 120
 
 
 def test_the_default_retention_is_ninety_days(world):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from tejido.accounts.choices import LANGUAGE_CHOICES
 from tejido.support import rules
 from tejido.support.models import CircleIntake, CircleKind, CircleTheme
+from tejido.support.models.circles import DEFAULT_RETENTION_DAYS
 
 
 def _text(label: Any, max_length: int, rows: int = 4, **kwargs: Any) -> forms.CharField:
@@ -47,6 +48,13 @@ class CircleForm(forms.Form):
     )
     show_names_to_members = forms.BooleanField(
         label=_("Members see each other's chosen names"), required=False
+    )
+    retention_days = forms.IntegerField(
+        label=_("Days facilitator notes are kept"),
+        min_value=rules.MIN_RETENTION_DAYS,
+        max_value=rules.MAX_RETENTION_DAYS,
+        initial=DEFAULT_RETENTION_DAYS,
+        help_text=_("Each note is deleted this many days after it was written."),
     )
 
     @classmethod

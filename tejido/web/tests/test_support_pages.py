@@ -13,6 +13,7 @@ from tejido.accounts.models import ProfessionalVerification
 from tejido.notifications.models import Notice
 from tejido.support.factories import CircleFactory, FacilitatorFactory, PlaceFactory
 from tejido.support.models import Circle, Facilitator, KeepApart, Place
+from tejido.web.forms.support import CircleForm
 
 pytestmark = pytest.mark.django_db
 
@@ -209,10 +210,26 @@ def test_organisers_create_a_circle_name_facilitators_and_keep_members_apart(log
     assert not Circle.objects.exists()
     made = organiser.post(
         reverse("organise_circle_new"),
-        {"name_es": "Duelo", "theme": "grief", "kind": "peer", "language": "es", "size_limit": 6},
+        {
+            "name_es": "Duelo",
+            "theme": "grief",
+            "kind": "peer",
+            "language": "es",
+            "size_limit": 6,
+            "retention_days": 90,
+        },
     )
     circle = Circle.objects.get()
     assert made.status_code == 302
+    assert circle.retention_days == 90
+    assert 'name="retention_days" value="90"' in _page(organiser, "organise_circle_new")
+    edited = organiser.post(
+        reverse("organise_circle", args=[circle.pk]),
+        {**CircleForm.initial_for(circle), "retention_days": 30},
+    )
+    assert edited.status_code == 302
+    circle.refresh_from_db()
+    assert circle.retention_days == 30
     assert circle.intake.agreement_version == 1
     organiser.post(
         reverse("organise_circle_facilitator", args=[circle.pk]), {"member": facilitator.pk}

@@ -1,5 +1,6 @@
 """Support circles' lists cost the same number of SQL queries whatever their length: the list
-of circles (with one's own), the organisers' list, and a facilitator's intake queue."""
+of circles (with one's own), the organisers' list, a circle's page whatever its numbers of
+facilitators, members and requests, and a facilitator's intake queue."""
 
 import pytest
 from django.urls import reverse
@@ -7,6 +8,7 @@ from django.urls import reverse
 from tejido.accounts.factories import OrganiserFactory, UserFactory
 from tejido.core.testing import FRAME_QUERIES
 from tejido.support.factories import CircleFactory, FacilitatorFactory, PlaceFactory
+from tejido.support.models import PlaceState
 
 pytestmark = pytest.mark.django_db
 
@@ -52,3 +54,51 @@ def test_the_organisers_list(login, django_assert_num_queries, size):
     client.get(reverse("support_hub"))
     with django_assert_num_queries(ORGANISE_QUERIES):
         client.get(reverse("organise_circles"))
+
+
+def _circle_of(size: int, viewer, *, facilitating: bool):
+    """One circle showing its members' names, with `size` facilitators, `size` members and
+    `size` asking for a place; the viewer facilitates it or is one of its members."""
+    circle = CircleFactory(show_names_to_members=True)
+    for _ in range(size):
+        FacilitatorFactory(circle=circle)
+        PlaceFactory(circle=circle)
+        PlaceFactory(circle=circle, state=PlaceState.ASKED)
+    if facilitating:
+        FacilitatorFactory(circle=circle, user=viewer)
+    else:
+        PlaceFactory(circle=circle, user=viewer)
+    return circle
+
+
+# The frame, then the circle, its card (the circle, facilitators, their cards and shared groups),
+# and the member's place, agreement and roster, asked again by each part of the page (11).
+PAGE_QUERIES = FRAME_QUERIES + 17
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_circles_page(login, django_assert_num_queries, size):
+    viewer = UserFactory()
+    circle = _circle_of(size, viewer, facilitating=False)
+    client = login(viewer)
+    client.get(reverse("support_hub"))
+    with django_assert_num_queries(PAGE_QUERIES):
+        response = client.get(reverse("support_circle", args=[circle.pk]))
+    assert response.status_code == 200
+
+
+# The frame, then the circle and that the viewer facilitates it, its card (4), the queue with
+# its people and answers, and whether each can be placed (the circle's people, the pairs kept
+# apart, the blocks: one query each for the whole queue), and those kept apart from the viewer.
+INTAKE_QUERIES = FRAME_QUERIES + 15
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_facilitators_intake_queue(login, django_assert_num_queries, size):
+    viewer = UserFactory()
+    circle = _circle_of(size, viewer, facilitating=True)
+    client = login(viewer)
+    client.get(reverse("support_hub"))
+    with django_assert_num_queries(INTAKE_QUERIES):
+        response = client.get(reverse("support_intake", args=[circle.pk]))
+    assert response.status_code == 200
