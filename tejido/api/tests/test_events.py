@@ -96,6 +96,22 @@ def test_the_list_costs_the_same_queries_at_any_size(api, member, size, django_a
     assert len(_body(response)["items"]) == size
 
 
+@pytest.mark.parametrize("size", [2, 8])
+def test_answering_costs_the_same_queries_at_any_size(api, member, size, django_assert_num_queries):
+    event = EventFactory(capacity=size + 1, attendee_list=Event.AttendeeList.EVERYONE)
+    occurrence = OccurrenceFactory(event=event)
+    for _ in range(size):
+        HostFactory(event=event)
+        RsvpFactory(occurrence=occurrence)
+        RsvpFactory(occurrence=occurrence, seat=Rsvp.Seat.WAITLISTED)
+    client = api(member)
+    # The token, its last use, the code of conduct; the date; the write as on the page
+    # (tejido/web/tests/test_events_queries.py: 11 in its savepoint).
+    with django_assert_num_queries(15):
+        response = client.post(f"/occurrences/{occurrence.pk}/rsvp", {"answer": "going"})
+    assert _body(response)["seat"] == "confirmed"
+
+
 def test_a_hidden_date_is_the_same_404_as_a_missing_one(api, member):
     hidden_group = GroupFactory()
     hidden = OccurrenceFactory(

@@ -149,3 +149,33 @@ def test_home_with_gatherings(login, django_assert_num_queries, size):
     client = _client(login, viewer)
     with django_assert_num_queries(HOME_QUERIES):
         client.get(reverse("home"))
+
+
+# The frame, then the date and whether the viewer sees it; in the write's savepoint (2) the
+# date locked and seen again, my answer, the seats taken, the new answer, whether the notice's
+# reader is a member, the notice and its badge. On the waitlist: its position, for the notice
+# and again for the message (2 more).
+RSVP_QUERIES = FRAME_QUERIES + 12
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("full", [False, True])
+def test_answering_going(login, django_assert_num_queries, size, full):
+    """The RSVP write, whether it takes a seat or a place on the waitlist, whatever the number
+    of hosts, of people with a seat and of people waiting."""
+    viewer = UserFactory()
+    event = EventFactory(capacity=size, attendee_list=Event.AttendeeList.EVERYONE)
+    occurrence = OccurrenceFactory(event=event)
+    for number in range(size):
+        HostFactory(event=event)
+        if full or number % 2:
+            RsvpFactory(occurrence=occurrence)
+        RsvpFactory(occurrence=occurrence, seat=Rsvp.Seat.WAITLISTED)
+    client = _client(login, viewer)
+    with django_assert_num_queries(RSVP_QUERIES + (2 if full else 0)):
+        response = client.post(
+            reverse("occurrence_rsvp", args=[occurrence.pk]), {"answer": Rsvp.Answer.GOING}
+        )
+    assert response.status_code == 302
+    seat = Rsvp.objects.get(occurrence=occurrence, user=viewer).seat
+    assert seat == (Rsvp.Seat.WAITLISTED if full else Rsvp.Seat.CONFIRMED)
