@@ -1,7 +1,7 @@
 """The directory's lists cost the same number of SQL queries whatever the amount of data: two
 data sizes (services with places, hours, languages, costs, terms and recommendations;
 businesses with opening hours, vouches and recommendations; suggestions waiting), one expected
-count each."""
+count each; and a service's and a business's page whatever they hold."""
 
 from datetime import time
 
@@ -138,3 +138,53 @@ def test_an_organisations_services(client, django_assert_num_queries, size):
     with django_assert_num_queries(1 + SERVICES):
         response = client.get(reverse("directory_organization", args=[service.organization_id]))
     assert response.content.decode().count('href="/directory/services/') == size + 1
+
+
+def _service_with(size: int):
+    """One service at `size` places, with as many hours, languages, costs and recommendations."""
+    service = tag(ServiceFactory(), "food", "free")
+    for number in range(size):
+        at = ServiceAtLocationFactory(service=service, location=LocationFactory())
+        AddressFactory(location=at.location)
+        ScheduleFactory(service=service)
+        ScheduleFactory(service=None, service_at_location=at)
+        Language.objects.create(
+            service=service, code=("es", "en", "fr", "de", "it", "pt", "ca")[number]
+        )
+        CostOption.objects.create(service=service, amount=number)
+        RecommendationFactory(service=service, **APPROVED)
+    return service
+
+
+def _business_with(size: int):
+    """One business with `size` opening hours, vouches and recommendations."""
+    business = BusinessFactory(area=AreaFactory())
+    for number in range(size):
+        BusinessHoursFactory(business=business, opens_at=time(9 + number), closes_at=time(20))
+        VouchFactory(business=business)
+        RecommendationFactory(service=None, business=business, **APPROVED)
+    return business
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_services_page(login, django_assert_num_queries, size):
+    service = _service_with(size)
+    client = _member_client(login, UserFactory())
+    # The frame, then the service; its places with their addresses, accessibility, phones and
+    # hours; its own hours, phones, languages, costs and contacts; its terms; the
+    # recommendations shown (14, each a query for all the rows of its kind).
+    with django_assert_num_queries(FRAME_QUERIES + 14):
+        response = client.get(reverse("directory_service", args=[service.pk]))
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_businesss_page(login, django_assert_num_queries, size):
+    business = _business_with(size)
+    client = _member_client(login, UserFactory())
+    # The frame, then the business, its hours, what the member vouched for and the
+    # recommendations shown; then whether it is listed, asked again for vouching, for
+    # recommending and for reporting, and whether the member already vouched or recommended (5).
+    with django_assert_num_queries(FRAME_QUERIES + 9):
+        response = client.get(reverse("directory_business", args=[business.pk]))
+    assert response.status_code == 200
