@@ -3,7 +3,7 @@
 `index_services` again after adding terms, places or languages to one."""
 
 from datetime import time
-from typing import Any
+from typing import Any, cast
 
 import factory
 
@@ -16,9 +16,12 @@ from tejido.directory.models import (
     Attribute,
     Business,
     BusinessHours,
+    CostOption,
+    Language,
     Location,
     Organization,
     Recommendation,
+    Review,
     Schedule,
     Service,
     ServiceAtLocation,
@@ -29,6 +32,7 @@ from tejido.directory.models import (
     Vouch,
 )
 from tejido.directory.taxonomy_seed import seed_taxonomies
+from tejido.network.factories import AreaFactory
 
 
 class OrganizationFactory(factory.django.DjangoModelFactory):
@@ -170,3 +174,32 @@ class SuggestionFactory(factory.django.DjangoModelFactory):
     author = factory.SubFactory(UserFactory)
     service = factory.SubFactory(ServiceFactory)
     text = "El horario ha cambiado."
+
+
+# A recommendation organisers approved.
+APPROVED_REVIEW = {"review": Review.APPROVED, "reviewed_at": "2026-01-01T00:00Z"}
+
+
+def directory_of(size: int) -> None:
+    """`size` services at places of one area, each with hours (its own and its place's), a
+    language, a cost, terms, an approved and a waiting recommendation and a suggestion; and
+    `size` businesses there, each with two opening hours, a vouch and a recommendation: the
+    network the query-count tests of the directory's pages and API measure at two sizes."""
+    area = AreaFactory()
+    for number in range(size):
+        service = tag(cast(Service, ServiceFactory(name=f"Servicio {number}")), "food", "free")
+        place = LocationFactory(area=area)
+        AddressFactory(location=place)
+        at = ServiceAtLocationFactory(service=service, location=place)
+        ScheduleFactory(service=service)
+        ScheduleFactory(service=None, service_at_location=at)
+        Language.objects.create(service=service, code="es")
+        CostOption.objects.create(service=service, amount=0)
+        RecommendationFactory(service=service, **APPROVED_REVIEW)
+        business = BusinessFactory(area=area)
+        BusinessHoursFactory(business=business)
+        BusinessHoursFactory(business=business, byday="SU", opens_at=time(11), closes_at=time(14))
+        VouchFactory(business=business)
+        RecommendationFactory(service=None, business=business, **APPROVED_REVIEW)
+        SuggestionFactory(service=service)
+        RecommendationFactory(service=service)

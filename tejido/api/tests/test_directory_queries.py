@@ -1,12 +1,14 @@
 """The directory's API lists cost the same number of SQL queries whatever the amount of data,
-as its pages do (the same network: tejido/web/tests/test_directory_queries.py)."""
+as its pages do (tejido/web/tests/test_directory_queries.py), on the same network."""
 
 import pytest
 
+from tejido.directory.factories import directory_of
 from tejido.directory.models import Business, Service
-from tejido.web.tests.test_directory_queries import SIZES, _world
 
 pytestmark = pytest.mark.django_db
+
+SIZES = [2, 7]
 
 # The token, its last use, the code of conduct.
 TOKEN_QUERIES = 3
@@ -27,7 +29,7 @@ TOKEN_QUERIES = 3
 def test_the_lists_cost_the_same_at_any_size(
     api, member, django_assert_num_queries, size, path, model, queries
 ):
-    _world(size)
+    directory_of(size)
     client = api(member)
     with django_assert_num_queries(TOKEN_QUERIES + queries):
         response = client.get(path)

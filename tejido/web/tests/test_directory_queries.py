@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from tejido.accounts.factories import UserFactory
 from tejido.core.testing import FRAME_QUERIES
+from tejido.directory.factories import APPROVED_REVIEW as APPROVED
 from tejido.directory.factories import (
     AddressFactory,
     BusinessFactory,
@@ -20,18 +21,17 @@ from tejido.directory.factories import (
     ScheduleFactory,
     ServiceAtLocationFactory,
     ServiceFactory,
-    SuggestionFactory,
     VouchFactory,
+    directory_of,
     tag,
 )
-from tejido.directory.models import CostOption, Language, Review
+from tejido.directory.models import CostOption, Language
 from tejido.network.factories import AreaFactory
 from tejido.network.models import NetworkSettings
 
 pytestmark = pytest.mark.django_db
 
 SIZES = [2, 7]
-APPROVED = {"review": Review.APPROVED, "reviewed_at": "2026-01-01T00:00Z"}
 
 
 @pytest.fixture(autouse=True)
@@ -42,27 +42,6 @@ def _network():
 
 # A Wednesday at 10:00 in Madrid: the services' weekday hours are open.
 OPEN = "2026-03-04 10:00 +01:00"
-
-
-def _world(size: int) -> None:
-    area = AreaFactory()
-    for number in range(size):
-        service = tag(ServiceFactory(name=f"Servicio {number}"), "food", "free")
-        place = LocationFactory(area=area)
-        AddressFactory(location=place)
-        at = ServiceAtLocationFactory(service=service, location=place)
-        ScheduleFactory(service=service)
-        ScheduleFactory(service=None, service_at_location=at)
-        Language.objects.create(service=service, code="es")
-        CostOption.objects.create(service=service, amount=0)
-        RecommendationFactory(service=service, **APPROVED)
-        business = BusinessFactory(area=area)
-        BusinessHoursFactory(business=business)
-        BusinessHoursFactory(business=business, byday="SU", opens_at=time(11), closes_at=time(14))
-        VouchFactory(business=business)
-        RecommendationFactory(service=None, business=business, **APPROVED)
-        SuggestionFactory(service=service)
-        RecommendationFactory(service=service)
 
 
 def _member_client(login, viewer):
@@ -80,7 +59,7 @@ SERVICES = 3 + 4 + 1
 
 @pytest.mark.parametrize("size", SIZES)
 def test_the_public_directory(client, django_assert_num_queries, size):
-    _world(size)
+    directory_of(size)
     # A visitor: no session, no user, and no member's name to look up.
     with django_assert_num_queries(FILTERS + SERVICES):
         response = client.get(reverse("directory"))
@@ -89,7 +68,7 @@ def test_the_public_directory(client, django_assert_num_queries, size):
 
 @pytest.mark.parametrize("size", SIZES)
 def test_the_members_directory_search_and_filters(login, django_assert_num_queries, size):
-    _world(size)
+    directory_of(size)
     filters = {"q": "servicio", "cost": "free", "open_now": "on"}
     # The areas (visitors get none) and the UTC offsets the schedules use.
     expected = FRAME_QUERIES + FILTERS + SERVICES + 2
@@ -108,7 +87,7 @@ BUSINESSES = 1 + 2 + 1 + 1
 
 @pytest.mark.parametrize("size", SIZES)
 def test_the_businesses(login, django_assert_num_queries, size):
-    _world(size)
+    directory_of(size)
     client = _member_client(login, UserFactory())
     with django_assert_num_queries(FRAME_QUERIES + BUSINESSES):
         response = client.get(reverse("directory_businesses"))
@@ -118,7 +97,7 @@ def test_the_businesses(login, django_assert_num_queries, size):
 
 @pytest.mark.parametrize("size", SIZES)
 def test_the_review_queue(login, django_assert_num_queries, size):
-    _world(size)
+    directory_of(size)
     client = _member_client(login, UserFactory(is_organiser=True))
     # Each list's count and rows, how many services wait to be verified again, and the
     # businesses due (their cards, their opening hours, and what the organiser vouched for).
@@ -129,7 +108,7 @@ def test_the_review_queue(login, django_assert_num_queries, size):
 
 @pytest.mark.parametrize("size", SIZES)
 def test_an_organisations_services(client, django_assert_num_queries, size):
-    _world(size)
+    directory_of(size)
     service = ServiceFactory()
     for number in range(size):
         other = ServiceFactory(organization=service.organization, name=f"Otro {number}")
