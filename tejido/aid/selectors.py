@@ -357,20 +357,25 @@ class AidHome:
 
     my_requests: list[RequestCard]
     helping: list[MatchCard]
-    # Whether the member has an open offer: the home page then points to their board, where
-    # the requests it could meet are scored and explained.
+    # Open requests in the categories the member offers help in, most urgent first; their
+    # board scores every one and explains why.
+    could_help: list[RequestCard]
+    # Whether the member has an open offer: the home page then points to that board.
     offering: bool
     follow_ups: list[FollowUpCard]
 
     def __bool__(self) -> bool:
-        return bool(self.my_requests or self.helping or self.offering or self.follow_ups)
+        return bool(
+            self.my_requests or self.helping or self.could_help or self.offering or self.follow_ups
+        )
 
 
 def get_aid_home(*, viewer: AnyUser, limit: int = 3) -> AidHome:
-    """The viewer's requests still running, the matches they help in and the follow-ups
-    waiting for them. The suggestions for their offers are on their board: scoring even the
-    200 most urgent open requests on every view was 67,000 of the home page's 157,000 Python
-    calls at 20,000 requests (bench/load/run.py --profile)."""
+    """The viewer's requests still running, the matches they help in, the requests they could
+    help with and the follow-ups waiting for them. Those requests are the most urgent open ones
+    in the categories of their open offers, unscored: their board scores and explains them,
+    and scoring even the 200 most urgent open requests on every view was 67,000 of the home
+    page's 157,000 Python calls at 20,000 requests (bench/load/run.py --profile)."""
     running = (
         own_requests(viewer)
         .filter(state__in=[RequestState.OPEN, *UNDER_WAY])
@@ -386,9 +391,18 @@ def get_aid_home(*, viewer: AnyUser, limit: int = 3) -> AidHome:
         .select_related("request")
         .order_by("-created_at", "-pk")[:limit]
     )
+    offered = list(own_offers(viewer).filter(still_open()).values_list("category", flat=True))
+    could_help = (
+        board_requests(viewer, BoardFilters())
+        .filter(category__in=set(offered))
+        .exclude(requester=viewer.pk)[:limit]
+        if offered
+        else []
+    )
     return AidHome(
         my_requests=request_cards(viewer, running),
         helping=match_cards(viewer, helping),
-        offering=own_offers(viewer).filter(still_open()).exists(),
+        could_help=request_cards(viewer, could_help),
+        offering=bool(offered),
         follow_ups=_waiting_follow_ups(viewer),
     )

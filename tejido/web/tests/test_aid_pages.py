@@ -360,18 +360,24 @@ def test_organisers_say_where_areas_lie(login):
     assert "Give both the latitude and the longitude" in response.content.decode()
 
 
-def test_the_home_page_shows_my_requests_and_points_my_offers_to_my_board(login, english):
+def test_the_home_page_shows_my_requests_and_those_i_could_help_with(login, english):
     AidRequestFactory(requester=english, title="My own need")
-    AidRequestFactory(title="Someone else's need")
+    AidRequestFactory(title="Someone else's need", category="food")
+    AidRequestFactory(title="A ride to court", category="transport")
     html = _html(login(english), "home")
     assert "My own need" in html
+    assert "Requests you could help with" not in html
     assert "Requests your offers could meet" not in html
-    AidOfferFactory(helper=english)
+    AidOfferFactory(helper=english, category="food")
     html = _html(login(english), "home")
+    # The open requests of the kind the member offers, not the others, nor their own.
+    assert "Requests you could help with" in html
+    assert "Someone else&#x27;s need" in html
+    assert "A ride to court" not in html
+    assert html.count("My own need") == 1
+    # Their board scores them and says why.
     assert "Requests your offers could meet" in html
     assert f'href="{reverse("aid_mine")}"' in html
-    # The requests it could meet are scored on the board, not on every home page.
-    assert "Someone else&#x27;s need" not in html
     assert "Someone else&#x27;s need" in _html(login(english), "aid_mine")
 
 

@@ -160,18 +160,22 @@ def test_the_figures(login, django_assert_num_queries, size):
 
 # The home page's own (gatherings, groups, invitations) and the aid board's part: my
 # requests and my own card (no shared groups, none of my matches), the matches I help in and
-# their people, whether I offer help (the requests my offers could meet are scored on my
-# board), my follow-ups; the directory's services verified lately; and my next circle session.
-HOME_QUERIES = FRAME_QUERIES + 11 + 1 + 1
+# their people, the kinds of help I offer, the requests of those kinds I could help with
+# (their requesters' cards and shared groups, my matches on them: they are scored on my
+# board, not here), my follow-ups; the directory's services verified lately; and my next
+# circle session.
+HOME_QUERIES = FRAME_QUERIES + 15 + 1 + 1
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_the_home_page(login, django_assert_num_queries, size):
     viewer = UserFactory()
     _world(viewer, size)
+    AidOfferFactory(helper=viewer)  # food, as the open requests others made
     client = _client(login, viewer)
     with django_assert_num_queries(HOME_QUERIES):
-        client.get(reverse("home"))
+        html = client.get(reverse("home")).content.decode()
+    assert "Requests you could help with" in html
 
 
 # The token, the page's count and rows, the cards' requesters (2) and my matches on them.
