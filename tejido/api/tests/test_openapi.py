@@ -88,6 +88,9 @@ OPERATIONS = {
     ("/api/v1/aid/matches/{match_id}/withdraw", "post"),
     ("/api/v1/aid/matches/{match_id}/messages", "post"),
     ("/api/v1/aid/matches/{match_id}/contact", "put"),
+    ("/api/v1/aid/mine", "get"),
+    ("/api/v1/aid/follow-ups/{follow_up_id}", "post"),
+    ("/api/v1/aid/dispatch", "get"),
     # Support circles.
     ("/api/v1/support/circles/mine", "get"),
     ("/api/v1/support/circles/{circle_id}/intake", "get"),

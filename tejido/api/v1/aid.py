@@ -53,7 +53,7 @@ RequestId = Annotated[int, Field(ge=1, le=2**63 - 1, examples=[1, 2, 3])]
 OfferId = Annotated[int, Field(ge=1, le=2**63 - 1, examples=[1, 2, 3])]
 
 
-def _filters(query: BoardQuery | OfferQuery) -> BoardFilters:
+def board_filters(query: BoardQuery | OfferQuery) -> BoardFilters:
     return BoardFilters(
         category=query.category or "",
         area=query.area,
@@ -81,7 +81,7 @@ def _changes(payload: Any) -> dict[str, Any]:
 )
 def get_aid_requests(request: HttpRequest, query: Query[BoardQuery]) -> object:
     """The open requests you may see, the most urgent and longest waiting first, 20 a page."""
-    page = list_board_requests(viewer=actor(request), filters=_filters(query), page=query.page)
+    page = list_board_requests(viewer=actor(request), filters=board_filters(query), page=query.page)
     return numbered_page(page, request_out)
 
 
@@ -167,7 +167,7 @@ def post_aid_progress(
     summary="Open offers",
 )
 def get_aid_offers(request: HttpRequest, query: Query[OfferQuery]) -> object:
-    page = list_board_offers(viewer=actor(request), filters=_filters(query), page=query.page)
+    page = list_board_offers(viewer=actor(request), filters=board_filters(query), page=query.page)
     return numbered_page(page, offer_out)
 
 

@@ -13,6 +13,7 @@ from ninja import NinjaAPI
 from tejido.api.v1 import (
     aid,
     aid_matches,
+    aid_mine,
     applications,
     buddies,
     calendar_feed,
@@ -115,6 +116,7 @@ api.add_router("", event_sheets.router)
 api.add_router("", calendar_feed.router)
 api.add_router("", aid.router)
 api.add_router("", aid_matches.router)
+api.add_router("", aid_mine.router)
 api.add_router("", directory.router)
 
 api.add_router("", circles.router)
