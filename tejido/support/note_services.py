@@ -54,8 +54,8 @@ def reschedule_forgetting(circle: Circle) -> None:
     written = FacilitatorNote.objects.filter(place__circle=circle).values_list(
         "created_at", flat=True
     )
-    circle_id = circle.pk
-    for due in sorted({max(created + kept, now()) for created in written}):
+    circle_id, moment = circle.pk, now()
+    for due in sorted({max(created + kept, moment) for created in written}):
         transaction.on_commit(partial(run_at, forget_expired_notes, due, circle_id), robust=True)
 
 

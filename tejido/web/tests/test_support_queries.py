@@ -88,8 +88,9 @@ def test_a_circles_page(login, django_assert_num_queries, size):
 
 
 # The frame, then the circle and that the viewer facilitates it, its card (4), the queue with
-# its people and answers, and whether each can be placed (the circle's people, the pairs kept
-# apart, the blocks: one query each for the whole queue), and those kept apart from the viewer.
+# its people and answers, and whether each can be placed (the circle's members, its
+# facilitators, the pairs kept apart, the blocks: one query each for the whole queue), and
+# those kept apart from the viewer.
 INTAKE_QUERIES = FRAME_QUERIES + 15
 
 
