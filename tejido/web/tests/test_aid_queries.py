@@ -175,7 +175,7 @@ def test_the_home_page(login, django_assert_num_queries, size):
     client = _client(login, viewer)
     with django_assert_num_queries(HOME_QUERIES):
         html = client.get(reverse("home")).content.decode()
-    assert "Requests you could help with" in html
+    assert 'id="aid-home-could-help"' in html
 
 
 # The token, the page's count and rows, the cards' requesters (2) and my matches on them.

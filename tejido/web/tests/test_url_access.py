@@ -532,6 +532,9 @@ ACCESS: dict[str, Expect | Page] = {
     "api-v1:post_withdraw_match": API_WRITE,
     "api-v1:post_aid_message": API_WRITE,
     "api-v1:put_aid_contact": API_WRITE,
+    "api-v1:get_my_aid": API,
+    "api-v1:post_follow_up": API_WRITE,
+    "api-v1:get_dispatch_queue": API,
     # Support circles. The world's circle is listed and facilitated by the other member, with
     # a request for a place waiting; the walker's member and organiser facilitate nothing and
     # have no place, so the intake pages and their actions are the 404 page for them.
