@@ -9,6 +9,7 @@ from django.http import HttpRequest
 from ninja import Path, Query, Router, Schema
 from pydantic import ConfigDict, Field
 
+from tejido.access.aid_cards import RequestCard
 from tejido.aid import match_services, rules
 from tejido.aid.match_selectors import (
     DispatchRow,
@@ -16,7 +17,8 @@ from tejido.aid.match_selectors import (
     get_follow_up,
     list_dispatch_queue,
 )
-from tejido.aid.selectors import MyOffer, MyRequest, get_my_board
+from tejido.aid.selectors import MyOffer, get_my_board
+from tejido.aid.suggestions import SuggestedOffer
 from tejido.api.v1.aid import board_filters
 from tejido.api.v1.aid_schemas import (
     BoardQuery,
@@ -49,7 +51,10 @@ router = Router(tags=["aid"])
 FollowUpId = Annotated[int, Field(ge=1, le=2**63 - 1, examples=[1, 2, 3])]
 
 
-class MyRequestOut(Schema):
+class RequestWithOffersOut(Schema):
+    """A request with the offers that suit it best, and why: mine, or one in the dispatch
+    queue."""
+
     request: RequestOut
     suggestions: list[SuggestedOfferOut]
 
@@ -65,7 +70,7 @@ class MineOut(Schema):
     """Your requests and offers still running (the open ones with their suggestions), the
     matches you help in, the follow-ups waiting for your answer, and the latest that ended."""
 
-    requests: list[MyRequestOut]
+    requests: list[RequestWithOffersOut]
     offers: list[MyOfferOut]
     helping: list[MatchOut]
     follow_ups: list[FollowUpOut]
@@ -73,10 +78,10 @@ class MineOut(Schema):
     past_offers: list[OfferOut]
 
 
-def _my_request_out(mine: MyRequest) -> dict[str, Any]:
+def _request_with_offers(card: RequestCard, suggestions: list[SuggestedOffer]) -> dict[str, Any]:
     return {
-        "request": request_out(mine.card),
-        "suggestions": [suggested_offer_out(s) for s in mine.suggestions],
+        "request": request_out(card),
+        "suggestions": [suggested_offer_out(s) for s in suggestions],
     }
 
 
@@ -96,7 +101,7 @@ def _my_offer_out(mine: MyOffer) -> dict[str, Any]:
 def get_my_aid(request: HttpRequest) -> object:
     board = get_my_board(viewer=actor(request))
     return {
-        "requests": [_my_request_out(mine) for mine in board.requests],
+        "requests": [_request_with_offers(mine.card, mine.suggestions) for mine in board.requests],
         "offers": [_my_offer_out(mine) for mine in board.offers],
         "helping": [match_out(card) for card in board.helping],
         "follow_ups": [follow_up_out(card) for card in board.follow_ups],
@@ -133,20 +138,12 @@ def post_follow_up(
     return follow_up_out(follow_up_card(viewer=me, follow_up=answered))
 
 
-class DispatchRowOut(Schema):
-    request: RequestOut
-    suggestions: list[SuggestedOfferOut]
-
-
 class DispatchPageOut(NumberedPageOut):
-    items: list[DispatchRowOut]
+    items: list[RequestWithOffersOut]
 
 
 def _dispatch_row_out(row: DispatchRow) -> dict[str, Any]:
-    return {
-        "request": request_out(row.request),
-        "suggestions": [suggested_offer_out(s) for s in row.suggestions],
-    }
+    return _request_with_offers(row.request, row.suggestions)
 
 
 @router.get(
